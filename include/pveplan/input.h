@@ -1,0 +1,42 @@
+#ifndef PVEPLAN_INPUT_H
+#define PVEPLAN_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pveplan/buf.h"
+
+/* Reading plan files: whole files, stdin as "-", directories. */
+
+enum pv_read_result {
+	PV_READ_OK = 0,
+	PV_READ_ERROR = -1,	/* cannot open or read: *err says why */
+	PV_READ_TOO_LARGE = -2,	/* over `max` bytes */
+};
+
+/*
+ * Reads all of `path` ("-" for standard input) into `out`, which stays
+ * NUL-terminated. Refuses more than `max` bytes without reading them all.
+ */
+enum pv_read_result pv_input_read(const char *path, uint64_t max, struct pv_buf *out,
+				  struct pv_buf *err);
+
+struct pv_pathlist {
+	char **v;
+	size_t n, alloc;
+};
+#define PV_PATHLIST_INIT { NULL, 0, 0 }
+void pv_pathlist_release(struct pv_pathlist *l);
+void pv_pathlist_add(struct pv_pathlist *l, const char *path);
+
+/* Is `path` a plan file by name: *.pve.yaml, *.pve.yml or plan.yaml? */
+int pv_input_is_plan_name(const char *path);
+
+/*
+ * Expands `path`: a directory becomes the plan files below it (sorted, hidden
+ * folders skipped), anything else is added as given. Returns 0, or -1 with
+ * *err set when a directory cannot be read.
+ */
+int pv_input_expand(const char *path, struct pv_pathlist *out, struct pv_buf *err);
+
+#endif

@@ -1,0 +1,393 @@
+#ifndef PVEPLAN_PLAN_H
+#define PVEPLAN_PLAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pveplan/diag.h"
+#include "pveplan/strmap.h"
+#include "pveplan/tree.h"
+#include "pveplan/values.h"
+
+/*
+ * The typed model of a plan file, format 1 (see docs/plan-format.md).
+ * Every value keeps its position; a `pos.line` of 0 means "not given".
+ * Every object struct starts with its position (the loader relies on it).
+ * Strings point into the document's arena and live as long as the plan.
+ */
+
+#define PV_LIST(T)                                                             \
+	struct {                                                               \
+		T *v;                                                          \
+		uint32_t n;                                                    \
+		struct pv_pos pos;                                             \
+	}
+
+struct pv_str {
+	struct pv_pos pos;
+	const char *s;		/* NULL when absent */
+};
+
+struct pv_text_item {
+	const char *lang;	/* NULL for a plain string */
+	const char *s;
+};
+
+/* Text: a string, or a map of language -> string. */
+struct pv_text {
+	struct pv_pos pos;
+	uint32_t n;		/* 0 when absent */
+	struct pv_text_item *items;
+};
+
+struct pv_dateval {
+	struct pv_pos pos;
+	struct pv_date d;	/* d.prec == PV_DATE_NONE when absent */
+};
+
+struct pv_num {
+	struct pv_pos pos;
+	double v;
+	int set;
+};
+
+/* An enumerated value: 0 when absent, else the 1-based index in its table. */
+struct pv_enum {
+	struct pv_pos pos;
+	int v;
+};
+
+struct pv_bool {
+	struct pv_pos pos;
+	int v;			/* -1 absent, 0, 1 */
+};
+
+/* A baseline or target: a number (or a short text) and a year. */
+struct pv_measure {
+	struct pv_pos pos;
+	struct pv_str value;	/* as written */
+	struct pv_num number;	/* set when the value is a number */
+	struct pv_num year;
+};
+
+typedef PV_LIST(struct pv_str) pv_str_list;
+typedef PV_LIST(struct pv_text) pv_text_list;
+typedef PV_LIST(struct pv_enum) pv_enum_list;
+
+/* Enumerations. Each has a NULL-terminated name table with "" at index 0. */
+enum pv_scope { PV_SCOPE_NATIONAL = 1, PV_SCOPE_REGIONAL };
+enum pv_status { PV_STATUS_DRAFT = 1, PV_STATUS_CONSULTATION, PV_STATUS_VALIDATED,
+		 PV_STATUS_ADOPTED, PV_STATUS_UNDER_REVIEW };
+enum pv_sector {
+	PV_SECTOR_GOVERNMENT = 1, PV_SECTOR_PARLIAMENT, PV_SECTOR_JUDICIARY,
+	PV_SECTOR_SECURITY, PV_SECTOR_LOCAL_GOVERNMENT, PV_SECTOR_CIVIL_SOCIETY,
+	PV_SECTOR_YOUTH, PV_SECTOR_WOMEN, PV_SECTOR_RELIGIOUS, PV_SECTOR_TRADITIONAL,
+	PV_SECTOR_ACADEMIA, PV_SECTOR_MEDIA, PV_SECTOR_PRIVATE_SECTOR, PV_SECTOR_VICTIMS,
+	PV_SECTOR_UN_ENTITY, PV_SECTOR_REGIONAL_BODY, PV_SECTOR_INTERNATIONAL_ORG,
+	PV_SECTOR_DONOR,
+};
+enum pv_area { PV_AREA_DIALOGUE = 1, PV_AREA_GOVERNANCE, PV_AREA_COMMUNITIES,
+	       PV_AREA_YOUTH, PV_AREA_GENDER, PV_AREA_EDUCATION, PV_AREA_COMMUNICATIONS };
+#define PV_AREA_COUNT 7
+enum pv_freq { PV_FREQ_MONTHLY = 1, PV_FREQ_QUARTERLY, PV_FREQ_BIANNUAL,
+	       PV_FREQ_ANNUAL, PV_FREQ_AD_HOC };
+enum pv_consult_kind { PV_CONSULT_WORKSHOP = 1, PV_CONSULT_VALIDATION, PV_CONSULT_SURVEY,
+		       PV_CONSULT_HEARING, PV_CONSULT_BILATERAL, PV_CONSULT_ONLINE };
+enum pv_driver_kind { PV_DRIVER_STRUCTURAL = 1, PV_DRIVER_INDIVIDUAL, PV_DRIVER_ENABLING };
+enum pv_level { PV_LEVEL_NATIONAL = 1, PV_LEVEL_SUBNATIONAL, PV_LEVEL_LOCAL,
+		PV_LEVEL_REGIONAL };
+enum pv_funding_status { PV_FUNDING_COMMITTED = 1, PV_FUNDING_PLEDGED,
+			 PV_FUNDING_REQUESTED };
+enum pv_target {
+	PV_TARGET_YOUTH = 1, PV_TARGET_WOMEN, PV_TARGET_CHILDREN, PV_TARGET_RETURNEES,
+	PV_TARGET_DETAINEES, PV_TARGET_VICTIMS, PV_TARGET_RELIGIOUS_LEADERS,
+	PV_TARGET_TEACHERS, PV_TARGET_MEDIA, PV_TARGET_SECURITY_FORCES,
+	PV_TARGET_LOCAL_COMMUNITIES, PV_TARGET_GENERAL_PUBLIC, PV_TARGET_OFFICIALS,
+	PV_TARGET_FORMER_COMBATANTS,
+};
+enum pv_action_status { PV_ACTION_PLANNED = 1, PV_ACTION_ONGOING, PV_ACTION_COMPLETED,
+			PV_ACTION_DELAYED, PV_ACTION_CANCELLED };
+enum pv_need_kind {
+	PV_NEED_TRAINING = 1, PV_NEED_TECHNICAL_ASSISTANCE, PV_NEED_LEGAL_DRAFTING,
+	PV_NEED_RESEARCH, PV_NEED_EQUIPMENT, PV_NEED_INSTITUTIONAL, PV_NEED_COORDINATION,
+	PV_NEED_FUNDING, PV_NEED_MONITORING,
+};
+enum pv_rating { PV_RATING_HIGH = 1, PV_RATING_MEDIUM, PV_RATING_LOW };
+enum pv_need_status { PV_NEED_IDENTIFIED = 1, PV_NEED_REQUESTED, PV_NEED_IN_PROGRESS,
+		      PV_NEED_MET };
+enum pv_ind_freq { PV_IFREQ_MONTHLY = 1, PV_IFREQ_QUARTERLY, PV_IFREQ_BIANNUAL,
+		   PV_IFREQ_ANNUAL, PV_IFREQ_MIDTERM, PV_IFREQ_FINAL };
+enum pv_disagg { PV_DISAGG_SEX = 1, PV_DISAGG_AGE, PV_DISAGG_LOCATION,
+		 PV_DISAGG_DISABILITY, PV_DISAGG_GROUP };
+enum pv_report_freq { PV_REPORT_MONTHLY = 1, PV_REPORT_QUARTERLY, PV_REPORT_BIANNUAL,
+		      PV_REPORT_ANNUAL };
+enum pv_review_kind { PV_REVIEW_MIDTERM = 1, PV_REVIEW_FINAL, PV_REVIEW_ANNUAL };
+enum pv_evaluation { PV_EVAL_INTERNAL = 1, PV_EVAL_INDEPENDENT, PV_EVAL_JOINT };
+
+extern const char *const pv_scope_names[];
+extern const char *const pv_status_names[];
+extern const char *const pv_sector_names[];
+extern const char *const pv_area_names[];
+extern const char *const pv_freq_names[];
+extern const char *const pv_consult_kind_names[];
+extern const char *const pv_driver_kind_names[];
+extern const char *const pv_level_names[];
+extern const char *const pv_context_level_names[];
+extern const char *const pv_funding_status_names[];
+extern const char *const pv_target_names[];
+extern const char *const pv_action_status_names[];
+extern const char *const pv_need_kind_names[];
+extern const char *const pv_rating_names[];
+extern const char *const pv_need_status_names[];
+extern const char *const pv_ind_freq_names[];
+extern const char *const pv_disagg_names[];
+extern const char *const pv_report_freq_names[];
+extern const char *const pv_review_kind_names[];
+extern const char *const pv_evaluation_names[];
+
+/* Kinds of identified things: one namespace, but references check the kind. */
+enum pv_kind {
+	PV_KIND_STAKEHOLDER = 1 << 0,
+	PV_KIND_PRIORITY = 1 << 1,
+	PV_KIND_OBJECTIVE = 1 << 2,
+	PV_KIND_ACTION = 1 << 3,
+	PV_KIND_INDICATOR = 1 << 4,
+	PV_KIND_NEED = 1 << 5,
+	PV_KIND_RISK = 1 << 6,
+	PV_KIND_DRIVER = 1 << 7,
+	PV_KIND_ANY = 0xff,
+};
+const char *pv_kind_name(unsigned kind);
+
+struct pv_focal_point {
+	struct pv_pos pos;
+	struct pv_str name, role, email;
+};
+
+struct pv_period {
+	struct pv_pos pos;
+	struct pv_dateval start, end;
+};
+
+struct pv_plan_info {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text title;
+	struct pv_enum scope;
+	struct pv_str country;
+	struct pv_str organization;
+	pv_str_list member_states;
+	struct pv_str language;
+	struct pv_period period;
+	struct pv_enum status;
+	struct pv_str version;
+	struct pv_dateval adopted_on;
+	struct pv_text adopted_by;
+	struct pv_str currency;
+	struct pv_text summary;
+	pv_str_list references;
+};
+
+struct pv_coordination {
+	struct pv_pos pos;
+	struct pv_str body;
+	struct pv_text mandate;
+	struct pv_enum meets;
+	struct pv_focal_point focal_point;
+};
+
+struct pv_driver {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_enum kind;
+	struct pv_text description;
+	struct pv_bool confidential;
+};
+
+struct pv_context {
+	struct pv_pos pos;
+	struct pv_text assessment;
+	pv_text_list sources;
+	struct pv_bool conflict_affected;
+	PV_LIST(struct pv_driver) drivers;
+	pv_enum_list levels;
+};
+
+struct pv_stakeholder {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text name;
+	struct pv_enum sector;
+	struct pv_text role;
+	struct pv_enum level;
+	struct pv_bool confidential;
+};
+
+struct pv_consultation {
+	struct pv_pos pos;
+	struct pv_dateval date;
+	struct pv_enum kind;
+	struct pv_text title;
+	pv_str_list participants;
+	struct pv_num women_share, youth_share;
+	struct pv_str location;
+	struct pv_bool confidential;
+};
+
+struct pv_funding {
+	struct pv_pos pos;
+	struct pv_str source;
+	struct pv_num amount;
+	struct pv_enum status;
+};
+
+struct pv_need {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text need;
+	struct pv_enum kind;
+	struct pv_str beneficiary;
+	pv_str_list support_from;
+	struct pv_enum priority;
+	struct pv_num cost;
+	struct pv_enum status;
+	pv_str_list actions;	/* top-level needs only */
+	struct pv_bool confidential;
+};
+typedef PV_LIST(struct pv_need) pv_need_list;
+
+struct pv_action {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text title;
+	struct pv_text description;
+	struct pv_str lead;
+	pv_str_list partners;
+	struct pv_dateval start, end;
+	struct pv_num cost;
+	struct pv_str currency;
+	PV_LIST(struct pv_funding) funding;
+	pv_enum_list target_groups;
+	struct pv_enum level;
+	struct pv_bool gender_responsive;
+	struct pv_text human_rights;
+	pv_str_list indicators;
+	struct pv_enum status;
+	pv_need_list capacity_needs;
+	struct pv_bool confidential;
+};
+
+struct pv_objective {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text title;
+	struct pv_text outcome;
+	pv_str_list indicators;
+	PV_LIST(struct pv_action) actions;
+	struct pv_bool confidential;
+};
+
+struct pv_priority {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text title;
+	pv_enum_list areas;
+	pv_enum_list gcts_pillars;	/* v is the pillar number, 1 to 4 */
+	PV_LIST(struct pv_objective) objectives;
+	struct pv_bool confidential;
+};
+
+struct pv_indicator {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text name;
+	struct pv_str unit;
+	struct pv_measure baseline, target;
+	struct pv_text source;
+	struct pv_enum frequency;
+	pv_enum_list disaggregation;
+	struct pv_str responsible;
+	struct pv_bool confidential;
+};
+
+struct pv_review {
+	struct pv_pos pos;
+	struct pv_enum kind;
+	struct pv_dateval date;
+};
+
+struct pv_monitoring {
+	struct pv_pos pos;
+	struct pv_str responsible;
+	struct pv_enum reporting;
+	PV_LIST(struct pv_review) reviews;
+	struct pv_enum evaluation;
+	struct pv_text learning;
+};
+
+struct pv_risk {
+	struct pv_pos pos;
+	struct pv_str id;
+	struct pv_text description;
+	struct pv_enum likelihood, impact;
+	struct pv_text mitigation;
+	struct pv_str owner;
+	struct pv_bool confidential;
+};
+
+struct pv_deviation {
+	struct pv_pos pos;
+	struct pv_str rule;
+	struct pv_text reason;
+	struct pv_str approved_by;
+	struct pv_dateval expires;
+	pv_str_list scope;
+};
+
+/* A defined identifier. */
+struct pv_iddef {
+	const char *id;
+	unsigned kind;		/* one enum pv_kind bit */
+	struct pv_pos pos;
+	void *obj;		/* the struct pv_<kind> that defines it */
+};
+
+struct pv_plan {
+	struct pv_pos pos;
+	struct pv_doc doc;	/* owns every string of the model */
+	struct pv_num format;	/* the `pveplan:` version */
+	struct pv_plan_info plan;
+	struct pv_coordination coordination;
+	struct pv_context context;
+	PV_LIST(struct pv_stakeholder) stakeholders;
+	PV_LIST(struct pv_consultation) consultations;
+	PV_LIST(struct pv_priority) priorities;
+	PV_LIST(struct pv_indicator) indicators;
+	pv_need_list capacity_needs;
+	struct pv_monitoring monitoring;
+	PV_LIST(struct pv_risk) risks;
+	struct pv_pos communication;	/* free-form in format 1 */
+	PV_LIST(struct pv_deviation) accepted_deviations;
+
+	struct pv_strmap ids;	/* id -> struct pv_iddef */
+	struct pv_iddef *defs;
+	size_t ndefs, defs_alloc;
+};
+
+void pv_plan_init(struct pv_plan *p);
+void pv_plan_release(struct pv_plan *p);
+
+/* The definition of `id`, or NULL. */
+const struct pv_iddef *pv_plan_find(const struct pv_plan *p, const char *id);
+
+/*
+ * The string of `t` in `lang`, else in `fallback`, else the first given;
+ * NULL when `t` is absent. Either language may be NULL.
+ */
+const char *pv_text_get(const struct pv_text *t, const char *lang, const char *fallback);
+
+/* Calls `fn` for every action, in file order. */
+void pv_plan_each_action(const struct pv_plan *p,
+			 void (*fn)(const struct pv_action *a, void *ctx), void *ctx);
+
+#endif

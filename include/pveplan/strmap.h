@@ -1,0 +1,23 @@
+#ifndef PVEPLAN_STRMAP_H
+#define PVEPLAN_STRMAP_H
+
+#include <stddef.h>
+
+/*
+ * A string-keyed hash map (open addressing). Keys are borrowed: they must
+ * outlive the map. Used for anchors and the plan's identifier table, where a
+ * linear search would make large plans quadratic.
+ */
+struct pv_strmap {
+	struct pv_strmap_slot *slots;
+	size_t nr, cap;
+};
+#define PV_STRMAP_INIT { NULL, 0, 0 }
+
+void pv_strmap_release(struct pv_strmap *m);
+/* Returns the value for `key`, or NULL. */
+void *pv_strmap_get(const struct pv_strmap *m, const char *key);
+/* Sets `key`; returns the previous value or NULL. */
+void *pv_strmap_put(struct pv_strmap *m, const char *key, void *value);
+
+#endif

@@ -1,0 +1,132 @@
+#include "opts.h"
+
+#include "pveplan/alloc.h"
+#include "pveplan/buf.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void pv_opts_print_help(FILE *f, const struct pv_command_help *h)
+{
+	fprintf(f, "usage: pveplan %s %s\n\n%s\n", h->name, h->synopsis, h->summary);
+	if (h->options && h->options[0].name) {
+		fputs("\noptions:\n", f);
+		for (const struct pv_option *o = h->options; o->name; o++) {
+			struct pv_buf b = PV_BUF_INIT;
+			if (o->short_name)
+				pv_buf_addf(&b, "-%c, ", o->short_name);
+			else
+				pv_buf_adds(&b, "    ");
+			pv_buf_addf(&b, "--%s", o->name);
+			if (o->arg)
+				pv_buf_addf(&b, " %s", o->arg);
+			if (b.len < 24)
+				fprintf(f, "  %-24s %s\n", b.buf, o->help);
+			else
+				fprintf(f, "  %s\n  %-24s %s\n", b.buf, "", o->help);
+			pv_buf_release(&b);
+		}
+	}
+	if (h->body)
+		fprintf(f, "\n%s", h->body);
+}
+
+int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "pveplan %s: error: ", h->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: pveplan %s %s\nSee 'pveplan help %s'.\n", h->name,
+		h->synopsis, h->name);
+	return 2;
+}
+
+int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const char **arg,
+		 int *optind_out)
+{
+	size_t n = 0;
+	while (h->options[n].name)
+		n++;
+	struct option *lo = xcalloc(n + 1, sizeof(*lo));
+	struct pv_buf shorts = PV_BUF_INIT;
+	pv_buf_adds(&shorts, "+:");	/* stop at "--"; report missing arguments */
+	for (size_t i = 0; i < n; i++) {
+		lo[i].name = h->options[i].name;
+		lo[i].has_arg = h->options[i].arg ? required_argument : no_argument;
+		lo[i].val = 256 + (int)i;
+		if (h->options[i].short_name) {
+			pv_buf_addch(&shorts, h->options[i].short_name);
+			if (h->options[i].arg)
+				pv_buf_addch(&shorts, ':');
+		}
+	}
+	/* Operands may come before options ("check a.yaml --quiet"): permute. */
+	shorts.buf[0] = '-';
+	opterr = 0;
+	int ret;
+	for (;;) {
+		int c = getopt_long(argc, argv, shorts.buf, lo, NULL);
+		if (c == -1) {
+			ret = -1;
+			break;
+		}
+		if (c == 1) {
+			/* An operand, returned in order with '-' mode: collect it. */
+			ret = -3;
+			*arg = optarg;
+			break;
+		}
+		if (c == '?' || c == ':') {
+			const char *bad = argv[optind - 1];
+			if (c == ':')
+				pv_opts_usage_error(h, "option '%s' needs a value", bad);
+			else if (optopt)
+				pv_opts_usage_error(h, "unknown option '-%c'", optopt);
+			else
+				pv_opts_usage_error(h, "unknown option '%s'", bad);
+			ret = -2;
+			break;
+		}
+		if (c >= 256) {
+			ret = c - 256;
+			*arg = optarg;
+			break;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (h->options[i].short_name == c) {
+				ret = (int)i;
+				*arg = optarg;
+				goto out;
+			}
+	}
+out:
+	*optind_out = optind;
+	free(lo);
+	pv_buf_release(&shorts);
+	return ret;
+}
+
+int pv_opts_parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *s == '-')
+		return -1;
+	uint64_t mul = 1;
+	if (*end == 'K' || *end == 'k')
+		mul = 1024, end++;
+	else if (*end == 'M' || *end == 'm')
+		mul = 1024 * 1024, end++;
+	else if (*end == 'G' || *end == 'g')
+		mul = 1024ull * 1024 * 1024, end++;
+	if (*end || (mul > 1 && v > UINT64_MAX / mul))
+		return -1;
+	*out = v * mul;
+	return 0;
+}

@@ -1,0 +1,42 @@
+#ifndef PVEPLAN_CMD_OPTS_H
+#define PVEPLAN_CMD_OPTS_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+/*
+ * One table per command drives both getopt_long and the --help text, so the
+ * help cannot drift from the options.
+ */
+struct pv_option {
+	const char *name;	/* long name, without "--" */
+	int short_name;		/* 0 when none */
+	const char *arg;	/* argument name, or NULL for a flag */
+	const char *help;
+};
+
+struct pv_command_help {
+	const char *name;	/* "check" */
+	const char *synopsis;	/* "[options] PATH..." */
+	const char *summary;	/* one line */
+	const char *body;	/* paragraphs after the options, or NULL */
+	const struct pv_option *options;	/* terminated by a NULL name */
+};
+
+void pv_opts_print_help(FILE *f, const struct pv_command_help *h);
+/* Short usage on stderr: synopsis and where to find more; returns 2. */
+int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Parses the next option of argv (getopt_long). Returns the index in
+ * h->options, -1 at the end of the options (*optind_out is set to the first
+ * operand), or -2 after printing a usage error.
+ */
+int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const char **arg,
+		 int *optind_out);
+
+/* Parses a size such as 64M, 512K or 1000 into bytes; -1 when invalid. */
+int pv_opts_parse_size(const char *s, uint64_t *out);
+
+#endif

@@ -1,0 +1,121 @@
+/* The plan's one identifier namespace: definitions (REF001) and references
+ * (REF002, REF003). */
+#include "load_private.h"
+
+#include "pveplan/alloc.h"
+
+#include <stdint.h>
+#include <string.h>
+
+const char *pv_kind_name(unsigned kind)
+{
+	switch (kind) {
+	case PV_KIND_STAKEHOLDER:
+		return "stakeholder";
+	case PV_KIND_PRIORITY:
+		return "priority";
+	case PV_KIND_OBJECTIVE:
+		return "objective";
+	case PV_KIND_ACTION:
+		return "action";
+	case PV_KIND_INDICATOR:
+		return "indicator";
+	case PV_KIND_NEED:
+		return "capacity need";
+	case PV_KIND_RISK:
+		return "risk";
+	case PV_KIND_DRIVER:
+		return "driver";
+	default:
+		return "identifier";
+	}
+}
+
+static const char *article(const char *word)
+{
+	return strchr("aeiou", word[0]) ? "an" : "a";
+}
+
+const struct pv_iddef *pv_plan_find(const struct pv_plan *p, const char *id)
+{
+	uintptr_t i = (uintptr_t)pv_strmap_get(&p->ids, id);
+	return i ? &p->defs[i - 1] : NULL;
+}
+
+void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, void *obj)
+{
+	struct pv_plan *p = L->plan;
+	const struct pv_iddef *old = pv_plan_find(p, id->s);
+	if (old) {
+		struct pv_diag *g = pv_diag_add(L->d, "REF001", id->pos,
+						"identifier '%s' is defined twice", id->s);
+		pv_diag_note(g, old->pos, "first defined here, as %s %s",
+			     article(pv_kind_name(old->kind)), pv_kind_name(old->kind));
+		pv_diag_hint(g, "identifiers are unique across the whole file; rename one of them");
+		return;
+	}
+	PV_ALLOC_GROW(p->defs, p->ndefs + 1, p->defs_alloc);
+	struct pv_iddef *d = &p->defs[p->ndefs++];
+	d->id = id->s;
+	d->kind = kind;
+	d->pos = id->pos;
+	d->obj = obj;
+	pv_strmap_put(&p->ids, id->s, (void *)(uintptr_t)p->ndefs);
+}
+
+static const char *closest(const struct pv_plan *p, const char *id, unsigned kinds)
+{
+	size_t max = strlen(id) >= 10 ? 3 : 2, bestd = max + 1;
+	const char *best = NULL;
+	/* Prefer an id of the expected kind; fall back to any id. */
+	for (int pass = 0; pass < 2 && !best; pass++) {
+		for (size_t i = 0; i < p->ndefs && bestd; i++) {
+			const struct pv_iddef *d = &p->defs[i];
+			if (!pass && !(d->kind & kinds))
+				continue;
+			size_t dist = pv_edit_distance(id, d->id, max);
+			if (dist < bestd) {
+				bestd = dist;
+				best = d->id;
+			}
+		}
+	}
+	return best;
+}
+
+static void kinds_phrase(unsigned kinds, struct pv_buf *b)
+{
+	int first = 1;
+	for (unsigned bit = 1; bit <= PV_KIND_DRIVER; bit <<= 1) {
+		if (!(kinds & bit))
+			continue;
+		const char *name = pv_kind_name(bit);
+		pv_buf_addf(b, "%s%s %s", first ? "" : " or ", article(name), name);
+		first = 0;
+	}
+}
+
+void pv_loader_resolve(struct loader *L)
+{
+	for (size_t i = 0; i < L->nrefs; i++) {
+		const struct ref_use *u = &L->refs[i];
+		const struct pv_iddef *d = pv_plan_find(L->plan, u->ref->s);
+		if (!d) {
+			struct pv_diag *g = pv_diag_add(L->d, "REF002", u->ref->pos,
+				"'%s' refers to '%s', which is not defined", u->key, u->ref->s);
+			const char *c = closest(L->plan, u->ref->s, u->kinds);
+			if (c)
+				pv_diag_hint(g, "did you mean '%s'?", c);
+			continue;
+		}
+		if (d->kind & u->kinds)
+			continue;
+		struct pv_buf want = PV_BUF_INIT;
+		kinds_phrase(u->kinds, &want);
+		struct pv_diag *g = pv_diag_add(L->d, "REF003", u->ref->pos,
+			"'%s' must name %s, but '%s' is %s %s", u->key, want.buf, u->ref->s,
+			article(pv_kind_name(d->kind)), pv_kind_name(d->kind));
+		pv_diag_note(g, d->pos, "'%s' is defined here", d->id);
+		pv_buf_release(&want);
+	}
+}

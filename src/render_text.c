@@ -1,0 +1,159 @@
+#include "pveplan/render_text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define RESET "\033[0m"
+#define BOLD "\033[1m"
+#define BLUE "\033[1;34m"
+#define CYAN "\033[1;36m"
+
+static const char *sev_color(enum pv_severity s)
+{
+	switch (s) {
+	case PV_SEV_ERROR:
+		return "\033[1;31m";
+	case PV_SEV_WARNING:
+		return "\033[1;33m";
+	default:
+		return "\033[1;36m";
+	}
+}
+
+/* Findings come sorted by line, so a forward-moving cursor finds each
+ * source line without rescanning the file. */
+struct lines {
+	const char *src;
+	size_t len;
+	uint32_t cur_line;
+	const char *cur;
+};
+
+/* Finds line `line` (1-based); sets *n to its length without the newline. */
+static const char *find_line(struct lines *L, uint32_t line, size_t *n)
+{
+	const char *p = L->src, *end = L->src + L->len;
+	uint32_t i = 1;
+	if (L->cur && L->cur_line <= line) {
+		p = L->cur;
+		i = L->cur_line;
+	}
+	for (; i < line && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	L->cur = p;
+	L->cur_line = line;
+	if (p > end || (p == end && line > 1 && p[-1] == '\n'))
+		return NULL;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	*n = (size_t)((nl ? nl : end) - p);
+	if (*n && p[*n - 1] == '\r')
+		(*n)--;
+	return p;
+}
+
+/* Byte offset of character column `col` (1-based) in a line. */
+static size_t col_offset(const char *s, size_t n, uint32_t col)
+{
+	size_t i = 0;
+	for (uint32_t c = 1; c < col && i < n; c++) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+static void snippet(const struct pv_diag *g, struct lines *L, int color,
+		    struct pv_buf *out)
+{
+	size_t n;
+	const char *s = L->src ? find_line(L, g->pos.line, &n) : NULL;
+	char num[16];
+	int w = snprintf(num, sizeof(num), "%u", g->pos.line);
+	if (!s)
+		return;
+	/* Keep a window around the column of very long lines. */
+	size_t at = col_offset(s, n, g->pos.col), from = 0, to = n;
+	if (n > 160) {
+		from = at > 60 ? at - 60 : 0;
+		while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from--;
+		to = from + 160 < n ? from + 160 : n;
+		while (to < n && ((unsigned char)s[to] & 0xC0) == 0x80)
+			to++;
+	}
+	const char *gut = color ? BLUE : "", *rst = color ? RESET : "";
+	pv_buf_addf(out, "%s%*s |%s\n", gut, w, "", rst);
+	pv_buf_addf(out, "%s%s |%s %s", gut, num, rst, from ? "..." : "");
+	pv_buf_add(out, s + from, to - from);
+	pv_buf_addf(out, "%s\n", to < n ? "..." : "");
+	pv_buf_addf(out, "%s%*s |%s %s", gut, w, "", rst, from ? "   " : "");
+	for (size_t i = from; i < at && i < to; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		pv_buf_addch(out, s[i] == '\t' ? '\t' : ' ');
+	}
+	size_t span = g->pos.span ? g->pos.span : 1;
+	if (color)
+		pv_buf_adds(out, sev_color(g->sev));
+	pv_buf_addchars(out, '^', span > 200 ? 200 : span);
+	pv_buf_addf(out, "%s\n", rst);
+}
+
+void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsigned flags,
+		    struct pv_buf *out)
+{
+	int color = !!(flags & PV_TEXT_COLOR);
+	struct lines L = { src, len, 0, NULL };
+	const char *b = color ? BOLD : "", *rst = color ? RESET : "";
+	for (size_t i = 0; i < d->nr; i++) {
+		const struct pv_diag *g = &d->v[i];
+		if ((flags & PV_TEXT_QUIET) && g->sev != PV_SEV_ERROR)
+			continue;
+		if (g->pos.line)
+			pv_buf_addf(out, "%s%s:%u:%u:%s ", b, d->file, g->pos.line, g->pos.col, rst);
+		else
+			pv_buf_addf(out, "%s%s:%s ", b, d->file, rst);
+		pv_buf_addf(out, "%s%s[%s]%s%s: %s%s\n", color ? sev_color(g->sev) : "",
+			    pv_severity_name(g->sev), g->code, rst, b, g->msg, rst);
+		if (g->pos.line)
+			snippet(g, &L, color, out);
+		char num[16];
+		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
+		const char *gut = color ? BLUE : "";
+		if (g->note)
+			pv_buf_addf(out, "%s%*s =%s %snote%s: %s:%u:%u: %s\n", gut, w, "", rst, b,
+				    rst, d->file, g->note_pos.line, g->note_pos.col, g->note);
+		if (g->hint)
+			pv_buf_addf(out, "%s%*s =%s %shelp%s: %s\n", gut, w, "", rst,
+				    color ? CYAN : "", rst, g->hint);
+	}
+}
+
+static void count(struct pv_buf *out, size_t n, const char *one, const char *many)
+{
+	pv_buf_addf(out, "%zu %s", n, n == 1 ? one : many);
+}
+
+void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t files,
+		       unsigned flags, struct pv_buf *out)
+{
+	int color = !!(flags & PV_TEXT_COLOR);
+	if (color)
+		pv_buf_adds(out, errors ? sev_color(PV_SEV_ERROR) : BOLD);
+	count(out, errors, "error", "errors");
+	pv_buf_adds(out, ", ");
+	count(out, warnings, "warning", "warnings");
+	if (infos) {
+		pv_buf_adds(out, ", ");
+		count(out, infos, "info", "infos");
+	}
+	pv_buf_adds(out, " in ");
+	count(out, files, "file", "files");
+	pv_buf_addf(out, "%s\n", color ? RESET : "");
+}
