@@ -394,7 +394,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	case PV_F_SHARE: {
 		struct pv_num *num = dst;
 		const char *what = f->type == PV_F_SHARE ? "a share between 0 and 1"
-							 : "an amount (a plain number)";
+							 : "an amount (a plain number, 0 or more)";
 		if (load_number(L, n, f->key, what, num) < 0)
 			break;
 		if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {

@@ -87,16 +87,18 @@ static void at_least(struct pv_diags *d, uint32_t n, uint32_t min, struct pv_pos
 static void check_conditional(const struct pv_plan *p, struct pv_diags *d)
 {
 	const struct pv_plan_info *pl = &p->plan;
-	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pl->country.s) {
+	/* A key given with a bad value already has its finding. */
+	const struct pv_node *pn = pv_node_get(p->doc.root, "plan");
+	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pv_node_get(pn, "country")) {
 		struct pv_diag *g = pv_diag_add(d, "FMT005", pl->pos,
 						"a national plan is missing required key 'country'");
 		pv_diag_hint(g, "add 'country:' with the ISO 3166-1 alpha-2 code, e.g. 'country: ML'");
 	}
 	if (pl->pos.line && pl->scope.v == PV_SCOPE_REGIONAL) {
-		if (!pl->organization.s)
+		if (!pv_node_get(pn, "organization"))
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'organization'");
-		if (!pl->member_states.pos.line)
+		if (!pv_node_get(pn, "member_states"))
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'member_states'");
 		at_least(d, pl->member_states.n, 2, pl->member_states.pos, "member_states",

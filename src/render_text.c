@@ -68,11 +68,32 @@ static size_t col_offset(const char *s, size_t n, uint32_t col)
 	return i;
 }
 
+/* Invalid UTF-8 (the finding may be about it) is shown as '?', so the
+ * output itself stays valid UTF-8. */
+static void add_printable(struct pv_buf *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		size_t len = u[i] < 0x80 ? 1 : (u[i] & 0xE0) == 0xC0 ? 2 : (u[i] & 0xF0) == 0xE0 ? 3
+				     : (u[i] & 0xF8) == 0xF0 ? 4 : 0;
+		size_t k = 1;
+		while (len && k < len && i + k < n && (u[i + k] & 0xC0) == 0x80)
+			k++;
+		if (!len || k < len || (len == 2 && u[i] < 0xC2)) {
+			pv_buf_addch(out, '?');
+			i++;
+			continue;
+		}
+		pv_buf_add(out, s + i, len);
+		i += len;
+	}
+}
+
 static void snippet(const struct pv_diag *g, struct lines *L, int color,
 		    struct pv_buf *out)
 {
 	size_t n;
-	const char *s = L->src ? find_line(L, g->pos.line, &n) : NULL;
+	const char *s = L->src && L->len ? find_line(L, g->pos.line, &n) : NULL;
 	char num[16];
 	int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 	if (!s)
@@ -90,7 +111,7 @@ static void snippet(const struct pv_diag *g, struct lines *L, int color,
 	const char *gut = color ? BLUE : "", *rst = color ? RESET : "";
 	pv_buf_addf(out, "%s%*s |%s\n", gut, w, "", rst);
 	pv_buf_addf(out, "%s%s |%s %s", gut, num, rst, from ? "..." : "");
-	pv_buf_add(out, s + from, to - from);
+	add_printable(out, s + from, to - from);
 	pv_buf_addf(out, "%s\n", to < n ? "..." : "");
 	pv_buf_addf(out, "%s%*s |%s %s", gut, w, "", rst, from ? "   " : "");
 	for (size_t i = from; i < at && i < to; i++) {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs one golden case: tests/golden/<case>/ holds the plan file(s) and
+#   args           the pveplan arguments (shell words; default: check plan.pve.yaml)
+#   stdin          fed to standard input (default: nothing)
+#   env            extra VAR=value lines for the environment
+#   expected.out   exact standard output
+#   expected.err   exact standard error (absent = must be empty)
+#   expected.exit  exit status
+# With PVEPLAN_UPDATE_GOLDEN=1 the expected files are rewritten: review the diff.
+set -u
+bin=$1
+dir=$2
+cd "$dir" || exit 2
+args="check plan.pve.yaml"
+[ -f args ] && args=$(cat args)
+envs=()
+if [ -f env ]; then
+  while IFS= read -r line; do [ -n "$line" ] && envs+=("$line"); done < env
+fi
+in=/dev/null
+[ -f stdin ] && in=stdin
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+eval "set -- $args"
+env -u NO_COLOR -u TERM LC_ALL=C ${envs[@]+"${envs[@]}"} "$bin" "$@" <"$in" >"$tmp/out" 2>"$tmp/err"
+echo $? >"$tmp/exit"
+if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
+  cp "$tmp/out" expected.out
+  cp "$tmp/exit" expected.exit
+  if [ -s "$tmp/err" ]; then cp "$tmp/err" expected.err; else rm -f expected.err; fi
+  exit 0
+fi
+status=0
+diff -u expected.out "$tmp/out" || status=1
+if [ -f expected.err ]; then diff -u expected.err "$tmp/err" || status=1
+elif [ -s "$tmp/err" ]; then echo "unexpected stderr:"; cat "$tmp/err"; status=1; fi
+diff -u expected.exit "$tmp/exit" || status=1
+exit $status
