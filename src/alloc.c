@@ -82,7 +82,7 @@ static void *arena_alloc(struct pv_arena *a, size_t size, size_t align)
 
 void *pv_arena_alloc(struct pv_arena *a, size_t size)
 {
-	return arena_alloc(a, size, sizeof(max_align_t));
+	return arena_alloc(a, size, _Alignof(max_align_t));
 }
 
 char *pv_arena_strndup(struct pv_arena *a, const char *s, size_t n)

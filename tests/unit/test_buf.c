@@ -82,7 +82,7 @@ static void test_arena(void **state)
 	char *s = pv_arena_strndup(&a, "hello world", 5);
 	assert_string_equal(s, "hello");
 	double *d = pv_arena_alloc(&a, sizeof(double));
-	assert_int_equal((uintptr_t)d % sizeof(max_align_t), 0);
+	assert_int_equal((uintptr_t)d % _Alignof(max_align_t), 0);
 	*d = 1.5;
 	for (int i = 0; i < 10000; i++)
 		pv_arena_strndup(&a, "abcdefgh", 8);
