@@ -355,10 +355,14 @@ static void load_seq(struct loader *L, const struct pv_field *f, const struct pv
 			pv_diag_hint(g, "start each %s with '- ' to make a list", f->sub->name);
 		return;
 	}
-	struct raw_list list = { list_alloc(L, n->len, f->sub->size), n->len, key->pos };
+	/* Items that are not mappings are reported and left out, so that
+	 * every item in the model is a mapping (its keys may still be missing). */
+	struct raw_list list = { list_alloc(L, n->len, f->sub->size), 0, key->pos };
 	for (uint32_t i = 0; i < n->len; i++) {
 		const struct pv_node *it = n->u.items[i];
-		load_map(L, it, f->sub, (char *)list.v + i * f->sub->size, it->pos);
+		load_map(L, it, f->sub, (char *)list.v + list.n * f->sub->size, it->pos);
+		if (it->kind == PV_NODE_MAP)
+			list.n++;
 	}
 	memcpy(at(obj, f->off), &list, sizeof(list));
 }

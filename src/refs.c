@@ -95,16 +95,27 @@ static void kinds_phrase(unsigned kinds, struct pv_buf *b)
 	}
 }
 
+/* A plan with a renamed stakeholder repeats the same undefined id many
+ * times: look for its closest match once, and only for the first few hundred
+ * distinct ids, so a badly broken large plan cannot make the check slow. */
+#define MAX_SUGGESTED 256
+static const char no_suggestion[] = "";
+
 void pv_loader_resolve(struct loader *L)
 {
+	struct pv_strmap seen = PV_STRMAP_INIT;
 	for (size_t i = 0; i < L->nrefs; i++) {
 		const struct ref_use *u = &L->refs[i];
 		const struct pv_iddef *d = pv_plan_find(L->plan, u->ref->s);
 		if (!d) {
 			struct pv_diag *g = pv_diag_add(L->d, "REF002", u->ref->pos,
 				"'%s' refers to '%s', which is not defined", u->key, u->ref->s);
-			const char *c = closest(L->plan, u->ref->s, u->kinds);
-			if (c)
+			const char *c = pv_strmap_get(&seen, u->ref->s);
+			if (!c && seen.nr < MAX_SUGGESTED) {
+				c = closest(L->plan, u->ref->s, u->kinds);
+				pv_strmap_put(&seen, u->ref->s, (void *)(c ? c : no_suggestion));
+			}
+			if (c && *c)
 				pv_diag_hint(g, "did you mean '%s'?", c);
 			continue;
 		}
@@ -118,4 +129,5 @@ void pv_loader_resolve(struct loader *L)
 		pv_diag_note(g, d->pos, "'%s' is defined here", d->id);
 		pv_buf_release(&want);
 	}
+	pv_strmap_release(&seen);
 }

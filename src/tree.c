@@ -397,7 +397,7 @@ static void on_end(struct builder *b)
 	struct frame f = b->stack[--b->depth];
 	struct pv_node *n = f.node;
 	size_t nitems = b->tmp_nr - f.start;
-	struct pv_node **items = b->tmp + f.start;
+	struct pv_node **items = b->tmp ? b->tmp + f.start : NULL;
 	if (n->kind == PV_NODE_MAP) {
 		finish_map(b, n, items, nitems);
 	} else {

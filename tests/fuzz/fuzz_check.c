@@ -1,0 +1,33 @@
+/* libFuzzer harness: the whole check of one plan held in memory, and the
+ * rendering of its findings. Build with -DPVEPLAN_FUZZ=ON and clang. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pveplan/alloc.h"
+#include "pveplan/check.h"
+#include "pveplan/render_text.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct pv_check_opts o = PV_CHECK_OPTS_INIT;
+	struct pv_diags d = PV_DIAGS_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	struct pv_plan plan;
+	char *src = xmalloc(size + 1);
+
+	memcpy(src, data, size);
+	src[size] = '\0';
+	o.limits.max_nodes = 100000;	/* keep each run fast */
+	pv_diags_init(&d, "fuzz.yaml");
+	pv_check_text(src, size, &o, &plan, &d);
+	pv_render_text(&d, src, size, PV_TEXT_COLOR, &out);
+	pv_plan_release(&plan);
+	pv_diags_release(&d);
+	pv_buf_release(&out);
+	free(src);
+	return 0;
+}
