@@ -1,0 +1,48 @@
+#ifndef PVEPLAN_LANG_H
+#define PVEPLAN_LANG_H
+
+#include <stddef.h>
+
+/*
+ * The languages of findings and outputs, from the catalogue data files
+ * (src/catalogue/, built into the binary): rule texts, labels, and the
+ * translations of the checker's messages. Loaded on first use.
+ */
+struct pv_lang;
+
+/* The language `code` ("en", "fr"), or NULL when pveplan has no catalogue
+ * in it. */
+const struct pv_lang *pv_lang_get(const char *code);
+/* English, always available. */
+const struct pv_lang *pv_lang_default(void);
+const char *pv_lang_code(const struct pv_lang *lang);
+/* The codes of the languages findings can be given in, NULL-terminated. */
+const char *const *pv_lang_codes(void);
+
+/* A label; falls back to English, then to the key itself. */
+const char *pv_lang_label(const struct pv_lang *lang, const char *key);
+/* A field of a rule's entry ("title", "message", "variants.no_ngo" ...), or
+ * NULL when missing (no fallback: a test requires every field). */
+const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
+			       const char *field);
+/* The translation of an English message format (a msgid), or the msgid. */
+const char *pv_lang_message(const struct pv_lang *lang, const char *msgid);
+/* The translation of a word used inside messages, or the word. */
+const char *pv_lang_word(const struct pv_lang *lang, const char *word);
+
+/* The catalogue version (the `version:` of the English catalogue). */
+int pv_lang_catalogue_version(void);
+
+/*
+ * For tests and `pveplan rules`: the rule codes of the catalogue in file
+ * order, and the msgid/word tables of a language.
+ */
+size_t pv_lang_rule_codes(const struct pv_lang *lang, const char *const **codes);
+size_t pv_lang_messages(const struct pv_lang *lang, const char *const **msgids,
+			const char *const **translations);
+size_t pv_lang_words(const struct pv_lang *lang, const char *const **words,
+		     const char *const **translations);
+size_t pv_lang_labels(const struct pv_lang *lang, const char *const **keys);
+/* The placeholders ("{name}") of a rule field, for tests. */
+
+#endif

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Checks that every message the checker can print is translated.
+
+Like xgettext and msgfmt --check: extracts the English message formats
+(msgids) passed to pv_diag_add/pv_diag_hint/pv_diag_note and the words marked
+PV_W("...") from src/, then checks each messages.LANG.yaml: every msgid and
+word translated, conversions identical (positional %1$s allowed), nothing
+stale. Also checks that every PV_L("label") used in src/ exists in every
+rules.LANG.yaml.
+
+usage: messages.py SOURCE_DIR            (exit 1 on any problem)
+       messages.py SOURCE_DIR --list     (print the msgids and words)
+"""
+import glob, os, re, sys
+import yaml
+
+CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2}
+
+
+def c_strings(text):
+    """The value of a concatenation of C string literals, or None."""
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', text)
+    if not parts or re.sub(r'"((?:[^"\\]|\\.)*)"|\s', "", text):
+        return None
+    s = "".join(parts)
+    return bytes(s, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+
+
+def call_args(src, start):
+    """Top-level arguments of the call whose '(' is at src[start]."""
+    depth, i, args, cur, in_str = 0, start, [], [], False
+    while i < len(src):
+        c = src[i]
+        if in_str:
+            cur.append(c)
+            if c == "\\":
+                cur.append(src[i + 1]); i += 1
+            elif c == '"':
+                in_str = False
+        elif c == '"':
+            in_str = True; cur.append(c)
+        elif c in "([{":
+            depth += 1
+            if depth > 1: cur.append(c)
+        elif c in ")]}":
+            depth -= 1
+            if depth == 0:
+                args.append("".join(cur).strip()); return args
+            cur.append(c)
+        elif c == "," and depth == 1:
+            args.append("".join(cur).strip()); cur = []
+        else:
+            cur.append(c)
+        i += 1
+    return args
+
+
+def extract(srcdir):
+    msgids, words, labels = {}, set(), set()
+    for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
+        src = open(path, encoding="utf-8").read()
+        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note)\s*\(", src):
+            if src[m.start() - 5:m.start()].endswith("void ") or "struct pv_diag *" + m.group(1) in src[m.start() - 20:m.end()]:
+                continue
+            args = call_args(src, m.end() - 1)
+            idx = CALLS[m.group(1)]
+            if len(args) <= idx:
+                continue
+            s = c_strings(args[idx])
+            if s is None:
+                if args[idx] not in ("fmt",):
+                    print(f"{path}: message is not a string literal: {args[idx][:60]}")
+                    msgids.setdefault(None, path)
+                continue
+            if s != "%s":
+                msgids.setdefault(s, f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}")
+        words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W\("((?:[^"\\]|\\.)*)"\)', src))
+        words.update(re.findall(r'\bSCHEMA\(\w+, "([^"]+)"', src))
+        labels.update(re.findall(r'PV_L\("([^"]*)"\)', src))
+    return msgids, words, labels
+
+
+def signature(fmt):
+    specs = re.findall(r"%(?:(\d+)\$)?[-+ #0]*\d*(?:\.\d+)?(hh|h|ll|l|z)?([diuxXocsfge%])", fmt)
+    specs = [s for s in specs if s[2] != "%"]
+    if any(s[0] for s in specs):
+        if not all(s[0] for s in specs):
+            return None
+        specs = sorted(specs, key=lambda s: int(s[0]))
+    return [(l, "d" if c == "i" else c) for _, l, c in specs]
+
+
+def main():
+    srcdir = sys.argv[1]
+    msgids, words, labels = extract(srcdir)
+    if "--list" in sys.argv:
+        for k in sorted(x for x in msgids if x):
+            print("M", k)
+        for w in sorted(words):
+            print("W", w)
+        return 0
+    problems = []
+    if None in msgids:
+        problems.append("a message is not a string literal (see above)")
+    cat = os.path.join(srcdir, "src", "catalogue")
+    for path in sorted(glob.glob(os.path.join(cat, "messages.*.yaml"))):
+        data = yaml.safe_load(open(path, encoding="utf-8"))
+        tr = data.get("messages") or {}
+        wtr = data.get("words") or {}
+        name = os.path.basename(path)
+        for k, where in sorted((k, v) for k, v in msgids.items() if k):
+            if k not in tr or not str(tr[k]).strip():
+                problems.append(f"{name}: no translation of {k!r} ({where})")
+            elif signature(str(tr[k])) != signature(k):
+                problems.append(f"{name}: translation of {k!r} takes other arguments: {tr[k]!r}")
+        for k in tr:
+            if k not in msgids:
+                problems.append(f"{name}: {k!r} is not a message of the checker any more")
+        for w in sorted(words):
+            if w not in wtr or not str(wtr[w]).strip():
+                problems.append(f"{name}: no translation of the word {w!r}")
+        for w in wtr:
+            if w not in words:
+                problems.append(f"{name}: the word {w!r} is not used any more")
+    for path in sorted(glob.glob(os.path.join(cat, "rules.*.yaml"))):
+        data = yaml.safe_load(open(path, encoding="utf-8"))
+        have = set((data.get("labels") or {}).keys())
+        for l in sorted(labels - have):
+            problems.append(f"{os.path.basename(path)}: no label {l!r}")
+    for p in problems:
+        print(p)
+    print(f"{len(msgids)} messages, {len(words)} words, {len(labels)} labels checked; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
