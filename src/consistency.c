@@ -25,7 +25,7 @@ struct con_ctx {
 	struct pv_diags *d;
 	int period_ok;
 	int32_t first, last;	/* plan period, in days */
-	char period[40];
+	char pstart[16], pend[16];	/* the plan period, as written */
 	/* CON007 */
 	size_t uncurrencied;
 	struct pv_pos first_amount;
@@ -59,12 +59,12 @@ static void check_action(const struct pv_action *a, void *ctx)
 	} else if (c->period_ok) {
 		if (has_date(&a->start) && pv_date_first_day(&a->start.d) < c->first)
 			pv_diag_add(c->d, "CON003", a->start.pos,
-				    "action '%s' starts (%s) before the plan period (%s)",
-				    a->id.s ? a->id.s : "?", s, c->period);
+				    "action '%s' starts (%s) before the plan period (%s to %s)",
+				    a->id.s ? a->id.s : "?", s, c->pstart, c->pend);
 		if (has_date(&a->end) && pv_date_last_day(&a->end.d) > c->last)
 			pv_diag_add(c->d, "CON003", a->end.pos,
-				    "action '%s' ends (%s) after the plan period (%s)",
-				    a->id.s ? a->id.s : "?", e, c->period);
+				    "action '%s' ends (%s) after the plan period (%s to %s)",
+				    a->id.s ? a->id.s : "?", e, c->pstart, c->pend);
 	}
 	if (a->cost.set && a->funding.n) {
 		double sum = 0;
@@ -100,8 +100,8 @@ static void check_indicator(struct con_ctx *c, const struct pv_indicator *ind)
 	if (c->period_ok && ind->target.year.set &&
 	    (ind->target.year.v < ps->d.year || ind->target.year.v > pe->d.year))
 		pv_diag_add(c->d, "CON005", ind->target.year.pos,
-			    "target year %.0f of indicator '%s' is outside the plan period (%s)",
-			    ind->target.year.v, id, c->period);
+			    "target year %.0f of indicator '%s' is outside the plan period (%s to %s)",
+			    ind->target.year.v, id, c->pstart, c->pend);
 }
 
 void pv_check_consistency(const struct pv_plan *p, struct pv_diags *d)
@@ -112,10 +112,9 @@ void pv_check_consistency(const struct pv_plan *p, struct pv_diags *d)
 	c.d = d;
 	const struct pv_period *per = &p->plan.period;
 	if (has_date(&per->start) && has_date(&per->end)) {
-		char s[16], e[16];
-		pv_date_format(&per->start.d, s);
-		pv_date_format(&per->end.d, e);
-		snprintf(c.period, sizeof(c.period), "%s to %s", s, e);
+		pv_date_format(&per->start.d, c.pstart);
+		pv_date_format(&per->end.d, c.pend);
+		const char *s = c.pstart, *e = c.pend;
 		c.first = pv_date_first_day(&per->start.d);
 		c.last = pv_date_last_day(&per->end.d);
 		if (c.last < c.first) {
@@ -137,9 +136,12 @@ void pv_check_consistency(const struct pv_plan *p, struct pv_diags *d)
 	if (!p->plan.currency.s) {
 		check_need_amounts(&c, &p->capacity_needs);
 		if (c.uncurrencied) {
-			struct pv_diag *g = pv_diag_add(d, "CON007", c.first_amount,
-				"%zu amount%s given with no currency in force",
-				c.uncurrencied, c.uncurrencied > 1 ? "s" : "");
+			struct pv_diag *g = c.uncurrencied == 1
+				? pv_diag_add(d, "CON007", c.first_amount,
+					      "an amount is given with no currency in force")
+				: pv_diag_add(d, "CON007", c.first_amount,
+					      "%zu amounts are given with no currency in force",
+					      c.uncurrencied);
 			pv_diag_hint(g, "add 'currency:' with an ISO 4217 code (e.g. USD, EUR, XOF) under 'plan:'");
 		}
 	}

@@ -1,6 +1,7 @@
 #include "pveplan/diag.h"
 
 #include "pveplan/alloc.h"
+#include "pveplan/rules.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -25,14 +26,16 @@ void pv_diags_init(struct pv_diags *d, const char *file)
 	d->file = xstrdup(file);
 	d->v = NULL;
 	d->nr = d->alloc = 0;
+	d->not_applicable = 0;
 }
 
 void pv_diags_release(struct pv_diags *d)
 {
 	for (size_t i = 0; i < d->nr; i++) {
-		free(d->v[i].msg);
-		free(d->v[i].hint);
-		free(d->v[i].note);
+		pv_msg_release(&d->v[i].msg);
+		pv_msg_release(&d->v[i].hint);
+		pv_msg_release(&d->v[i].note);
+		free(d->v[i].subject);
 	}
 	free(d->v);
 	free(d->file);
@@ -41,56 +44,80 @@ void pv_diags_release(struct pv_diags *d)
 	d->nr = d->alloc = 0;
 }
 
-static char *vfmt(const char *fmt, va_list ap)
+char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang)
 {
 	struct pv_buf b = PV_BUF_INIT;
-	pv_buf_vaddf(&b, fmt, ap);
+	pv_msg_render(m, lang, &b);
 	return pv_buf_detach(&b, NULL);
 }
 
-struct pv_diag *pv_diag_add(struct pv_diags *d, const char *code,
-			    struct pv_pos pos, const char *fmt, ...)
+static struct pv_diag *new_diag(struct pv_diags *d, const char *code, struct pv_pos pos)
 {
-	enum pv_severity sev = pv_rule_severity(code);
-	if (sev == PV_SEV_OFF)
-		return NULL;
+	const struct pv_rule *r = pv_rule_find(code);
 	PV_ALLOC_GROW(d->v, d->nr + 1, d->alloc);
 	struct pv_diag *g = &d->v[d->nr];
 	memset(g, 0, sizeof(*g));
 	g->pos = pos;
 	if (g->pos.line && !g->pos.span)
 		g->pos.span = 1;
-	g->sev = sev;
+	g->sev = r ? r->severity : PV_SEV_ERROR;
+	g->waiver = -1;
 	strncat(g->code, code, sizeof(g->code) - 1);
+	g->seq = d->nr++;
+	return g;
+}
+
+struct pv_diag *pv_diag_add(struct pv_diags *d, const char *code,
+			    struct pv_pos pos, const char *fmt, ...)
+{
+	struct pv_diag *g = new_diag(d, code, pos);
 	va_list ap;
 	va_start(ap, fmt);
-	g->msg = vfmt(fmt, ap);
+	pv_msg_vprintf(&g->msg, fmt, ap);
 	va_end(ap);
-	g->seq = d->nr++;
+	return g;
+}
+
+struct pv_diag *pv_diag_rule(struct pv_diags *d, const char *code, const char *field,
+			     struct pv_pos pos, const char *subject, ...)
+{
+	struct pv_diag *g = new_diag(d, code, pos);
+	va_list ap;
+	va_start(ap, subject);
+	pv_msg_vcatalogue(&g->msg, code, field, ap);
+	va_end(ap);
+	g->hint.kind = PV_MSG_CATALOGUE;
+	g->hint.key = g->msg.key;
+	g->hint.field = "hint";
+	pv_msg_copy_args(&g->hint, &g->msg);
+	g->subject = subject ? xstrdup(subject) : NULL;
 	return g;
 }
 
 void pv_diag_hint(struct pv_diag *g, const char *fmt, ...)
 {
-	if (!g)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	free(g->hint);
-	g->hint = vfmt(fmt, ap);
+	pv_msg_release(&g->hint);
+	pv_msg_vprintf(&g->hint, fmt, ap);
 	va_end(ap);
 }
 
 void pv_diag_note(struct pv_diag *g, struct pv_pos pos, const char *fmt, ...)
 {
-	if (!g)
-		return;
 	va_list ap;
 	va_start(ap, fmt);
-	free(g->note);
-	g->note = vfmt(fmt, ap);
+	pv_msg_release(&g->note);
+	pv_msg_vprintf(&g->note, fmt, ap);
 	g->note_pos = pos;
 	va_end(ap);
+}
+
+void pv_diags_not_applicable(struct pv_diags *d, const char *code)
+{
+	const struct pv_rule *r = pv_rule_find(code);
+	if (r)
+		d->not_applicable |= (uint64_t)1 << (r - pv_rules);
 }
 
 static int cmp_diag(const void *a, const void *b)
@@ -120,21 +147,3 @@ size_t pv_diags_count(const struct pv_diags *d, enum pv_severity sev)
 	return n;
 }
 
-enum pv_severity pv_rule_severity(const char *code)
-{
-	static const struct {
-		const char *code;
-		enum pv_severity sev;
-	} con[] = {
-		{ "CON001", PV_SEV_ERROR },   { "CON002", PV_SEV_ERROR },
-		{ "CON003", PV_SEV_WARNING }, { "CON004", PV_SEV_WARNING },
-		{ "CON005", PV_SEV_WARNING }, { "CON006", PV_SEV_ERROR },
-		{ "CON007", PV_SEV_WARNING },
-	};
-	if (!strncmp(code, "FMT", 3) || !strncmp(code, "REF", 3))
-		return PV_SEV_ERROR;
-	for (size_t i = 0; i < PV_ARRAY_SIZE(con); i++)
-		if (!strcmp(code, con[i].code))
-			return con[i].sev;
-	return PV_SEV_OFF;
-}

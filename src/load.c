@@ -26,11 +26,11 @@ static const char *kind_word(const struct pv_node *n)
 {
 	switch (n->kind) {
 	case PV_NODE_MAP:
-		return "a mapping";
+		return PV_W("a mapping");
 	case PV_NODE_SEQ:
-		return "a list";
+		return PV_W("a list");
 	default:
-		return is_null(n) ? "empty" : "a string";
+		return is_null(n) ? PV_W("empty") : PV_W("a string");
 	}
 }
 
@@ -65,7 +65,7 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 {
 	t->pos = n->pos;
 	if (n->kind == PV_NODE_SCALAR) {
-		const char *s = scalar(L, n, key, "text");
+		const char *s = scalar(L, n, key, PV_W("text"));
 		if (!s)
 			return -1;
 		t->n = 1;
@@ -75,7 +75,7 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 		return 0;
 	}
 	if (n->kind != PV_NODE_MAP || !n->len) {
-		struct pv_diag *g = bad_value(L, n, key, "text or a map of language to text");
+		struct pv_diag *g = bad_value(L, n, key, PV_W("text or a map of language to text"));
 		pv_diag_hint(g, "write a string, or for several languages {fr: \"...\", en: \"...\"}");
 		return -1;
 	}
@@ -89,7 +89,7 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 			pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
 			continue;
 		}
-		const char *s = scalar(L, v, key, "text");
+		const char *s = scalar(L, v, key, PV_W("text"));
 		if (!s)
 			continue;
 		t->items[t->n].lang = k->u.str;
@@ -170,7 +170,7 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 static int load_date(struct loader *L, const struct pv_node *n, const char *key,
 		     struct pv_dateval *out)
 {
-	const char *why = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
+	const char *why = PV_W("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
 	if (n->kind == PV_NODE_SCALAR && !is_null(n) &&
 	    !pv_date_parse(n->u.str, &out->d, &why)) {
 		out->pos = n->pos;
@@ -184,7 +184,7 @@ static int load_date(struct loader *L, const struct pv_node *n, const char *key,
 			pv_diag_hint(g, "dates are ISO 8601: write 2025-03-14, 2025-03 or 2025");
 		return -1;
 	}
-	bad_value(L, n, key, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+	bad_value(L, n, key, PV_W("a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
 	return -1;
 }
 
@@ -200,7 +200,7 @@ static void add_ref(struct loader *L, struct pv_str *ref, unsigned kinds, const 
 static int load_ident(struct loader *L, const struct pv_node *n, const char *key,
 		      struct pv_str *out)
 {
-	const char *s = scalar(L, n, key, "an identifier");
+	const char *s = scalar(L, n, key, PV_W("an identifier"));
 	if (!s)
 		return -1;
 	if (!pv_is_identifier(s)) {
@@ -217,10 +217,10 @@ static int load_ident(struct loader *L, const struct pv_node *n, const char *key
 static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 		     uint8_t type, struct pv_str *out)
 {
-	const char *expected = type == PV_F_CURRENCY ? "an ISO 4217 currency code"
-			       : type == PV_F_COUNTRY ? "an ISO 3166-1 alpha-2 country code"
-			       : type == PV_F_RULE ? "a rule code such as PVE110"
-						   : "a language code (BCP 47)";
+	const char *expected = type == PV_F_CURRENCY ? PV_W("an ISO 4217 currency code")
+			       : type == PV_F_COUNTRY ? PV_W("an ISO 3166-1 alpha-2 country code")
+			       : type == PV_F_RULE ? PV_W("a rule code such as PVE110")
+						   : PV_W("a language code (BCP 47)");
 	const char *s = scalar(L, n, key, expected);
 	if (!s)
 		return -1;
@@ -289,7 +289,7 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 		[PV_F_ENUMS] = sizeof(struct pv_enum), [PV_F_PILLARS] = sizeof(struct pv_enum),
 	};
 	if (n->kind != PV_NODE_SEQ) {
-		struct pv_diag *g = bad_value(L, n, f->key, "a list");
+		struct pv_diag *g = bad_value(L, n, f->key, PV_W("a list"));
 		if (n->kind == PV_NODE_SCALAR && !is_null(n))
 			pv_diag_hint(g, "write a list even for one item: %s: [%s]", f->key, n->u.str);
 		return;
@@ -307,7 +307,7 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 				add_ref(L, dst, f->kinds, f->key);
 			break;
 		case PV_F_STRS: {
-			const char *s = scalar(L, it, f->key, "a list of strings");
+			const char *s = scalar(L, it, f->key, PV_W("a list of strings"));
 			if (s) {
 				((struct pv_str *)dst)->s = s;
 				((struct pv_str *)dst)->pos = it->pos;
@@ -332,7 +332,7 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 				((struct pv_enum *)dst)->pos = it->pos;
 				r = 0;
 			} else {
-				struct pv_diag *g = bad_value(L, it, f->key, "a pillar number 1 to 4");
+				struct pv_diag *g = bad_value(L, it, f->key, PV_W("a pillar number 1 to 4"));
 				pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
 			}
 			break;
@@ -350,9 +350,9 @@ static void load_seq(struct loader *L, const struct pv_field *f, const struct pv
 		     const struct pv_node *n, void *obj)
 {
 	if (n->kind != PV_NODE_SEQ) {
-		struct pv_diag *g = bad_value(L, n, f->key, "a list");
+		struct pv_diag *g = bad_value(L, n, f->key, PV_W("a list"));
 		if (n->kind == PV_NODE_MAP)
-			pv_diag_hint(g, "start each %s with '- ' to make a list", f->sub->name);
+			pv_diag_hint(g, "start each item with '- ' to make a list");
 		return;
 	}
 	/* Items that are not mappings are reported and left out, so that
@@ -373,7 +373,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	void *dst = at(obj, f->off);
 	switch (f->type) {
 	case PV_F_STR: {
-		const char *s = scalar(L, n, f->key, "a string");
+		const char *s = scalar(L, n, f->key, PV_W("a string"));
 		if (s) {
 			((struct pv_str *)dst)->s = s;
 			((struct pv_str *)dst)->pos = n->pos;
@@ -397,8 +397,8 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	case PV_F_AMOUNT:
 	case PV_F_SHARE: {
 		struct pv_num *num = dst;
-		const char *what = f->type == PV_F_SHARE ? "a share between 0 and 1"
-							 : "an amount (a plain number, 0 or more)";
+		const char *what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
+							 : PV_W("an amount (a plain number, 0 or more)");
 		if (load_number(L, n, f->key, what, num) < 0)
 			break;
 		if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {
@@ -418,7 +418,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		break;
 	case PV_F_YEAR: {
 		struct pv_num *num = dst;
-		const char *what = "a year (YYYY)";
+		const char *what = PV_W("a year (YYYY)");
 		if (load_number(L, n, f->key, what, num) < 0)
 			break;
 		if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {
@@ -429,7 +429,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	}
 	case PV_F_VALUE: {
 		struct pv_measure *m = (struct pv_measure *)((char *)dst - offsetof(struct pv_measure, value));
-		const char *s = scalar(L, n, f->key, "a number or a short text");
+		const char *s = scalar(L, n, f->key, PV_W("a number or a short text"));
 		double v;
 		if (!s)
 			break;
@@ -450,7 +450,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 			b->v = v;
 			b->pos = n->pos;
 		} else {
-			bad_value(L, n, f->key, "true or false");
+			bad_value(L, n, f->key, PV_W("true or false"));
 		}
 		break;
 	}
@@ -479,7 +479,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		break;
 	case PV_F_FREE:
 		if (n->kind != PV_NODE_MAP)
-			bad_value(L, n, f->key, "a mapping");
+			bad_value(L, n, f->key, PV_W("a mapping"));
 		else
 			*(struct pv_pos *)dst = key->pos;
 		break;
@@ -514,7 +514,7 @@ static void load_map(struct loader *L, const struct pv_node *n, const struct pv_
 		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos, "%s must be a mapping, not %s",
 						s->name, kind_word(n));
 		if (n->kind == PV_NODE_SCALAR && !is_null(n))
-			pv_diag_hint(g, "a %s has keys such as '%s: ...'", s->name, s->fields[0].key);
+			pv_diag_hint(g, "write it as keys and values, such as '%s: ...'", s->fields[0].key);
 		return;
 	}
 	*(struct pv_pos *)obj = where;

@@ -5,6 +5,7 @@
 #include "load_private.h"
 #include "pveplan/alloc.h"
 #include "pveplan/load.h"
+#include "pveplan/msg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,17 +71,9 @@ static int check_format(const struct pv_plan *p, struct pv_diags *d)
 		return 0;
 	struct pv_diag *g = pv_diag_add(d, "FMT002", v->pos,
 					"unsupported format version '%s'",
-					v->kind == PV_NODE_SCALAR ? v->u.str : "(not a number)");
+					v->kind == PV_NODE_SCALAR ? v->u.str : PV_W("(not a number)"));
 	pv_diag_hint(g, "this pveplan reads format 1 ('pveplan: 1'); a newer format needs a newer pveplan");
 	return -1;
-}
-
-static void at_least(struct pv_diags *d, uint32_t n, uint32_t min, struct pv_pos pos,
-		     const char *what, const char *unit)
-{
-	if (pos.line && n < min)
-		pv_diag_add(d, "FMT004", pos, "'%s' must list at least %u %s%s", what, min, unit,
-			    min > 1 ? "s" : "");
 }
 
 /* Requirements that depend on other keys (plan-format.md: "MUST when"). */
@@ -101,14 +94,20 @@ static void check_conditional(const struct pv_plan *p, struct pv_diags *d)
 		if (!pv_node_get(pn, "member_states"))
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'member_states'");
-		at_least(d, pl->member_states.n, 2, pl->member_states.pos, "member_states",
-			 "country");
+		if (pl->member_states.pos.line && pl->member_states.n < 2)
+			pv_diag_add(d, "FMT004", pl->member_states.pos,
+				    "'member_states' must list at least 2 countries");
 	}
-	at_least(d, p->stakeholders.n, 1, p->stakeholders.pos, "stakeholders", "stakeholder");
-	at_least(d, p->priorities.n, 1, p->priorities.pos, "priorities", "priority");
+	if (p->stakeholders.pos.line && !p->stakeholders.n)
+		pv_diag_add(d, "FMT004", p->stakeholders.pos,
+			    "'stakeholders' must list at least one stakeholder");
+	if (p->priorities.pos.line && !p->priorities.n)
+		pv_diag_add(d, "FMT004", p->priorities.pos,
+			    "'priorities' must list at least one priority");
 	for (uint32_t i = 0; i < p->priorities.n; i++)
-		at_least(d, p->priorities.v[i].areas.n, 1, p->priorities.v[i].areas.pos, "areas",
-			 "priority area");
+		if (p->priorities.v[i].areas.pos.line && !p->priorities.v[i].areas.n)
+			pv_diag_add(d, "FMT004", p->priorities.v[i].areas.pos,
+				    "'areas' must list at least one priority area");
 }
 
 int pv_plan_load(struct pv_plan *p, const char *src, size_t len,

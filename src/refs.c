@@ -3,6 +3,7 @@
 #include "load_private.h"
 
 #include "pveplan/alloc.h"
+#include "pveplan/msg.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -31,9 +32,29 @@ const char *pv_kind_name(unsigned kind)
 	}
 }
 
-static const char *article(const char *word)
+/* The kind with its article, as a translatable word. */
+static const char *a_kind(unsigned kind)
 {
-	return strchr("aeiou", word[0]) ? "an" : "a";
+	switch (kind) {
+	case PV_KIND_STAKEHOLDER:
+		return PV_W("a stakeholder");
+	case PV_KIND_PRIORITY:
+		return PV_W("a priority");
+	case PV_KIND_OBJECTIVE:
+		return PV_W("an objective");
+	case PV_KIND_ACTION:
+		return PV_W("an action");
+	case PV_KIND_INDICATOR:
+		return PV_W("an indicator");
+	case PV_KIND_NEED:
+		return PV_W("a capacity need");
+	case PV_KIND_RISK:
+		return PV_W("a risk");
+	case PV_KIND_DRIVER:
+		return PV_W("a driver");
+	default:
+		return PV_W("an identifier");
+	}
 }
 
 const struct pv_iddef *pv_plan_find(const struct pv_plan *p, const char *id)
@@ -49,8 +70,7 @@ void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, 
 	if (old) {
 		struct pv_diag *g = pv_diag_add(L->d, "REF001", id->pos,
 						"identifier '%s' is defined twice", id->s);
-		pv_diag_note(g, old->pos, "first defined here, as %s %s",
-			     article(pv_kind_name(old->kind)), pv_kind_name(old->kind));
+		pv_diag_note(g, old->pos, "first defined here, as %s", a_kind(old->kind));
 		pv_diag_hint(g, "identifiers are unique across the whole file; rename one of them");
 		return;
 	}
@@ -83,18 +103,6 @@ static const char *closest(const struct pv_plan *p, const char *id, unsigned kin
 	return best;
 }
 
-static void kinds_phrase(unsigned kinds, struct pv_buf *b)
-{
-	int first = 1;
-	for (unsigned bit = 1; bit <= PV_KIND_DRIVER; bit <<= 1) {
-		if (!(kinds & bit))
-			continue;
-		const char *name = pv_kind_name(bit);
-		pv_buf_addf(b, "%s%s %s", first ? "" : " or ", article(name), name);
-		first = 0;
-	}
-}
-
 /* A plan with a renamed stakeholder repeats the same undefined id many
  * times: look for its closest match once, and only for the first few hundred
  * distinct ids, so a badly broken large plan cannot make the check slow. */
@@ -121,13 +129,12 @@ void pv_loader_resolve(struct loader *L)
 		}
 		if (d->kind & u->kinds)
 			continue;
-		struct pv_buf want = PV_BUF_INIT;
-		kinds_phrase(u->kinds, &want);
+		/* Each reference takes one kind, except accepted deviations'
+		 * scopes, which take any and so never get here. */
 		struct pv_diag *g = pv_diag_add(L->d, "REF003", u->ref->pos,
-			"'%s' must name %s, but '%s' is %s %s", u->key, want.buf, u->ref->s,
-			article(pv_kind_name(d->kind)), pv_kind_name(d->kind));
+			"'%s' must name %s, but '%s' is %s", u->key, a_kind(u->kinds),
+			u->ref->s, a_kind(d->kind));
 		pv_diag_note(g, d->pos, "'%s' is defined here", d->id);
-		pv_buf_release(&want);
 	}
 	pv_strmap_release(&seen);
 }

@@ -272,9 +272,12 @@ static void finish_map(struct builder *b, struct pv_node *map, struct pv_node **
 	for (size_t i = 0; i < n; i++) {
 		struct pv_node *k = items[2 * i], *v = items[2 * i + 1];
 		if (k->kind != PV_NODE_SCALAR) {
-			pv_diag_add(b->d, "FMT004", k->pos,
-				    "a mapping key must be a plain string, not a %s",
-				    k->kind == PV_NODE_MAP ? "mapping" : "list");
+			if (k->kind == PV_NODE_MAP)
+				pv_diag_add(b->d, "FMT004", k->pos,
+					    "a mapping key must be a plain string, not a mapping");
+			else
+				pv_diag_add(b->d, "FMT004", k->pos,
+					    "a mapping key must be a plain string, not a list");
 			continue;
 		}
 		if (is_merge_key(k)) {

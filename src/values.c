@@ -2,6 +2,7 @@
 
 #include "iso_codes.h"
 #include "pveplan/alloc.h"
+#include "pveplan/msg.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -52,7 +53,7 @@ int pv_date_parse(const char *s, struct pv_date *out, const char **why)
 	size_t n = strlen(s);
 	int y, m = 0, d = 0;
 	memset(out, 0, sizeof(*out));
-	*why = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
+	*why = PV_W("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
 	if (n != 4 && n != 7 && n != 10)
 		return -1;
 	if ((y = digits(s, 4)) < 0)
@@ -62,15 +63,15 @@ int pv_date_parse(const char *s, struct pv_date *out, const char **why)
 	if (n == 10 && (s[7] != '-' || (d = digits(s + 8, 2)) < 0))
 		return -1;
 	if (y < 1000) {
-		*why = "year out of range";
+		*why = PV_W("year out of range");
 		return -1;
 	}
 	if (n >= 7 && (m < 1 || m > 12)) {
-		*why = "month must be 01 to 12";
+		*why = PV_W("month must be 01 to 12");
 		return -1;
 	}
 	if (n == 10 && (d < 1 || d > pv_days_in_month(y, m))) {
-		*why = "no such day in that month";
+		*why = PV_W("no such day in that month");
 		return -1;
 	}
 	out->year = (int16_t)y;

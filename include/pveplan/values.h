@@ -19,7 +19,7 @@ struct pv_date {
 
 /*
  * Parses YYYY, YYYY-MM or YYYY-MM-DD (years 1000-9999). Returns 0, or -1 and
- * sets *why to a static reason.
+ * sets *why to a static reason (a translatable PV_W() word).
  */
 int pv_date_parse(const char *s, struct pv_date *out, const char **why);
 /* Days since 1970-01-01 of the first / last day the date covers. */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "pveplan/msg.h"
 #include "pveplan/values.h"
 
 static void test_identifiers(void **state)
@@ -42,11 +43,11 @@ static void test_dates(void **state)
 	assert_int_equal(pv_date_parse("2024-02-29", &d, &why), 0);
 	assert_int_equal(d.day, 29);
 	assert_int_equal(pv_date_parse("2025-02-29", &d, &why), -1);
-	assert_string_equal(why, "no such day in that month");
+	assert_string_equal(why, PV_W("no such day in that month"));
 	assert_int_equal(pv_date_parse("1900-02-29", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2000-02-29", &d, &why), 0);
 	assert_int_equal(pv_date_parse("2025-13", &d, &why), -1);
-	assert_string_equal(why, "month must be 01 to 12");
+	assert_string_equal(why, PV_W("month must be 01 to 12"));
 	assert_int_equal(pv_date_parse("2025-00-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2025-1-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("25", &d, &why), -1);

@@ -1,0 +1,45 @@
+#ifndef PVEPLAN_RULES_H
+#define PVEPLAN_RULES_H
+
+#include <stddef.h>
+
+#include "pveplan/diag.h"
+
+/* What pveplan knows about each rule besides its text (which lives in the
+ * catalogue data files): default severity, how it may be changed, and which
+ * source documents it cites (for the compliance scores). */
+
+enum pv_rule_flags {
+	PV_RULE_FIXED = 1 << 0,		/* FMT/REF: always an error, never waived */
+	PV_RULE_STAGE = 1 << 1,		/* warning -> error once validated/adopted/under review */
+	PV_RULE_SCOPED_ONLY = 1 << 2,	/* waivable only with a scope (PVE110/111) */
+	PV_RULE_REPORT = 1 << 3,	/* reports a figure (PVE116): never fails, not scored */
+};
+
+enum pv_source_doc {
+	PV_SRC_A70674 = 1 << 0,		/* A/70/674 */
+	PV_SRC_ARES70291 = 1 << 1,	/* A/RES/70/291 */
+	PV_SRC_RG = 1 << 2,		/* UNOCT Reference Guide */
+	PV_SRC_ARES60288 = 1 << 3,	/* A/RES/60/288 */
+	PV_SRC_IDDRS = 1 << 4,
+	PV_SRC_SCR2250 = 1 << 5,
+};
+/* The documents scored in the compliance matrix, in order. */
+#define PV_SCORED_DOCS (PV_SRC_A70674 | PV_SRC_ARES70291 | PV_SRC_RG)
+
+struct pv_rule {
+	const char *code;
+	enum pv_severity severity;	/* default */
+	unsigned flags;
+	unsigned sources;
+};
+
+extern const struct pv_rule pv_rules[];
+extern const size_t pv_rules_nr;
+
+/* The rule `code`, or NULL. */
+const struct pv_rule *pv_rule_find(const char *code);
+/* "A/70/674", "A/RES/70/291", "RG" ... for one PV_SRC_ bit. */
+const char *pv_source_name(unsigned bit);
+
+#endif
