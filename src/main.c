@@ -14,6 +14,8 @@ static const struct {
 	const struct pv_command_help *help;
 } commands[] = {
 	{ "check", cmd_check, &check_help },
+	{ "rules", cmd_rules, &rules_help },
+	{ "explain", cmd_explain, &explain_help },
 	{ "help", cmd_help, &help_help },
 };
 
@@ -29,18 +31,12 @@ void pv_main_help(FILE *f)
 {
 	fputs("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
 	      "\n"
-	      "Check and build national and regional plans of action to prevent violent\n"
+	      "Check national and regional plans of action to prevent violent\n"
 	      "extremism (PVE), written as YAML (plan format 1).\n"
 	      "\n"
 	      "commands:\n", f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-	{
-		/* The first line of each command's summary. */
-		const char *sum = commands[i].help->summary;
-		const char *nl = strchr(sum, '\n');
-		fprintf(f, "  %-10s %.*s\n", commands[i].name,
-			(int)(nl ? (size_t)(nl - sum) : strlen(sum)), sum);
-	}
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help->brief);
 	fputs("\n"
 	      "options:\n"
 	      "  -h, --help     show this help\n"

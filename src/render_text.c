@@ -1,5 +1,7 @@
 #include "pveplan/render_text.h"
 
+#include "pveplan/msg.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -127,7 +129,7 @@ static void snippet(const struct pv_diag *g, struct lines *L, int color,
 }
 
 void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsigned flags,
-		    struct pv_buf *out)
+		    const struct pv_lang *lang, struct pv_buf *out)
 {
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct lines L = { src, len, 0, NULL };
@@ -136,45 +138,75 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		const struct pv_diag *g = &d->v[i];
 		if ((flags & PV_TEXT_QUIET) && g->sev != PV_SEV_ERROR)
 			continue;
+		if (g->waiver >= 0 && !(flags & PV_TEXT_WAIVED))
+			continue;
+		char key[24];
+		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
 		if (g->pos.line)
 			pv_buf_addf(out, "%s%s:%u:%u:%s ", b, d->file, g->pos.line, g->pos.col, rst);
 		else
 			pv_buf_addf(out, "%s%s:%s ", b, d->file, rst);
-		pv_buf_addf(out, "%s%s[%s]%s%s: %s%s\n", color ? sev_color(g->sev) : "",
-			    pv_severity_name(g->sev), g->code, rst, b, g->msg, rst);
+		pv_buf_addf(out, "%s%s", color ? sev_color(g->sev) : "", pv_lang_label(lang, key));
+		if (g->code[0])
+			pv_buf_addf(out, "[%s]", g->code);
+		pv_buf_addf(out, "%s%s: ", rst, b);
+		pv_msg_render(&g->msg, lang, out);
+		pv_buf_addf(out, "%s\n", rst);
 		if (g->pos.line)
 			snippet(g, &L, color, out);
 		char num[16];
 		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 		const char *gut = color ? BLUE : "";
-		if (g->note)
-			pv_buf_addf(out, "%s%*s =%s %snote%s: %s:%u:%u: %s\n", gut, w, "", rst, b,
-				    rst, d->file, g->note_pos.line, g->note_pos.col, g->note);
-		if (g->hint)
-			pv_buf_addf(out, "%s%*s =%s %shelp%s: %s\n", gut, w, "", rst,
-				    color ? CYAN : "", rst, g->hint);
+		if (g->note.kind) {
+			pv_buf_addf(out, "%s%*s =%s %s%s%s: %s:%u:%u: ", gut, w, "", rst, b,
+				    pv_lang_label(lang, "note"), rst, d->file, g->note_pos.line,
+				    g->note_pos.col);
+			pv_msg_render(&g->note, lang, out);
+			pv_buf_addch(out, '\n');
+		}
+		if (g->hint.kind) {
+			pv_buf_addf(out, "%s%*s =%s %s%s%s: ", gut, w, "", rst, color ? CYAN : "",
+				    pv_lang_label(lang, "help"), rst);
+			pv_msg_render(&g->hint, lang, out);
+			pv_buf_addch(out, '\n');
+		}
 	}
 }
 
-static void count(struct pv_buf *out, size_t n, const char *one, const char *many)
+static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)
 {
-	pv_buf_addf(out, "%zu %s", n, n == 1 ? one : many);
+	char key[32], num[32];
+	/* French, unlike English, puts zero in the singular. */
+	int one = n == 1 || (n == 0 && !strcmp(pv_lang_code(lang), "fr"));
+	snprintf(key, sizeof(key), "count.%s.%s", what, one ? "one" : "many");
+	snprintf(num, sizeof(num), "%zu", n);
+	char *pairs[] = { (char *)"n", num };
+	pv_template_fill(pv_lang_label(lang, key), pairs, 1, lang, out);
 }
 
-void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t files,
-		       unsigned flags, struct pv_buf *out)
+void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waived,
+		       size_t files, unsigned flags, const struct pv_lang *lang,
+		       struct pv_buf *out)
 {
 	int color = !!(flags & PV_TEXT_COLOR);
+	struct pv_buf counts = PV_BUF_INIT, nfiles = PV_BUF_INIT;
+	count(&counts, errors, "error", lang);
+	pv_buf_adds(&counts, ", ");
+	count(&counts, warnings, "warning", lang);
+	if (infos) {
+		pv_buf_adds(&counts, ", ");
+		count(&counts, infos, "info", lang);
+	}
+	if (waived) {
+		pv_buf_adds(&counts, ", ");
+		count(&counts, waived, "waived", lang);
+	}
+	count(&nfiles, files, "file", lang);
+	char *pairs[] = { (char *)"counts", counts.buf, (char *)"files", nfiles.buf };
 	if (color)
 		pv_buf_adds(out, errors ? sev_color(PV_SEV_ERROR) : BOLD);
-	count(out, errors, "error", "errors");
-	pv_buf_adds(out, ", ");
-	count(out, warnings, "warning", "warnings");
-	if (infos) {
-		pv_buf_adds(out, ", ");
-		count(out, infos, "info", "infos");
-	}
-	pv_buf_adds(out, " in ");
-	count(out, files, "file", "files");
+	pv_template_fill(pv_lang_label(lang, "summary"), pairs, 2, lang, out);
 	pv_buf_addf(out, "%s\n", color ? RESET : "");
+	pv_buf_release(&counts);
+	pv_buf_release(&nfiles);
 }

@@ -5,10 +5,12 @@
 
 #include "pveplan/buf.h"
 #include "pveplan/diag.h"
+#include "pveplan/lang.h"
 
 enum pv_text_flags {
 	PV_TEXT_COLOR = 1 << 0,	/* ANSI colours */
 	PV_TEXT_QUIET = 1 << 1,	/* errors only */
+	PV_TEXT_WAIVED = 1 << 2,	/* also the findings silenced by accepted deviations */
 };
 
 /*
@@ -18,10 +20,12 @@ enum pv_text_flags {
  * is the file's text, for the source lines.
  */
 void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsigned flags,
-		    struct pv_buf *out);
+		    const struct pv_lang *lang, struct pv_buf *out);
 
-/* "2 errors, 5 warnings in 3 files" (and infos when there are some). */
-void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t files,
-		       unsigned flags, struct pv_buf *out);
+/* "2 errors, 5 warnings in 3 files" (infos and waived findings when there
+ * are some). */
+void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waived,
+		       size_t files, unsigned flags, const struct pv_lang *lang,
+		       struct pv_buf *out);
 
 #endif

@@ -23,6 +23,12 @@ enum pv_exit {
 int cmd_check(int argc, char **argv);
 extern const struct pv_command_help check_help;
 
+int cmd_rules(int argc, char **argv);
+extern const struct pv_command_help rules_help;
+
+int cmd_explain(int argc, char **argv);
+extern const struct pv_command_help explain_help;
+
 int cmd_help(int argc, char **argv);
 extern const struct pv_command_help help_help;
 

@@ -8,6 +8,7 @@ static const struct pv_option help_options[] = { { NULL, 0, NULL, NULL } };
 const struct pv_command_help help_help = {
 	"help", "[COMMAND]", "Show the help of pveplan, or of one command.", NULL,
 	help_options,
+	"Show the help of pveplan, or of one command",
 };
 
 int cmd_help(int argc, char **argv)

@@ -21,6 +21,7 @@ struct pv_command_help {
 	const char *summary;	/* one line */
 	const char *body;	/* paragraphs after the options, or NULL */
 	const struct pv_option *options;	/* terminated by a NULL name */
+	const char *brief;	/* a few words for the list of commands */
 };
 
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h);

@@ -1,0 +1,72 @@
+#ifndef PVEPLAN_REPORT_H
+#define PVEPLAN_REPORT_H
+
+#include <stddef.h>
+
+#include "pveplan/buf.h"
+#include "pveplan/diag.h"
+#include "pveplan/lang.h"
+#include "pveplan/policy.h"
+
+/*
+ * The result of checking files, as the machine-readable outputs need it
+ * once every file is done: findings, matrix and accepted deviations. It
+ * owns copies, so each plan can be released as soon as it is checked.
+ */
+
+struct pv_waiver_info {
+	char *rule, *reason, *approved_by, *expires;	/* expires: NULL when none */
+	char **scope;
+	size_t nscope;
+	struct pv_pos pos;
+	size_t silenced;
+};
+
+struct pv_file_report {
+	char *path;
+	char *plan_id;		/* NULL when the plan has none */
+	int checked;		/* the plan was loaded, so every rule ran */
+	enum pv_status stage;
+	struct pv_diags diags;
+	struct pv_matrix matrix;
+	struct pv_waiver_info *waivers;
+	size_t nwaivers;
+};
+
+struct pv_run_report {
+	struct pv_file_report *files;
+	size_t n, alloc;
+	const struct pv_lang *lang;	/* the output language */
+	size_t errors, warnings, infos, waived;
+};
+
+/* Adds a file: takes over `d` (left empty), copies what it needs of `p`. */
+struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
+				     const struct pv_plan *p, int checked,
+				     const struct pv_policy *pol, struct pv_diags *d);
+void pv_report_release(struct pv_run_report *r);
+
+/* Counts of one file's findings, waived ones apart. */
+size_t pv_report_count(const struct pv_diags *d, enum pv_severity sev);
+size_t pv_report_waived(const struct pv_diags *d);
+
+#define PV_JSON_VERSION 1
+
+void pv_render_json(const struct pv_run_report *r, struct pv_buf *out);
+void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out);
+void pv_render_junit(const struct pv_run_report *r, struct pv_buf *out);
+/* Workflow commands to `out`; a Markdown summary to `summary`. */
+void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
+		      struct pv_buf *summary);
+/* The compliance matrix of one file, as text. */
+void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang *lang,
+			   unsigned flags, struct pv_buf *out);
+
+/* Re-indents compact JSON (as the renderers write it) for people and diffs. */
+void pv_json_pretty(const char *in, struct pv_buf *out);
+/* JSON string, with quotes. */
+void pv_json_str(struct pv_buf *out, const char *s);
+/* XML text or attribute value, escaped. */
+void pv_xml_str(struct pv_buf *out, const char *s);
+
+#endif

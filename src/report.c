@@ -1,0 +1,216 @@
+/* The run's results kept for the machine-readable outputs; shared escaping. */
+#include "pveplan/report.h"
+
+#include "pveplan/alloc.h"
+#include "pveplan/msg.h"
+#include "pveplan/render_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+size_t pv_report_count(const struct pv_diags *d, enum pv_severity sev)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nr; i++)
+		n += d->v[i].sev == sev && d->v[i].waiver < 0;
+	return n;
+}
+
+size_t pv_report_waived(const struct pv_diags *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->nr; i++)
+		n += d->v[i].waiver >= 0;
+	return n;
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
+				     const struct pv_plan *p, int checked,
+				     const struct pv_policy *pol, struct pv_diags *d)
+{
+	PV_ALLOC_GROW(r->files, r->n + 1, r->alloc);
+	struct pv_file_report *f = &r->files[r->n++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	f->checked = checked;
+	f->stage = pol->stage;
+	f->diags = *d;
+	memset(d, 0, sizeof(*d));
+	pv_matrix_build(pol, &f->diags, checked, &f->matrix);
+	r->errors += pv_report_count(&f->diags, PV_SEV_ERROR);
+	r->warnings += pv_report_count(&f->diags, PV_SEV_WARNING);
+	r->infos += pv_report_count(&f->diags, PV_SEV_INFO);
+	r->waived += pv_report_waived(&f->diags);
+	if (!p)
+		return f;
+	f->plan_id = dup_or_null(p->plan.id.s);
+	const char *plang = p->plan.language.s;
+	f->nwaivers = p->accepted_deviations.n;
+	f->waivers = f->nwaivers ? xcalloc(f->nwaivers, sizeof(*f->waivers)) : NULL;
+	for (size_t k = 0; k < f->nwaivers; k++) {
+		const struct pv_deviation *dev = &p->accepted_deviations.v[k];
+		struct pv_waiver_info *w = &f->waivers[k];
+		w->rule = dup_or_null(dev->rule.s);
+		w->reason = dup_or_null(pv_text_get(&dev->reason, pv_lang_code(r->lang), plang));
+		w->approved_by = dup_or_null(dev->approved_by.s);
+		if (dev->expires.d.prec) {
+			char date[16];
+			pv_date_format(&dev->expires.d, date);
+			w->expires = xstrdup(date);
+		}
+		w->nscope = dev->scope.n;
+		w->scope = w->nscope ? xcalloc(w->nscope, sizeof(*w->scope)) : NULL;
+		for (size_t i = 0; i < w->nscope; i++)
+			w->scope[i] = xstrdup(dev->scope.v[i].s);
+		w->pos = dev->pos;
+		for (size_t i = 0; i < f->diags.nr; i++)
+			w->silenced += f->diags.v[i].waiver == (int)k;
+	}
+	return f;
+}
+
+void pv_report_release(struct pv_run_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		struct pv_file_report *f = &r->files[i];
+		for (size_t k = 0; k < f->nwaivers; k++) {
+			struct pv_waiver_info *w = &f->waivers[k];
+			free(w->rule);
+			free(w->reason);
+			free(w->approved_by);
+			free(w->expires);
+			for (size_t j = 0; j < w->nscope; j++)
+				free(w->scope[j]);
+			free(w->scope);
+		}
+		free(f->waivers);
+		free(f->path);
+		free(f->plan_id);
+		pv_diags_release(&f->diags);
+	}
+	free(r->files);
+	r->files = NULL;
+	r->n = r->alloc = 0;
+}
+
+void pv_json_str(struct pv_buf *out, const char *s)
+{
+	pv_buf_addch(out, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			pv_buf_adds(out, "\\\"");
+			break;
+		case '\\':
+			pv_buf_adds(out, "\\\\");
+			break;
+		case '\n':
+			pv_buf_adds(out, "\\n");
+			break;
+		case '\r':
+			pv_buf_adds(out, "\\r");
+			break;
+		case '\t':
+			pv_buf_adds(out, "\\t");
+			break;
+		default:
+			if (*p < 0x20)
+				pv_buf_addf(out, "\\u%04x", *p);
+			else
+				pv_buf_addch(out, *p);
+		}
+	}
+	pv_buf_addch(out, '"');
+}
+
+void pv_xml_str(struct pv_buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '<':
+			pv_buf_adds(out, "&lt;");
+			break;
+		case '>':
+			pv_buf_adds(out, "&gt;");
+			break;
+		case '&':
+			pv_buf_adds(out, "&amp;");
+			break;
+		case '"':
+			pv_buf_adds(out, "&quot;");
+			break;
+		case '\n':
+			pv_buf_adds(out, "&#10;");
+			break;
+		case '\t':
+			pv_buf_adds(out, "&#9;");
+			break;
+		default:
+			/* XML 1.0 has no other control characters. */
+			if (*p >= 0x20 || *p == '\r')
+				pv_buf_addch(out, *p);
+		}
+	}
+}
+
+static const char *status_label(enum pv_rule_status s)
+{
+	static const char *const keys[] = { "status.passed", "status.failed", "status.waived",
+					    "status.not_applicable" };
+	return keys[s];
+}
+
+/* Appends `s` padded with spaces to `width` characters (not bytes). */
+static void pad(struct pv_buf *out, const char *s, size_t width)
+{
+	size_t chars = 0;
+	for (const char *p = s; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	pv_buf_adds(out, s);
+	pv_buf_addchars(out, ' ', chars < width ? width - chars : 1);
+}
+
+void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang *lang,
+			   unsigned flags, struct pv_buf *out)
+{
+	const char *b = flags & PV_TEXT_COLOR ? "\033[1m" : "", *rst = flags & PV_TEXT_COLOR ? "\033[0m" : "";
+	pv_buf_addf(out, "%s%s: %s%s\n", b, pv_lang_label(lang, "matrix.title"), f->path, rst);
+	for (size_t i = 0; i < f->matrix.n; i++) {
+		const struct pv_matrix_row *row = &f->matrix.rows[i];
+		char sev[24];
+		snprintf(sev, sizeof(sev), "severity.%s", pv_severity_name(row->severity));
+		const char *title = pv_lang_rule_field(lang, row->rule->code, "title");
+		pv_buf_addf(out, "  %s  ", row->rule->code);
+		pad(out, pv_lang_label(lang, status_label(row->status)), 16);
+		pad(out, row->severity == PV_SEV_OFF ? "off" : pv_lang_label(lang, sev), 14);
+		pv_buf_addf(out, "%s\n", title ? title : "");
+	}
+	pv_buf_addf(out, "%s%s%s\n", b, pv_lang_label(lang, "matrix.scores"), rst);
+	for (size_t i = 0; i < f->matrix.nscores; i++) {
+		const struct pv_score *sc = &f->matrix.scores[i];
+		char key[32], passed[24], applicable[24];
+		snprintf(key, sizeof(key), "doc.%s", pv_source_name(sc->source));
+		snprintf(passed, sizeof(passed), "%zu", sc->passed);
+		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
+		char *pairs[] = { (char *)"passed", passed, (char *)"applicable", applicable };
+		pv_buf_addf(out, "  %s: ", pv_lang_label(lang, key));
+		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
+		if (sc->waived) {
+			char n[24];
+			snprintf(n, sizeof(n), "%zu", sc->waived);
+			char *wp[] = { (char *)"n", n };
+			pv_buf_adds(out, " (");
+			pv_template_fill(pv_lang_label(lang, sc->waived == 1 ? "count.waived.one"
+									     : "count.waived.many"),
+					 wp, 1, lang, out);
+			pv_buf_adds(out, ")");
+		}
+		pv_buf_addch(out, '\n');
+	}
+}
