@@ -1,6 +1,6 @@
 # Colour: on a terminal by default, never with NO_COLOR, never into a pipe.
 . "$(dirname "$0")/lib.inc"
-sed 's/lead: moi/lead: mio/' "$src/tests/golden/ok-minimal/plan.pve.yaml" >"$tmp/a.pve.yaml"
+sed 's/lead: moi/lead: mio/' "$src/tests/golden/structural/ok-minimal/plan.pve.yaml" >"$tmp/a.pve.yaml"
 esc=$'\033'
 # script(1) runs the command on a pseudo-terminal.
 script -qec "$bin check $tmp/a.pve.yaml" /dev/null >"$tmp/tty" 2>&1

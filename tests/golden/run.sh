@@ -2,7 +2,9 @@
 # Runs one golden case: tests/golden/<case>/ holds the plan file(s) and
 #   args           the pveplan arguments (shell words; default: check plan.pve.yaml)
 #   stdin          fed to standard input (default: nothing)
-#   env            extra VAR=value lines for the environment
+#   env            extra VAR=value lines for the environment (@TMP@ is a
+#                  scratch folder; GITHUB_STEP_SUMMARY=@TMP@/summary is then
+#                  compared with expected.summary)
 #   expected.out   exact standard output
 #   expected.err   exact standard error (absent = must be empty)
 #   expected.exit  exit status
@@ -11,23 +13,26 @@ set -u
 bin=$1
 dir=$2
 cd "$dir" || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 args="check plan.pve.yaml"
 [ -f args ] && args=$(cat args)
 envs=()
 if [ -f env ]; then
-  while IFS= read -r line; do [ -n "$line" ] && envs+=("$line"); done < env
+  while IFS= read -r line; do [ -n "$line" ] && envs+=("${line//@TMP@/$tmp}"); done < env
 fi
 in=/dev/null
 [ -f stdin ] && in=stdin
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 eval "set -- $args"
-env -u NO_COLOR -u TERM LC_ALL=C ${envs[@]+"${envs[@]}"} "$bin" "$@" <"$in" >"$tmp/out" 2>"$tmp/err"
+# A fixed "today" (2025-11-25), so expiry dates and timestamps do not drift.
+env -u NO_COLOR -u TERM -u GITHUB_STEP_SUMMARY LC_ALL=C SOURCE_DATE_EPOCH=1764028800 \
+  ${envs[@]+"${envs[@]}"} "$bin" "$@" <"$in" >"$tmp/out" 2>"$tmp/err"
 echo $? >"$tmp/exit"
 if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
   cp "$tmp/out" expected.out
   cp "$tmp/exit" expected.exit
   if [ -s "$tmp/err" ]; then cp "$tmp/err" expected.err; else rm -f expected.err; fi
+  if [ -f "$tmp/summary" ]; then cp "$tmp/summary" expected.summary; fi
   exit 0
 fi
 status=0
@@ -35,4 +40,5 @@ diff -u expected.out "$tmp/out" || status=1
 if [ -f expected.err ]; then diff -u expected.err "$tmp/err" || status=1
 elif [ -s "$tmp/err" ]; then echo "unexpected stderr:"; cat "$tmp/err"; status=1; fi
 diff -u expected.exit "$tmp/exit" || status=1
+if [ -f expected.summary ]; then diff -u expected.summary "$tmp/summary" || status=1; fi
 exit $status
