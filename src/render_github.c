@@ -95,7 +95,7 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 			if (g->waiver >= 0 || g->sev != PV_SEV_ERROR)
 				continue;
 			if (!header++)
-				pv_buf_adds(summary, "\n### Errors\n\n| location | rule | message |\n|---|---|---|\n");
+				pv_buf_adds(summary, "### Errors\n\n| location | rule | message |\n|---|---|---|\n");
 			char *msg = pv_msg_text(&g->msg, lang);
 			pv_buf_adds(summary, "| ");
 			cell(summary, r->files[i].path);
