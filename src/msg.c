@@ -339,3 +339,16 @@ int pv_msg_signature(const char *fmt, struct pv_buf *out)
 	}
 	return 0;
 }
+
+void pv_template_generic(const char *tmpl, struct pv_buf *out)
+{
+	for (const char *p = tmpl; *p; p++) {
+		const char *e = *p == '{' ? strchr(p, '}') : NULL;
+		if (e && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_") == (size_t)(e - p - 1)) {
+			pv_buf_addf(out, "<%.*s>", (int)(e - p - 1), p + 1);
+			p = e;
+		} else {
+			pv_buf_addch(out, *p);
+		}
+	}
+}

@@ -54,11 +54,13 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 		const char *rationale = pv_lang_rule_field(lang, r->code, "rationale");
 		const char *hint = pv_lang_rule_field(lang, r->code, "hint");
 		const char *citation = pv_lang_rule_field(lang, r->code, "citation");
-		struct pv_buf help = PV_BUF_INIT, md = PV_BUF_INIT;
-		pv_buf_addf(&help, "%s\n%s: %s", hint ? hint : "",
+		struct pv_buf help = PV_BUF_INIT, md = PV_BUF_INIT, generic = PV_BUF_INIT;
+		pv_template_generic(hint ? hint : "", &generic);
+		pv_buf_addf(&help, "%s\n%s: %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
-		pv_buf_addf(&md, "%s\n\n**%s:** %s", hint ? hint : "",
+		pv_buf_addf(&md, "%s\n\n**%s:** %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
+		pv_buf_release(&generic);
 		pv_buf_adds(o, i ? ",{" : "{");
 		pv_buf_addf(o, "\"id\":\"%s\",", r->code);
 		text_obj(o, "shortDescription", title);

@@ -62,6 +62,9 @@ void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv
 void pv_template_fill(const char *tmpl, char *const *pairs, size_t npairs,
 		      const struct pv_lang *lang, struct pv_buf *out);
 
+/* A template shown without a finding's values: "{id}" becomes "<id>". */
+void pv_template_generic(const char *tmpl, struct pv_buf *out);
+
 /*
  * The conversions of a printf format, in argument order, as a string of
  * conversion letters with their length modifiers ("s", "u", "zu", "lld");

@@ -238,16 +238,7 @@ int cmd_explain(int argc, char **argv)
 		}
 		/* A hint's placeholders stand for the values of a finding. */
 		struct pv_buf shown = PV_BUF_INIT;
-		for (const char *p = text; *p; p++) {
-			if (*p == '{' && strchr(p, '}') && strspn(p + 1, "abcdefghijklmnopqrstuvwxyz_") ==
-								  (size_t)(strchr(p, '}') - p - 1)) {
-				const char *e = strchr(p, '}');
-				pv_buf_addf(&shown, "<%.*s>", (int)(e - p - 1), p + 1);
-				p = e;
-			} else {
-				pv_buf_addch(&shown, *p);
-			}
-		}
+		pv_template_generic(text, &shown);
 		wrap(&o, shown.buf, 2, 78);
 		pv_buf_release(&shown);
 	}

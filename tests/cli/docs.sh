@@ -13,6 +13,19 @@ for c in $codes; do
   check "docs/rules.md documents $c" 'grep -q "$c" "$src/docs/rules.md"'
   check "a golden case triggers $c" 'grep -lq "\[$c\]" "$src"/tests/golden/*/$c-*/expected.out 2>/dev/null'
 done
+# No placeholder is ever left unfilled in an output.
+check "no unfilled {placeholder} in any golden output" '! grep -rE "\{[a-z_]+\}" "$src"/tests/golden/*/*/expected.out "$src"/tests/golden/*/*/expected.err 2>/dev/null | grep -v "cli-explain\|cli-rules\|fr: \"...\""'
+# Every PVE rule: documented, explained in both languages, triggered by a
+# case, and silent on the base plan that satisfies them all (PVE116, which
+# reports the budget, is silent only when nothing is costed).
+for n in $(seq 101 125); do
+  c=PVE$n
+  check "docs/rules.md documents $c" 'grep -q "$c" "$src/docs/rules.md"'
+  check "a golden case triggers $c" 'grep -lq "\[$c\]" "$src"/tests/golden/pve/$c-*/expected.out 2>/dev/null'
+  if [ $c = PVE116 ]; then base=PVE116-no-costs; else base=PVE-base; fi
+  check "$base does not trigger $c" '! grep -q "\[$c\]" "$src/tests/golden/pve/$base/expected.out"'
+  check "explain $c in en and fr" '"$bin" explain $c >/dev/null && "$bin" explain --lang fr $c >/dev/null'
+done
 for c in CON001 CON002 CON003 CON004 CON005 CON006 CON007 FMT007; do
   check "a golden case just misses $c" '[ -d "$src/tests/golden/structural/$c-ok" ] && ! grep -q "\[$c\]" "$src/tests/golden/structural/$c-ok/expected.out"'
 done
