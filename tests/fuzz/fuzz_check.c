@@ -7,6 +7,7 @@
 
 #include "pveplan/alloc.h"
 #include "pveplan/check.h"
+#include "pveplan/lang.h"
 #include "pveplan/render_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -23,8 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	src[size] = '\0';
 	o.limits.max_nodes = 100000;	/* keep each run fast */
 	pv_diags_init(&d, "fuzz.yaml");
-	pv_check_text(src, size, &o, &plan, &d);
-	pv_render_text(&d, src, size, PV_TEXT_COLOR, &out);
+	pv_check_text(src, size, &o, &plan, &d, NULL);
+	pv_render_text(&d, src, size, PV_TEXT_COLOR | PV_TEXT_WAIVED, pv_lang_get("fr"), &out);
 	pv_plan_release(&plan);
 	pv_diags_release(&d);
 	pv_buf_release(&out);
