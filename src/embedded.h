@@ -5,7 +5,7 @@
 
 /* Data files built into the binary (cmake/embed.cmake), NUL-terminated. */
 struct pv_embedded {
-	const char *name;	/* path relative to src/, e.g. "catalogue/rules.en.yaml" */
+	const char *name;	/* path relative to the source tree, e.g. "src/catalogue/rules.en.yaml" */
 	const char *data;
 	size_t len;
 };

@@ -23,15 +23,27 @@ struct pv_lang {
 	const char **codes;
 	size_t ncodes, codes_alloc;
 	struct table labels, messages, words;
+	struct pv_doc report_doc;
+	struct table report;	/* labels of the reports */
 	int version;
+	int has_rules;
 };
 
-static struct pv_lang langs[] = { { .code = "en" }, { .code = "fr" } };
+/* Findings are given in English and French; reports in the six official
+ * languages of the United Nations. */
+static struct pv_lang langs[] = { { .code = "en" }, { .code = "fr" }, { .code = "ar" },
+				  { .code = "es" }, { .code = "ru" }, { .code = "zh" } };
 static const char *const lang_codes[] = { "en", "fr", NULL };
+static const char *const report_codes[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
 
 const char *const *pv_lang_codes(void)
 {
 	return lang_codes;
+}
+
+const char *const *pv_lang_report_codes(void)
+{
+	return report_codes;
 }
 
 const struct pv_embedded *pv_embedded_find(const char *name)
@@ -93,14 +105,13 @@ static void load(struct pv_lang *l)
 	if (l->loaded)
 		return;
 	l->loaded = 1;
-	snprintf(name, sizeof(name), "catalogue/rules.%s.yaml", l->code);
+	snprintf(name, sizeof(name), "src/catalogue/rules.%s.yaml", l->code);
 	const struct pv_node *root = parse(&l->rules_doc, name);
-	if (!root)
-		bad_data(name, "missing");
-	const struct pv_node *rules = pv_node_get(root, "rules");
-	if (!rules || rules->kind != PV_NODE_MAP)
+	const struct pv_node *rules = root ? pv_node_get(root, "rules") : NULL;
+	if (root && (!rules || rules->kind != PV_NODE_MAP))
 		bad_data(name, "no 'rules' mapping");
-	for (uint32_t i = 0; i < rules->len; i++) {
+	l->has_rules = rules != NULL;
+	for (uint32_t i = 0; rules && i < rules->len; i++) {
 		const char *code = rules->u.pairs[i].key->u.str;
 		if (rules->u.pairs[i].value->kind != PV_NODE_MAP)
 			bad_data(name, "a rule entry is not a mapping");
@@ -108,16 +119,22 @@ static void load(struct pv_lang *l)
 		PV_ALLOC_GROW(l->codes, l->ncodes + 1, l->codes_alloc);
 		l->codes[l->ncodes++] = code;
 	}
-	const struct pv_node *v = pv_node_get(root, "version");
-	l->version = v && v->kind == PV_NODE_SCALAR ? atoi(v->u.str) : 0;
-	load_pairs(&l->labels, pv_node_get(root, "labels"), name);
+	if (root) {
+		const struct pv_node *v = pv_node_get(root, "version");
+		l->version = v && v->kind == PV_NODE_SCALAR ? atoi(v->u.str) : 0;
+		load_pairs(&l->labels, pv_node_get(root, "labels"), name);
+	}
 
-	snprintf(name, sizeof(name), "catalogue/messages.%s.yaml", l->code);
+	snprintf(name, sizeof(name), "src/catalogue/messages.%s.yaml", l->code);
 	root = parse(&l->msgs_doc, name);
 	if (root) {
 		load_pairs(&l->messages, pv_node_get(root, "messages"), name);
 		load_pairs(&l->words, pv_node_get(root, "words"), name);
 	}
+	snprintf(name, sizeof(name), "src/catalogue/report.%s.yaml", l->code);
+	root = parse(&l->report_doc, name);
+	if (root)
+		load_pairs(&l->report, pv_node_get(root, "labels"), name);
 }
 
 const struct pv_lang *pv_lang_get(const char *code)
@@ -153,10 +170,30 @@ const char *pv_lang_label(const struct pv_lang *lang, const char *key)
 	return s ? s : key;
 }
 
+int pv_lang_has_findings(const struct pv_lang *lang)
+{
+	return lang && lang->has_rules;
+}
+
+const char *pv_lang_report_label(const struct pv_lang *lang, const char *key)
+{
+	const char *s = lang ? pv_strmap_get(&lang->report.map, key) : NULL;
+	if (!s && lang != pv_lang_default())
+		s = pv_strmap_get(&pv_lang_default()->report.map, key);
+	return s ? s : key;
+}
+
+size_t pv_lang_report_labels(const struct pv_lang *lang, const char *const **keys)
+{
+	*keys = lang->report.keys;
+	return lang->report.n;
+}
+
 const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
 			       const char *field)
 {
-	if (!lang)
+	/* Reports in a language without a rule catalogue cite rules in English. */
+	if (!lang || !lang->has_rules)
 		lang = pv_lang_default();
 	const struct pv_node *r = pv_strmap_get(&lang->rules, code);
 	const char *dot = strchr(field, '.');

@@ -14,6 +14,7 @@ static const struct {
 	const struct pv_command_help *help;
 } commands[] = {
 	{ "check", cmd_check, &check_help },
+	{ "build", cmd_build, &build_help },
 	{ "rules", cmd_rules, &rules_help },
 	{ "explain", cmd_explain, &explain_help },
 	{ "help", cmd_help, &help_help },
@@ -31,7 +32,7 @@ void pv_main_help(FILE *f)
 {
 	fputs("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
 	      "\n"
-	      "Check national and regional plans of action to prevent violent\n"
+	      "Check and build national and regional plans of action to prevent violent\n"
 	      "extremism (PVE), written as YAML (plan format 1).\n"
 	      "\n"
 	      "commands:\n", f);

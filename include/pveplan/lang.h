@@ -10,14 +10,21 @@
  */
 struct pv_lang;
 
-/* The language `code` ("en", "fr"), or NULL when pveplan has no catalogue
- * in it. */
+/* The language `code` (one of the six of pv_lang_report_codes()), or NULL. */
 const struct pv_lang *pv_lang_get(const char *code);
 /* English, always available. */
 const struct pv_lang *pv_lang_default(void);
 const char *pv_lang_code(const struct pv_lang *lang);
 /* The codes of the languages findings can be given in, NULL-terminated. */
 const char *const *pv_lang_codes(void);
+/* The codes of the languages reports can be written in (the six official
+ * languages of the United Nations), NULL-terminated. */
+const char *const *pv_lang_report_codes(void);
+/* Whether findings can be given in `lang` (it has a rule catalogue). */
+int pv_lang_has_findings(const struct pv_lang *lang);
+/* A label of the reports; falls back to English, then to the key. */
+const char *pv_lang_report_label(const struct pv_lang *lang, const char *key);
+size_t pv_lang_report_labels(const struct pv_lang *lang, const char *const **keys);
 
 /* A label; falls back to English, then to the key itself. */
 const char *pv_lang_label(const struct pv_lang *lang, const char *key);

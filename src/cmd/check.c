@@ -164,7 +164,7 @@ static const struct pv_lang *language(const struct run *r, const struct pv_plan 
 	const struct pv_lang *l = pv_lang_get(r->lang);
 	if (!l && p)
 		l = pv_lang_get(p->plan.language.s);
-	return l ? l : pv_lang_default();
+	return pv_lang_has_findings(l) ? l : pv_lang_default();
 }
 
 static void check_one(struct run *r, const char *path, const char *shown)
@@ -326,7 +326,7 @@ int cmd_check(int argc, char **argv)
 			r.output = arg;
 			break;
 		case OPT_LANG:
-			if (!pv_lang_get(arg)) {
+			if (!pv_lang_has_findings(pv_lang_get(arg))) {
 				pv_opts_usage_error(&check_help, "--lang takes en or fr, not '%s'", arg);
 				goto cleanup;
 			}

@@ -23,6 +23,9 @@ enum pv_exit {
 int cmd_check(int argc, char **argv);
 extern const struct pv_command_help check_help;
 
+int cmd_build(int argc, char **argv);
+extern const struct pv_command_help build_help;
+
 int cmd_rules(int argc, char **argv);
 extern const struct pv_command_help rules_help;
 

@@ -100,7 +100,7 @@ static int lang_option(const struct pv_command_help *h, const char *arg,
 		       const struct pv_lang **lang)
 {
 	*lang = pv_lang_get(arg);
-	if (!*lang)
+	if (!pv_lang_has_findings(*lang))
 		return pv_opts_usage_error(h, "--lang takes en or fr, not '%s'", arg);
 	return 0;
 }

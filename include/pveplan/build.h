@@ -1,0 +1,33 @@
+#ifndef PVEPLAN_BUILD_H
+#define PVEPLAN_BUILD_H
+
+#include "pveplan/buf.h"
+#include "pveplan/diag.h"
+#include "pveplan/lang.h"
+#include "pveplan/plan.h"
+#include "pveplan/policy.h"
+
+/* What the reports are made from: a checked plan and its verdict. */
+struct pv_report_input {
+	const struct pv_plan *plan;
+	const struct pv_diags *diags;	/* sorted, after the policy */
+	const struct pv_matrix *matrix;
+	const struct pv_lang *lang;	/* the report's language */
+	const char *fallback;		/* the plan's language, for multilingual text */
+	int redact;			/* leave out confidential items */
+	size_t errors;			/* error-level findings (the --force banner) */
+	long long now;			/* SOURCE_DATE_EPOCH or the clock */
+};
+
+/* The Markdown report (CommonMark with GFM tables, Mermaid timeline). */
+void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out);
+
+/* Formats a number with the report language's separators. */
+void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
+/* Formats a date in the report language ("14 March 2025"). */
+void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct pv_buf *out);
+/* The anchor GitHub gives a heading: lower case, spaces to '-', punctuation
+ * dropped. */
+void pv_report_slug(const char *text, struct pv_buf *out);
+
+#endif

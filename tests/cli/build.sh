@@ -1,0 +1,50 @@
+# pveplan build: reports of the examples match their golden copies; a plan
+# with errors writes nothing (exit 1) unless --force, which adds a banner;
+# --redact leaves confidential items out; outputs are deterministic; plan
+# text never breaks a table or injects HTML.
+. "$(dirname "$0")/lib.inc"
+export SOURCE_DATE_EPOCH=1764028800
+g="$src/tests/golden/build"
+cd "$tmp"
+for ex in national-fr regional-en; do
+  for lang in "" en fr ar; do
+    name=$ex${lang:+-$lang}
+    "$bin" build ${lang:+--lang $lang} -o "$tmp/$name" "$src/examples/$ex.pve.yaml" >/dev/null; rc=$?
+    check "build $name exits 0" '[ $rc -eq 0 ]'
+    if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then mkdir -p "$g" && cp "$tmp/$name/report.md" "$g/$name.md"; fi
+    check "$name/report.md is as expected" 'diff -u "$g/$name.md" "$tmp/$name/report.md"'
+  done
+done
+"$bin" build -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
+check "byte-identical on a second build" 'cmp -s "$tmp/again/report.md" "$tmp/regional-en/report.md"'
+check "default folder is the plan id" '"$bin" build "$src/examples/regional-en.pve.yaml" >/dev/null && [ -f "$tmp/lbsdc-rpa-pve-2027-2031/report.md" ]'
+bad="$src/tests/golden/structural/REF002-undefined/plan.pve.yaml"
+"$bin" build -o "$tmp/bad" "$bad" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "a plan with errors: exit 1" '[ $rc -eq 1 ]'
+check "... nothing written" '[ ! -e "$tmp/bad" ]'
+check "... and the errors shown" 'grep -q "error\[REF002\]" "$tmp/err" && grep -q "no report written" "$tmp/err"'
+"$bin" build --force -o "$tmp/forced" "$bad" >/dev/null; rc=$?
+check "--force writes the report" '[ $rc -eq 0 ] && [ -f "$tmp/forced/report.md" ]'
+check "... with the not-valid banner" 'grep -q "^> \*\*This plan is not valid: it has 2 error-level findings" "$tmp/forced/report.md"'
+check "... and the findings" 'grep -q "| REF002 | error |" "$tmp/forced/report.md"'
+inj="$src/tests/golden/build/injection.pve.yaml"
+"$bin" build -o "$tmp/inj" "$inj" >/dev/null; rc=$?
+check "injection plan builds" '[ $rc -eq 0 ]'
+check "no raw HTML from plan text" '! grep -q "<script" "$tmp/inj/report.md" && grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/inj/report.md"'
+check "a | in plan text does not break a table row" 'grep -q "Pipes \\\\| and more" "$tmp/inj/report.md"'
+check "every table row has the columns of its header" 'python3 - "$tmp/inj/report.md" "$tmp/regional-en/report.md" <<PY
+import re, sys
+for path in sys.argv[1:]:
+    want = None
+    for line in open(path, encoding="utf-8"):
+        if not line.startswith("|"):
+            want = None
+            continue
+        cells = len(re.split(r"(?<!\\\\)\\|", line.rstrip("\\n"))) - 2
+        if want is None:
+            want = cells
+        assert cells == want, (path, line)
+PY'
+"$bin" build --redact -o "$tmp/red" "$inj" >/dev/null
+check "--redact leaves confidential items out" 'grep -q "Secret liaison" "$tmp/inj/report.md" && ! grep -q "Secret liaison" "$tmp/red/report.md" && grep -q "Confidential items are left out" "$tmp/red/report.md"'
+finish
