@@ -22,6 +22,14 @@ struct pv_report_input {
 /* The Markdown report (CommonMark with GFM tables, Mermaid timeline). */
 void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out);
 
+/*
+ * The HTML report from the Markdown report `md`: one self-contained page.
+ * The page shell and stylesheet come from `template_dir` (page.html,
+ * style.css), or the built-in ones when NULL. Returns 0, or -1 with `err`.
+ */
+int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
+		   const char *template_dir, struct pv_buf *out, struct pv_buf *err);
+
 /* Formats a number with the report language's separators. */
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
 /* Formats a date in the report language ("14 March 2025"). */

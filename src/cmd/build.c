@@ -13,14 +13,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { B_OUTPUT, B_FORMAT, B_LANG, B_FORCE, B_REDACT, B_CONFIG, B_HELP };
+enum { B_OUTPUT, B_FORMAT, B_LANG, B_FORCE, B_REDACT, B_TEMPLATES, B_CONFIG, B_HELP };
 
 static const struct pv_option build_options[] = {
 	[B_OUTPUT] = { "output", 'o', "DIR", "folder for the reports (default: the plan's id, in the current folder)" },
-	[B_FORMAT] = { "format", 'f', "LIST", "reports to write: md (more formats are being added)" },
+	[B_FORMAT] = { "format", 'f', "LIST", "reports to write, comma-separated: md, html (default: md,html)" },
 	[B_LANG] = { "lang", 0, "LANG", "report language: ar, en, es, fr, ru or zh (default: the plan's)" },
 	[B_FORCE] = { "force", 0, NULL, "write the reports even when the plan has errors, with a 'not valid' banner" },
 	[B_REDACT] = { "redact", 0, NULL, "leave out everything marked 'confidential: true'" },
+	[B_TEMPLATES] = { "template-dir", 0, "DIR", "page.html and style.css for the HTML report (default: built in)" },
 	[B_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward)" },
 	[B_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
@@ -34,7 +35,7 @@ const struct pv_command_help build_help = {
 	"exit status: 0 written, 1 the plan has errors, 2 usage or configuration\n"
 	"error, 3 the plan could not be read or a report not written.\n",
 	build_options,
-	"Write the reports of a checked plan (Markdown)",
+	"Write the reports of a checked plan (Markdown, HTML)",
 };
 
 static int make_dir(const char *dir, struct pv_buf *err)
@@ -70,6 +71,9 @@ int cmd_build(int argc, char **argv)
 	struct pv_plan plan;
 	struct pv_policy pol;
 	const char *arg = NULL, *plan_path = NULL, *outdir = NULL, *lang_code = NULL, *cfg = NULL;
+	const char *templates = NULL;
+	int want_md = 1, want_html = 1;
+	struct pv_buf html = PV_BUF_INIT;
 	int force = 0, redact = 0, optind_out = 1, ret = PV_EXIT_USAGE;
 
 	pv_config_init(&config);
@@ -96,12 +100,29 @@ int cmd_build(int argc, char **argv)
 		case B_OUTPUT:
 			outdir = arg;
 			break;
-		case B_FORMAT:
-			if (strcmp(arg, "md")) {
-				pv_opts_usage_error(&build_help, "--format takes md for now, not '%s'", arg);
+		case B_FORMAT: {
+			want_md = want_html = 0;
+			struct pv_buf list = PV_BUF_INIT;
+			pv_buf_adds(&list, arg);
+			int bad = 0;
+			for (char *f = list.buf, *next; f && *f; f = next) {
+				next = strchr(f, ',');
+				if (next)
+					*next++ = '\0';
+				if (!strcmp(f, "md"))
+					want_md = 1;
+				else if (!strcmp(f, "html"))
+					want_html = 1;
+				else
+					bad = 1;
+			}
+			pv_buf_release(&list);
+			if (bad || (!want_md && !want_html)) {
+				pv_opts_usage_error(&build_help, "--format takes md, html or md,html, not '%s'", arg);
 				goto cleanup;
 			}
 			break;
+		}
 		case B_LANG:
 			if (!pv_lang_get(arg)) {
 				pv_opts_usage_error(&build_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
@@ -117,6 +138,9 @@ int cmd_build(int argc, char **argv)
 			break;
 		case B_CONFIG:
 			cfg = arg;
+			break;
+		case B_TEMPLATES:
+			templates = arg;
 			break;
 		}
 	}
@@ -191,13 +215,28 @@ int cmd_build(int argc, char **argv)
 		ret = PV_EXIT_IO;
 		goto cleanup;
 	}
-	pv_buf_addf(&path, "%s/report.md", outdir);
-	if (pv_write_atomic(path.buf, md.buf, md.len, &err) < 0) {
+	/* Render everything first: a template problem must not leave one report
+	 * new and the other old. */
+	if (want_html && pv_report_html(&in, md.buf, md.len, templates, &html, &err) < 0) {
 		fprintf(stderr, "pveplan: error: %s\n", err.buf);
 		ret = PV_EXIT_IO;
 		goto cleanup;
 	}
-	printf("wrote %s\n", path.buf);
+	static const char *const names[] = { "report.md", "report.html" };
+	const struct pv_buf *bodies[] = { &md, &html };
+	const int wanted[] = { want_md, want_html };
+	for (int i = 0; i < 2; i++) {
+		if (!wanted[i])
+			continue;
+		pv_buf_reset(&path);
+		pv_buf_addf(&path, "%s/%s", outdir, names[i]);
+		if (pv_write_atomic(path.buf, bodies[i]->buf, bodies[i]->len, &err) < 0) {
+			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			ret = PV_EXIT_IO;
+			goto cleanup;
+		}
+		printf("wrote %s\n", path.buf);
+	}
 	ret = PV_EXIT_OK;
 cleanup:
 	pv_plan_release(&plan);
@@ -207,6 +246,7 @@ cleanup:
 	pv_buf_release(&src);
 	pv_buf_release(&err);
 	pv_buf_release(&md);
+	pv_buf_release(&html);
 	pv_buf_release(&path);
 	pv_buf_release(&cfgpath);
 	pv_buf_release(&text);

@@ -11,12 +11,22 @@ for ex in national-fr regional-en; do
     name=$ex${lang:+-$lang}
     "$bin" build ${lang:+--lang $lang} -o "$tmp/$name" "$src/examples/$ex.pve.yaml" >/dev/null; rc=$?
     check "build $name exits 0" '[ $rc -eq 0 ]'
-    if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then mkdir -p "$g" && cp "$tmp/$name/report.md" "$g/$name.md"; fi
+    if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
+      mkdir -p "$g" && cp "$tmp/$name/report.md" "$g/$name.md" && cp "$tmp/$name/report.html" "$g/$name.html"
+    fi
     check "$name/report.md is as expected" 'diff -u "$g/$name.md" "$tmp/$name/report.md"'
+    check "$name/report.html is as expected" 'diff -u "$g/$name.html" "$tmp/$name/report.html"'
   done
 done
 "$bin" build -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
-check "byte-identical on a second build" 'cmp -s "$tmp/again/report.md" "$tmp/regional-en/report.md"'
+check "byte-identical on a second build" 'cmp -s "$tmp/again/report.md" "$tmp/regional-en/report.md" && cmp -s "$tmp/again/report.html" "$tmp/regional-en/report.html"'
+"$bin" build --format md -o "$tmp/mdonly" "$src/examples/regional-en.pve.yaml" >/dev/null
+check "--format md writes only report.md" '[ -f "$tmp/mdonly/report.md" ] && [ ! -e "$tmp/mdonly/report.html" ]'
+mkdir "$tmp/tpl" && printf "<!DOCTYPE html><html lang=\"{{lang}}\"><head><title>{{title}}</title><style>{{style}}</style></head><body><header>Ministry brand</header>{{body}}</body></html>" >"$tmp/tpl/page.html" && echo "body{color:#123}" >"$tmp/tpl/style.css"
+"$bin" build --template-dir "$tmp/tpl" -o "$tmp/branded" "$src/examples/regional-en.pve.yaml" >/dev/null; rc=$?
+check "--template-dir brands the HTML" '[ $rc -eq 0 ] && grep -q "<header>Ministry brand</header>" "$tmp/branded/report.html" && grep -q "body{color:#123}" "$tmp/branded/report.html"'
+"$bin" build --template-dir "$tmp/nowhere" -o "$tmp/notpl" "$src/examples/regional-en.pve.yaml" >/dev/null 2>"$tmp/err"; rc=$?
+check "a missing template: exit 3, nothing written" '[ $rc -eq 3 ] && [ ! -e "$tmp/notpl/report.md" ] && grep -q "cannot open" "$tmp/err"'
 check "default folder is the plan id" '"$bin" build "$src/examples/regional-en.pve.yaml" >/dev/null && [ -f "$tmp/lbsdc-rpa-pve-2027-2031/report.md" ]'
 bad="$src/tests/golden/structural/REF002-undefined/plan.pve.yaml"
 "$bin" build -o "$tmp/bad" "$bad" >"$tmp/out" 2>"$tmp/err"; rc=$?
