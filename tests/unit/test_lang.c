@@ -124,6 +124,37 @@ static void test_labels(void **state)
 	}
 }
 
+/* The report labels exist in all six languages, with the same placeholders. */
+static void test_report_labels(void **state)
+{
+	(void)state;
+	const struct pv_lang *en = pv_lang_default();
+	const char *const *keys;
+	size_t n = pv_lang_report_labels(en, &keys);
+	assert_true(n > 150);
+	for (const char *const *code = pv_lang_report_codes(); *code; code++) {
+		const struct pv_lang *l = pv_lang_get(*code);
+		assert_non_null(l);
+		const char *const *tk;
+		size_t tn = pv_lang_report_labels(l, &tk);
+		if (tn != n)
+			fail_msg("report.%s.yaml has %zu labels, English %zu", *code, tn, n);
+		for (size_t i = 0; i < n; i++) {
+			size_t j;
+			for (j = 0; j < tn && strcmp(tk[j], keys[i]); j++)
+				;
+			if (j == tn)
+				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i]);
+			const char *t = pv_lang_report_label(l, keys[i]);
+			if (!*t)
+				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i]);
+			if (strncmp(keys[i], "date.", 5))
+				same_placeholders(keys[i], pv_lang_report_label(en, keys[i]), t);
+		}
+	}
+	assert_string_equal(pv_lang_report_label(pv_lang_get("ar"), "dir"), "rtl");
+}
+
 static void test_message_arguments(void **state)
 {
 	(void)state;
@@ -197,6 +228,7 @@ int main(void)
 		cmocka_unit_test(test_every_rule_every_field),
 		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_report_labels),
 		cmocka_unit_test(test_message_arguments),
 		cmocka_unit_test(test_examples_are_yaml),
 		cmocka_unit_test(test_rendering),
