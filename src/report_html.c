@@ -309,7 +309,7 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 		if (d < first || d > last + 1)
 			continue;
 		double x = left + (d - first) * scale;
-		char label[8];
+		char label[16];
 		snprintf(label, sizeof(label), "%d", y);
 		pv_buf_addf(o, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>\n", x, top - 4,
 			    x, h);

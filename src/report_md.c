@@ -117,7 +117,7 @@ static void fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *ou
 
 void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct pv_buf *out)
 {
-	char y[8], day[8], key[16];
+	char y[16], day[16], key[24];
 	snprintf(y, sizeof(y), "%d", d->year);
 	snprintf(day, sizeof(day), "%d", d->day);
 	snprintf(key, sizeof(key), "month.%d", d->month);
