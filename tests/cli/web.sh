@@ -29,6 +29,8 @@ for h in "${htmls[@]}"; do
   node "$web/tables.js" html "$h" >"$tmp/html.shape"
   check "$(basename "$d"): markdown-it and cmark-gfm see the same tables" 'cmp -s "$tmp/md.shape" "$tmp/html.shape" && [ -s "$tmp/md.shape" ]'
 done
+check "no javascript: link survives" '! grep -q "javascript:" "$tmp/inj/report.html"'
+check "no injected element survives" '! grep -q "<img" "$tmp/inj/report.html" && grep -q "&lt;img src=x onerror=alert(1)&gt;" "$tmp/inj/report.html"'
 check "injected HTML is shown as text" 'grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/inj/report.html" && ! grep -q "<script" "$tmp/inj/report.html"'
 check "the HTML needs no network" '! grep -Eq "(src|href)=\"(https?:)?//" "${htmls[@]}"'
 paint() {
