@@ -120,7 +120,9 @@ void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct 
 	char y[16], day[16], key[24];
 	snprintf(y, sizeof(y), "%d", d->year);
 	snprintf(day, sizeof(day), "%d", d->day);
-	snprintf(key, sizeof(key), "month.%d", d->month);
+	/* Some languages decline a month with a day ("14 марта") but not alone
+	 * ("март 2025"). */
+	snprintf(key, sizeof(key), d->prec == PV_DATE_DAY ? "month.%d" : "month_alone.%d", d->month);
 	const char *month = pv_lang_report_label(lang, key);
 	switch (d->prec) {
 	case PV_DATE_DAY:
