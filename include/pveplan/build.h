@@ -30,6 +30,14 @@ void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out);
 int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 		   const char *template_dir, struct pv_buf *out, struct pv_buf *err);
 
+/*
+ * The capacity-needs workbook, written to `path` (the caller renames it
+ * into place); `tmpdir` holds libxlsxwriter's temporary files. Returns 0, or
+ * -1 with `err`.
+ */
+int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
+		   struct pv_buf *err);
+
 /* Formats a number with the report language's separators. */
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
 /* Formats a date in the report language ("14 March 2025"). */

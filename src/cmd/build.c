@@ -11,13 +11,15 @@
 
 #include <errno.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 enum { B_OUTPUT, B_FORMAT, B_LANG, B_FORCE, B_REDACT, B_TEMPLATES, B_CONFIG, B_HELP };
 
 static const struct pv_option build_options[] = {
 	[B_OUTPUT] = { "output", 'o', "DIR", "folder for the reports (default: the plan's id, in the current folder)" },
-	[B_FORMAT] = { "format", 'f', "LIST", "reports to write, comma-separated: md, html (default: md,html)" },
+	[B_FORMAT] = { "format", 'f', "LIST", "reports to write, comma-separated: md, html, xlsx (default: all)" },
 	[B_LANG] = { "lang", 0, "LANG", "report language: ar, en, es, fr, ru or zh (default: the plan's)" },
 	[B_FORCE] = { "force", 0, NULL, "write the reports even when the plan has errors, with a 'not valid' banner" },
 	[B_REDACT] = { "redact", 0, NULL, "leave out everything marked 'confidential: true'" },
@@ -35,7 +37,7 @@ const struct pv_command_help build_help = {
 	"exit status: 0 written, 1 the plan has errors, 2 usage or configuration\n"
 	"error, 3 the plan could not be read or a report not written.\n",
 	build_options,
-	"Write the reports of a checked plan (Markdown, HTML)",
+	"Write the reports of a checked plan (Markdown, HTML, XLSX)",
 };
 
 static int make_dir(const char *dir, struct pv_buf *err)
@@ -72,7 +74,7 @@ int cmd_build(int argc, char **argv)
 	struct pv_policy pol;
 	const char *arg = NULL, *plan_path = NULL, *outdir = NULL, *lang_code = NULL, *cfg = NULL;
 	const char *templates = NULL;
-	int want_md = 1, want_html = 1;
+	int want_md = 1, want_html = 1, want_xlsx = 1;
 	struct pv_buf html = PV_BUF_INIT;
 	int force = 0, redact = 0, optind_out = 1, ret = PV_EXIT_USAGE;
 
@@ -101,7 +103,7 @@ int cmd_build(int argc, char **argv)
 			outdir = arg;
 			break;
 		case B_FORMAT: {
-			want_md = want_html = 0;
+			want_md = want_html = want_xlsx = 0;
 			struct pv_buf list = PV_BUF_INIT;
 			pv_buf_adds(&list, arg);
 			int bad = 0;
@@ -113,12 +115,14 @@ int cmd_build(int argc, char **argv)
 					want_md = 1;
 				else if (!strcmp(f, "html"))
 					want_html = 1;
+				else if (!strcmp(f, "xlsx"))
+					want_xlsx = 1;
 				else
 					bad = 1;
 			}
 			pv_buf_release(&list);
-			if (bad || (!want_md && !want_html)) {
-				pv_opts_usage_error(&build_help, "--format takes md, html or md,html, not '%s'", arg);
+			if (bad || (!want_md && !want_html && !want_xlsx)) {
+				pv_opts_usage_error(&build_help, "--format takes a list of md, html and xlsx, not '%s'", arg);
 				goto cleanup;
 			}
 			break;
@@ -235,6 +239,29 @@ int cmd_build(int argc, char **argv)
 			ret = PV_EXIT_IO;
 			goto cleanup;
 		}
+		printf("wrote %s\n", path.buf);
+	}
+	if (want_xlsx) {
+		/* libxlsxwriter writes to a path: a temporary name in the same
+		 * folder, renamed once the workbook is complete. */
+		struct pv_buf tmp = PV_BUF_INIT;
+		pv_buf_reset(&path);
+		pv_buf_addf(&path, "%s/capacity-needs.xlsx", outdir);
+		pv_buf_addf(&tmp, "%s/.capacity-needs.xlsx.XXXXXX", outdir);
+		int fd = mkstemp(tmp.buf);
+		if (fd >= 0)
+			close(fd);
+		if (fd < 0 || pv_report_xlsx(&in, tmp.buf, outdir, &err) < 0 ||
+		    chmod(tmp.buf, 0644) < 0 || rename(tmp.buf, path.buf) < 0) {
+			if (!err.len)
+				pv_buf_addf(&err, "cannot write '%s': %s", path.buf, strerror(errno));
+			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			unlink(tmp.buf);
+			pv_buf_release(&tmp);
+			ret = PV_EXIT_IO;
+			goto cleanup;
+		}
+		pv_buf_release(&tmp);
 		printf("wrote %s\n", path.buf);
 	}
 	ret = PV_EXIT_OK;

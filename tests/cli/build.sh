@@ -42,7 +42,7 @@ inj="$src/tests/golden/build/injection.pve.yaml"
 check "injection plan builds" '[ $rc -eq 0 ]'
 check "no raw HTML from plan text" '! grep -q "<script" "$tmp/inj/report.md" && grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/inj/report.md"'
 check "a | in plan text does not break a table row" 'grep -q "Pipes \\\\| and more" "$tmp/inj/report.md"'
-check "every table row has the columns of its header" 'python3 - "$tmp/inj/report.md" "$tmp/regional-en/report.md" <<PY
+check "every table row has the columns of its header" '$PY - "$tmp/inj/report.md" "$tmp/regional-en/report.md" <<PY
 import re, sys
 for path in sys.argv[1:]:
     want = None

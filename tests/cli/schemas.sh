@@ -11,7 +11,7 @@ plans=("$src"/examples/*.pve.yaml "$g/pve/format-json/plan.pve.yaml" "$g/pve/PVE
        "$g/structural/FMT001-syntax/plan.pve.yaml" "$g/structural/FMT004-values/plan.pve.yaml")
 for lang in en fr; do
   "$bin" check --lang $lang --format sarif "${plans[@]}" >"$tmp/out.sarif"
-  check "sarif ($lang) is valid SARIF 2.1.0" 'python3 - "$schemas/sarif-schema-2.1.0.json" "$tmp/out.sarif" <<PY
+  check "sarif ($lang) is valid SARIF 2.1.0" '$PY - "$schemas/sarif-schema-2.1.0.json" "$tmp/out.sarif" <<PY
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
 jsonschema.validate(doc, schema)
@@ -24,7 +24,7 @@ PY'
   check "junit ($lang) is valid against junit.xsd" 'xmllint --noout --schema "$schemas/junit.xsd" "$tmp/out.xml" 2>"$tmp/xmllint.log"'
   check "junit ($lang) has one testsuite per plan" '[ "$(grep -c "<testsuite " "$tmp/out.xml")" = ${#plans[@]} ]'
   "$bin" check --lang $lang --format json "${plans[@]}" >"$tmp/out.json"
-  check "json ($lang) is well-formed and complete" 'python3 - "$tmp/out.json" ${#plans[@]} <<PY
+  check "json ($lang) is well-formed and complete" '$PY - "$tmp/out.json" ${#plans[@]} <<PY
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["pveplan"]["json_version"] == 1 and len(d["files"]) == int(sys.argv[2])

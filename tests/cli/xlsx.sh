@@ -1,0 +1,27 @@
+# The capacity-needs workbook: read back by openpyxl and recalculated by
+# LibreOffice (tests/xlsx/check_workbook.py), byte-identical on a second
+# build, and with valid sheet names in all six languages.
+. "$(dirname "$0")/lib.inc"
+export SOURCE_DATE_EPOCH=1764028800
+check "LibreOffice is installed" 'command -v soffice >/dev/null'
+check "openpyxl is installed" '$PY -c "import openpyxl"'
+for ex in regional-en national-fr; do
+  "$bin" build --lang en --format xlsx -o "$tmp/$ex" "$src/examples/$ex.pve.yaml" >/dev/null; rc=$?
+  check "build --format xlsx $ex" '[ $rc -eq 0 ] && [ -f "$tmp/$ex/capacity-needs.xlsx" ] && [ ! -e "$tmp/$ex/report.md" ]'
+  $PY "$src/tests/xlsx/check_workbook.py" "$tmp/$ex/capacity-needs.xlsx" example >"$tmp/$ex.log" 2>&1; rc=$?
+  check "$ex workbook read back and recalculated" '[ $rc -eq 0 ] || { cat "$tmp/$ex.log"; false; }'
+done
+"$bin" build --lang en --format xlsx -o "$tmp/inj" "$src/tests/golden/build/injection.pve.yaml" >/dev/null
+$PY "$src/tests/xlsx/check_workbook.py" "$tmp/inj/capacity-needs.xlsx" injection >"$tmp/inj.log" 2>&1; rc=$?
+check "plan text starting with = stays text" '[ $rc -eq 0 ] || { cat "$tmp/inj.log"; false; }'
+"$bin" build --lang en --format xlsx -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
+check "byte-identical on a second build" 'cmp -s "$tmp/again/capacity-needs.xlsx" "$tmp/regional-en/capacity-needs.xlsx"'
+for lang in ar en es fr ru zh; do
+  "$bin" build --lang $lang --format xlsx -o "$tmp/l-$lang" "$src/examples/regional-en.pve.yaml" >/dev/null
+  check "$lang: eight sheets with valid names" '$PY -c "
+import openpyxl, sys
+names = openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames
+assert len(names) == 8 and all(len(n) <= 31 and not set(n) & set(\"[]:*?/\\\\\\\\\") for n in names), names
+" "$tmp/l-$lang/capacity-needs.xlsx"'
+done
+finish
