@@ -196,10 +196,18 @@ static const char *const *list_names[] = { pv_need_kind_names, pv_rating_names,
 static const char *const list_prefix[] = { "need", "rating", "need_status" };
 static const lxw_col_t list_target[] = { 6, 9, 12 };
 
+static lxw_row_t list_length(int l)
+{
+	lxw_row_t n = 0;
+	while (list_names[l][n + 1])
+		n++;
+	return n;
+}
+
 static void list_cells(struct wb *w, lxw_worksheet *ws, lxw_row_t row)
 {
 	for (int l = 0; l < 3; l++)
-		if (row >= 1 && list_names[l][row])
+		if (row >= 1 && row <= list_length(l))
 			str(w, ws, row, (lxw_col_t)(15 + l),
 			    enum_label(w, list_prefix[l], list_names[l], (int)row), NULL);
 }
