@@ -226,7 +226,8 @@ static const char *enum_label(struct md *m, const char *prefix, const char *cons
 	if (!v)
 		return "";
 	snprintf(buf, size, "%s.%s", prefix, names[v]);
-	return L(m, buf);
+	const char *s = L(m, buf);
+	return s == buf ? names[v] : s;	/* no label: the plan's own word */
 }
 
 /* ---- sections ---- */

@@ -184,7 +184,9 @@ static const char *enum_label(struct wb *w, const char *prefix, const char *cons
 	if (!v)
 		return "";
 	snprintf(key, sizeof(key), "%s.%s", prefix, names[v]);
-	return L(w, key);
+	const char *s = L(w, key);
+	/* A missing label comes back as the key, which lives on this stack. */
+	return s == key ? names[v] : s;
 }
 
 /* The choices of the drop-down lists live in hidden columns of the needs
@@ -483,7 +485,7 @@ static size_t actions_sheet(struct wb *w)
 				pv_buf_reset(&w->scratch);
 				pv_buf_addf(&w->scratch, "=I%u-J%u-K%u", row + 1, row + 1, row + 1);
 				formula(w, ws, row, 11, w->scratch.buf, m.cost - m.committed - m.pledged, w->money);
-				str(w, ws, row, 12, enum_label(w, "status", pv_action_status_names, a->status.v), NULL);
+				str(w, ws, row, 12, enum_label(w, "action_status", pv_action_status_names, a->status.v), NULL);
 				str(w, ws, row, 13, L(w, a->human_rights.n ? "value.yes" : "value.no"), NULL);
 				free(partners);
 			}
