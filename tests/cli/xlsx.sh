@@ -14,6 +14,10 @@ done
 "$bin" build --lang en --format xlsx -o "$tmp/inj" "$src/tests/golden/build/injection.pve.yaml" >/dev/null
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/inj/capacity-needs.xlsx" injection >"$tmp/inj.log" 2>&1; rc=$?
 check "plan text starting with = stays text" '[ $rc -eq 0 ] || { cat "$tmp/inj.log"; false; }'
+# Golden content: every cell, formula and cached value of one workbook.
+$PY "$src/tests/xlsx/dump.py" "$tmp/regional-en/capacity-needs.xlsx" >"$tmp/dump.txt"
+if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/dump.txt" "$src/tests/golden/build/regional-en.xlsx.txt"; fi
+check "regional-en workbook content is as expected" 'diff -u "$src/tests/golden/build/regional-en.xlsx.txt" "$tmp/dump.txt"'
 "$bin" build --lang en --format xlsx -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
 check "byte-identical on a second build" 'cmp -s "$tmp/again/capacity-needs.xlsx" "$tmp/regional-en/capacity-needs.xlsx"'
 for lang in ar en es fr ru zh; do
