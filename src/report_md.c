@@ -81,80 +81,6 @@ static void cell(struct pv_buf *o, const char *s)
 	}
 }
 
-void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out)
-{
-	char digits[64];
-	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(v));
-	const char *dot = strchr(digits, '.');
-	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (v < 0 && strspn(digits, "0.") != strlen(digits))
-		pv_buf_addch(out, '-');
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			pv_buf_adds(out, pv_lang_report_label(lang, "number.group"));
-		pv_buf_addch(out, digits[i]);
-	}
-	if (dot) {
-		pv_buf_adds(out, pv_lang_report_label(lang, "number.decimal"));
-		pv_buf_adds(out, dot + 1);
-	}
-}
-
-static void fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
-{
-	char *pairs[16];
-	size_t n = 0;
-	va_list ap;
-	va_start(ap, out);
-	const char *name;
-	while ((name = va_arg(ap, const char *)) && n < 16) {
-		pairs[n++] = (char *)name;
-		pairs[n++] = va_arg(ap, char *);
-	}
-	va_end(ap);
-	pv_template_fill(tmpl, pairs, n / 2, lang, out);
-}
-
-void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct pv_buf *out)
-{
-	char y[16], day[16], key[24];
-	snprintf(y, sizeof(y), "%d", d->year);
-	snprintf(day, sizeof(day), "%d", d->day);
-	/* Some languages decline a month with a day ("14 марта") but not alone
-	 * ("март 2025"). */
-	snprintf(key, sizeof(key), d->prec == PV_DATE_DAY ? "month.%d" : "month_alone.%d", d->month);
-	const char *month = pv_lang_report_label(lang, key);
-	switch (d->prec) {
-	case PV_DATE_DAY:
-		fill(lang, pv_lang_report_label(lang, "date.day"), out, "d", day, "month", month, "y", y,
-		     (char *)NULL);
-		break;
-	case PV_DATE_MONTH:
-		fill(lang, pv_lang_report_label(lang, "date.month"), out, "month", month, "y", y,
-		     (char *)NULL);
-		break;
-	case PV_DATE_YEAR:
-		pv_buf_adds(out, y);
-		break;
-	default:
-		break;
-	}
-}
-
-void pv_report_slug(const char *s, struct pv_buf *out)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 'A' && c <= 'Z')
-			pv_buf_addch(out, c + 32);
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-			 c >= 0x80)
-			pv_buf_addch(out, c);
-		else if (c == ' ')
-			pv_buf_addch(out, '-');
-	}
-}
-
 static void amount(struct md *m, double v)
 {
 	pv_report_number(m->lang, v, v == floor(v) ? 0 : 2, m->o);
@@ -281,7 +207,7 @@ static void cover(struct md *m)
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", m->in->errors);
 		pv_buf_adds(m->o, "> **");
-		fill(m->lang, L(m, "banner.not_valid"), m->o, "n", n, (char *)NULL);
+		pv_report_fill(m->lang, L(m, "banner.not_valid"), m->o, "n", n, (char *)NULL);
 		pv_buf_adds(m->o, "**\n\n");
 	}
 	static const char *const head[] = { "col.item", "col.value" };
@@ -309,7 +235,7 @@ static void cover(struct md *m)
 	struct pv_buf s = PV_BUF_INIT, e = PV_BUF_INIT;
 	pv_report_date(m->lang, &pl->period.start.d, &s);
 	pv_report_date(m->lang, &pl->period.end.d, &e);
-	fill(m->lang, L(m, "cover.period_value"), &b, "start", s.buf, "end", e.buf, (char *)NULL);
+	pv_report_fill(m->lang, L(m, "cover.period_value"), &b, "start", s.buf, "end", e.buf, (char *)NULL);
 	row_start(m), col(m, L(m, "cover.period")), col(m, b.buf), pv_buf_addch(m->o, '\n');
 	char key[48];
 	row_start(m), col(m, L(m, "cover.status")),
@@ -336,7 +262,7 @@ static void cover(struct md *m)
 	struct pv_buf when = PV_BUF_INIT;
 	pv_report_date(m->lang, &today, &when);
 	pv_buf_adds(m->o, "\n_");
-	fill(m->lang, L(m, "cover.generated"), m->o, "version", PVEPLAN_VERSION, "date", when.buf,
+	pv_report_fill(m->lang, L(m, "cover.generated"), m->o, "version", PVEPLAN_VERSION, "date", when.buf,
 	     (char *)NULL);
 	pv_buf_adds(m->o, "_\n");
 	if (m->in->redact)
@@ -486,7 +412,7 @@ static void alignment(struct md *m)
 		snprintf(passed, sizeof(passed), "%zu", sc->passed);
 		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
 		pv_buf_addf(m->o, "- **%s**: ", pv_source_name(sc->source));
-		fill(m->lang, L(m, "value.score"), m->o, "passed", passed, "applicable", applicable,
+		pv_report_fill(m->lang, L(m, "value.score"), m->o, "passed", passed, "applicable", applicable,
 		     (char *)NULL);
 		pv_buf_addch(m->o, '\n');
 	}
@@ -652,7 +578,7 @@ static void priorities(struct md *m)
 			if (hidden(m, &o->confidential))
 				continue;
 			struct pv_buf t = PV_BUF_INIT;
-			fill(m->lang, L(m, "sub.objective"), &t, "id", o->id.s ? o->id.s : "", "title",
+			pv_report_fill(m->lang, L(m, "sub.objective"), &t, "id", o->id.s ? o->id.s : "", "title",
 			     T(m, &o->title), (char *)NULL);
 			heading(m, 4, t.buf);
 			pv_buf_release(&t);

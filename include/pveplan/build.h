@@ -38,6 +38,10 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
+/* Fills the {placeholders} of `tmpl` from name, value pairs ended by NULL. */
+void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
+	__attribute__((sentinel));
+
 /* Formats a number with the report language's separators. */
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
 /* Formats a date in the report language ("14 March 2025"). */
