@@ -2,6 +2,7 @@
  * machine's locales. */
 #include "pveplan/build.h"
 
+#include "pveplan/alloc.h"
 #include "pveplan/msg.h"
 
 #include <math.h>
@@ -83,3 +84,75 @@ void pv_report_slug(const char *s, struct pv_buf *out)
 	}
 }
 
+
+static struct pv_date day_first(struct pv_date d)
+{
+	d.month = d.month ? d.month : 1;
+	d.day = d.day ? d.day : 1;
+	d.prec = PV_DATE_DAY;
+	return d;
+}
+
+static struct pv_date day_last(struct pv_date d)
+{
+	d.month = d.month ? d.month : 12;
+	d.day = d.day ? d.day : (int8_t)pv_days_in_month(d.year, d.month);
+	d.prec = PV_DATE_DAY;
+	return d;
+}
+
+/* Extends `b` to cover `a`'s dates. */
+static void cover(struct pv_bar *b, const struct pv_action *a, int first)
+{
+	struct pv_date s = day_first(a->start.d), e = day_last(a->end.d);
+	if (first || pv_date_first_day(&s) < pv_date_first_day(&b->start))
+		b->start = s;
+	if (first || pv_date_first_day(&e) > pv_date_first_day(&b->end))
+		b->end = e;
+}
+
+size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars)
+{
+	const struct pv_plan *p = in->plan;
+	size_t nactions = 0, nobjectives = 0, n = 0, alloc = 0;
+	for (uint32_t i = 0; i < p->priorities.n; i++)
+		for (uint32_t j = 0; j < p->priorities.v[i].objectives.n; j++) {
+			nobjectives++;
+			nactions += p->priorities.v[i].objectives.v[j].actions.n;
+		}
+	/* A real plan has some dozens of actions; a very large one is shown by
+	 * objective, or by priority, so the chart stays readable. */
+	int level = nactions <= PV_TIMELINE_MAX ? 2 : nobjectives <= PV_TIMELINE_MAX ? 1 : 0;
+	struct pv_bar *v = NULL;
+	for (uint32_t i = 0; i < p->priorities.n; i++) {
+		const struct pv_priority *pr = &p->priorities.v[i];
+		if (in->redact && pr->confidential.v == 1)
+			continue;
+		int open = 0;
+		for (uint32_t j = 0; j < pr->objectives.n; j++) {
+			const struct pv_objective *o = &pr->objectives.v[j];
+			if (in->redact && o->confidential.v == 1)
+				continue;
+			if (level == 1)
+				open = 0;
+			for (uint32_t k = 0; k < o->actions.n; k++) {
+				const struct pv_action *a = &o->actions.v[k];
+				if ((in->redact && a->confidential.v == 1) || !a->start.d.prec || !a->end.d.prec)
+					continue;
+				if (level == 2 || !open) {
+					PV_ALLOC_GROW(v, n + 1, alloc);
+					v[n].section = pr->id.s ? pr->id.s : "";
+					v[n].label = level == 2 ? a->id.s : level == 1 ? o->id.s : pr->id.s;
+					if (!v[n].label)
+						v[n].label = "";
+					cover(&v[n++], a, 1);
+					open = 1;
+				} else {
+					cover(&v[n - 1], a, 0);
+				}
+			}
+		}
+	}
+	*bars = v;
+	return n;
+}

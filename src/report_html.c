@@ -291,10 +291,8 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 	int32_t first = pv_date_first_day(&per->start.d), last = pv_date_last_day(&per->end.d);
 	if (last <= first)
 		return;
-	size_t n = 0;
-	for (uint32_t i = 0; i < p->priorities.n; i++)
-		for (uint32_t j = 0; j < p->priorities.v[i].objectives.n; j++)
-			n += p->priorities.v[i].objectives.v[j].actions.n;
+	struct pv_bar *bars;
+	size_t n = pv_report_timeline(in, &bars);
 	const int w = 760, row = 16, left = 110, top = 24;
 	int h = (int)n * row + top + 6;
 	struct pv_buf desc = PV_BUF_INIT, s = PV_BUF_INIT, e = PV_BUF_INIT;
@@ -316,24 +314,19 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 		if (d <= last - 60)	/* no label for the line that closes the period */
 			text_el(o, x + 3, 14, "start", label);
 	}
-	size_t r = 0;
-	for (uint32_t i = 0; i < p->priorities.n; i++)
-		for (uint32_t j = 0; j < p->priorities.v[i].objectives.n; j++)
-			for (uint32_t k = 0; k < p->priorities.v[i].objectives.v[j].actions.n; k++) {
-				const struct pv_action *a = &p->priorities.v[i].objectives.v[j].actions.v[k];
-				if ((in->redact && a->confidential.v == 1) || !a->start.d.prec || !a->end.d.prec)
-					continue;
-				int32_t s0 = pv_date_first_day(&a->start.d), e0 = pv_date_last_day(&a->end.d);
-				s0 = s0 < first ? first : s0;
-				e0 = e0 > last ? last : e0;
-				double y = top + (double)r++ * row;
-				text_el(o, left - 6, y + 11, "end", a->id.s ? a->id.s : "");
-				pv_buf_addf(o, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"11\">"
-					       "<title>", left + (s0 - first) * scale, y + 1,
-					    e0 >= s0 ? (e0 - s0 + 1) * scale : 1);
-				pv_xml_str(o, a->id.s ? a->id.s : "");
-				pv_buf_adds(o, "</title></rect>\n");
-			}
+	for (size_t r = 0; r < n; r++) {
+		int32_t s0 = pv_date_first_day(&bars[r].start), e0 = pv_date_last_day(&bars[r].end);
+		s0 = s0 < first ? first : s0;
+		e0 = e0 > last ? last : e0;
+		double y = top + (double)r * row;
+		text_el(o, left - 6, y + 11, "end", bars[r].label);
+		pv_buf_addf(o, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"11\">"
+			       "<title>", left + (s0 - first) * scale, y + 1,
+			    e0 >= s0 ? (e0 - s0 + 1) * scale : 1);
+		pv_xml_str(o, bars[r].label);
+		pv_buf_adds(o, "</title></rect>\n");
+	}
+	free(bars);
 	svg_close(o, L(in, "chart.gantt"));
 	pv_buf_release(&desc);
 	pv_buf_release(&s);

@@ -628,30 +628,23 @@ static void timeline(struct md *m)
 {
 	heading(m, 2, L(m, "section.timeline"));
 	pv_buf_adds(m->o, "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n");
-	size_t n = 0;
-	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
-		const struct pv_priority *pr = &m->p->priorities.v[i];
-		if (hidden(m, &pr->confidential))
-			continue;
-		pv_buf_adds(m->o, "    section ");
-		mermaid_name(m->o, pr->id.s ? pr->id.s : "");
-		pv_buf_addch(m->o, '\n');
-		for (uint32_t j = 0; j < pr->objectives.n; j++)
-			for (uint32_t k = 0; k < pr->objectives.v[j].actions.n; k++) {
-				const struct pv_action *a = &pr->objectives.v[j].actions.v[k];
-				if (hidden(m, &a->confidential) || !a->start.d.prec || !a->end.d.prec)
-					continue;
-				struct pv_date s = a->start.d, e = a->end.d;
-				s.month = s.month ? s.month : 1;
-				s.day = s.day ? s.day : 1;
-				e.month = e.month ? e.month : 12;
-				e.day = e.day ? e.day : (int8_t)pv_days_in_month(e.year, e.month);
-				pv_buf_adds(m->o, "    ");
-				mermaid_name(m->o, a->id.s ? a->id.s : "");
-				pv_buf_addf(m->o, " :t%zu, %04d-%02d-%02d, %04d-%02d-%02d\n", ++n, s.year, s.month,
-					    s.day, e.year, e.month, e.day);
-			}
+	struct pv_bar *bars;
+	size_t n = pv_report_timeline(m->in, &bars);
+	const char *section = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!section || strcmp(section, bars[i].section)) {
+			section = bars[i].section;
+			pv_buf_adds(m->o, "    section ");
+			mermaid_name(m->o, section);
+			pv_buf_addch(m->o, '\n');
+		}
+		const struct pv_date *s = &bars[i].start, *e = &bars[i].end;
+		pv_buf_adds(m->o, "    ");
+		mermaid_name(m->o, bars[i].label);
+		pv_buf_addf(m->o, " :t%zu, %04d-%02d-%02d, %04d-%02d-%02d\n", i + 1, s->year, s->month,
+			    s->day, e->year, e->month, e->day);
 	}
+	free(bars);
 	pv_buf_adds(m->o, "```\n");
 }
 

@@ -38,6 +38,18 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
+/* One bar of the timeline: an action, or for very large plans an objective
+ * or a priority spanning its actions. Dates are at day precision. */
+struct pv_bar {
+	const char *label;	/* an id */
+	const char *section;	/* the priority's id */
+	struct pv_date start, end;
+};
+#define PV_TIMELINE_MAX 80	/* bars beyond which the timeline groups */
+
+/* The bars of the timeline, in plan order; the caller frees *bars. */
+size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars);
+
 /* Fills the {placeholders} of `tmpl` from name, value pairs ended by NULL. */
 void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
 	__attribute__((sentinel));
