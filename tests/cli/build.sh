@@ -59,4 +59,15 @@ for path in sys.argv[1:]:
 PY'
 "$bin" build --redact -o "$tmp/red" "$inj" >/dev/null
 check "--redact leaves confidential items out" 'grep -q "Secret liaison" "$tmp/inj/report.md" && ! grep -q "Secret liaison" "$tmp/red/report.md" && grep -q "Confidential items are left out" "$tmp/red/report.md"'
+# A large plan's timeline is drawn by objective (bench/gen_plan 2: 200
+# actions in 25 objectives), in Markdown and in SVG alike.
+gen="$(dirname "$bin")/bench/gen_plan"
+if [ -x "$gen" ]; then
+  "$gen" 2 >"$tmp/big.pve.yaml" 2>/dev/null
+  "$bin" build --format md,html -o "$tmp/big" "$tmp/big.pve.yaml" >/dev/null; rc=$?
+  objectives=$(grep -c "^      - id: " "$tmp/big.pve.yaml")
+  check "a large plan builds" '[ $rc -eq 0 ]'
+  check "its Mermaid timeline has one bar per objective ($objectives)" '[ "$(grep -c " :t[0-9]*, " "$tmp/big/report.md")" = "$objectives" ]'
+  check "its SVG timeline too" '[ "$(grep -o "<rect class=\"bar\" x=\"[0-9.]*\" y=\"[0-9.]*\" width=\"[0-9.]*\" height=\"11\">" "$tmp/big/report.html" | wc -l)" = "$objectives" ]'
+fi
 finish
