@@ -158,15 +158,15 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 		const char *gut = color ? BLUE : "";
 		if (g->note.kind) {
-			pv_buf_addf(out, "%s%*s =%s %s%s%s: %s:%u:%u: ", gut, w, "", rst, b,
-				    pv_lang_label(lang, "note"), rst, d->file, g->note_pos.line,
-				    g->note_pos.col);
+			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s:%u:%u: ", gut, w, "", rst, b,
+				    pv_lang_label(lang, "note"), rst, pv_lang_label(lang, "colon"), d->file,
+				    g->note_pos.line, g->note_pos.col);
 			pv_msg_render(&g->note, lang, out);
 			pv_buf_addch(out, '\n');
 		}
 		if (g->hint.kind) {
-			pv_buf_addf(out, "%s%*s =%s %s%s%s: ", gut, w, "", rst, color ? CYAN : "",
-				    pv_lang_label(lang, "help"), rst);
+			pv_buf_addf(out, "%s%*s =%s %s%s%s%s", gut, w, "", rst, color ? CYAN : "",
+				    pv_lang_label(lang, "help"), rst, pv_lang_label(lang, "colon"));
 			pv_msg_render(&g->hint, lang, out);
 			pv_buf_addch(out, '\n');
 		}

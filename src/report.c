@@ -180,7 +180,8 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 			   unsigned flags, struct pv_buf *out)
 {
 	const char *b = flags & PV_TEXT_COLOR ? "\033[1m" : "", *rst = flags & PV_TEXT_COLOR ? "\033[0m" : "";
-	pv_buf_addf(out, "%s%s: %s%s\n", b, pv_lang_label(lang, "matrix.title"), f->path, rst);
+	pv_buf_addf(out, "%s%s%s%s%s\n", b, pv_lang_label(lang, "matrix.title"),
+		    pv_lang_label(lang, "colon"), f->path, rst);
 	for (size_t i = 0; i < f->matrix.n; i++) {
 		const struct pv_matrix_row *row = &f->matrix.rows[i];
 		char sev[24];
@@ -199,7 +200,7 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 		snprintf(passed, sizeof(passed), "%zu", sc->passed);
 		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
 		char *pairs[] = { (char *)"passed", passed, (char *)"applicable", applicable };
-		pv_buf_addf(out, "  %s: ", pv_lang_label(lang, key));
+		pv_buf_addf(out, "  %s%s", pv_lang_label(lang, key), pv_lang_label(lang, "colon"));
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
 			char n[24];

@@ -216,7 +216,8 @@ int cmd_explain(int argc, char **argv)
 	struct pv_buf o = PV_BUF_INIT;
 #define FIELD(name) pv_lang_rule_field(lang, r->code, name)
 	pv_buf_addf(&o, "%s: %s\n\n", r->code, FIELD("title") ? FIELD("title") : "");
-	pv_buf_addf(&o, "%s: %s\n", pv_lang_label(lang, "explain.severity"), sev_label(lang, r->severity));
+	pv_buf_addf(&o, "%s%s%s\n", pv_lang_label(lang, "explain.severity"),
+		    pv_lang_label(lang, "colon"), sev_label(lang, r->severity));
 	if (r->flags & PV_RULE_STAGE)
 		pv_buf_addf(&o, "%s\n", pv_lang_label(lang, "explain.stage"));
 	static const struct {
