@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pveplan/alloc.h"
+#include "pveplan/build.h"
 #include "pveplan/check.h"
 #include "pveplan/lang.h"
 #include "pveplan/render_text.h"
@@ -24,8 +25,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	src[size] = '\0';
 	o.limits.max_nodes = 100000;	/* keep each run fast */
 	pv_diags_init(&d, "fuzz.yaml");
-	pv_check_text(src, size, &o, &plan, &d, NULL);
+	struct pv_policy pol;
+	int loaded = pv_check_text(src, size, &o, &plan, &d, &pol) == 0;
 	pv_render_text(&d, src, size, PV_TEXT_COLOR | PV_TEXT_WAIVED, pv_lang_get("fr"), &out);
+	if (loaded) {
+		/* As 'build --force' would: the reports of a plan with errors. */
+		struct pv_matrix matrix;
+		struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT, err = PV_BUF_INIT;
+		pv_matrix_build(&pol, &d, 1, &matrix);
+		struct pv_report_input in = { &plan, &d, &matrix, pv_lang_get(size % 2 ? "ar" : "en"),
+					      "en", (int)(size % 3 == 0), 1, 0 };
+		pv_report_markdown(&in, &md);
+		pv_report_html(&in, md.buf, md.len, NULL, &html, &err);
+		pv_buf_release(&md);
+		pv_buf_release(&html);
+		pv_buf_release(&err);
+	}
 	pv_plan_release(&plan);
 	pv_diags_release(&d);
 	pv_buf_release(&out);
