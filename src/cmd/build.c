@@ -66,10 +66,10 @@ static int make_dir(const char *dir, struct pv_buf *err)
 int cmd_build(int argc, char **argv)
 {
 	struct pv_check_opts o = PV_CHECK_OPTS_INIT;
-	struct pv_config config;
+	struct pv_project project;
 	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT, md = PV_BUF_INIT, path = PV_BUF_INIT;
-	struct pv_buf cfgpath = PV_BUF_INIT, text = PV_BUF_INIT;
-	struct pv_diags d = PV_DIAGS_INIT, cd = PV_DIAGS_INIT;
+	struct pv_buf text = PV_BUF_INIT;
+	struct pv_diags d = PV_DIAGS_INIT;
 	struct pv_plan plan;
 	struct pv_policy pol;
 	const char *arg = NULL, *plan_path = NULL, *outdir = NULL, *lang_code = NULL, *cfg = NULL;
@@ -78,7 +78,7 @@ int cmd_build(int argc, char **argv)
 	struct pv_buf html = PV_BUF_INIT;
 	int force = 0, redact = 0, optind_out = 1, ret = PV_EXIT_USAGE;
 
-	pv_config_init(&config);
+	pv_project_init(&project);
 	pv_plan_init(&plan);
 	for (;;) {
 		int opt = pv_opts_next(argc, argv, &build_help, &arg, &optind_out);
@@ -154,38 +154,9 @@ int cmd_build(int argc, char **argv)
 		pv_opts_usage_error(&build_help, plan_path ? "one plan at a time" : "which plan?");
 		goto cleanup;
 	}
-	/* The project configuration, as for check. */
-	if (!cfg) {
-		const char *slash = strrchr(plan_path, '/');
-		struct pv_buf dir = PV_BUF_INIT;
-		if (slash)
-			pv_buf_add(&dir, plan_path, (size_t)(slash - plan_path + (slash == plan_path)));
-		else
-			pv_buf_adds(&dir, ".");
-		if (pv_config_find(dir.buf, &cfgpath))
-			cfg = cfgpath.buf;
-		pv_buf_release(&dir);
-	}
-	if (cfg) {
-		pv_diags_init(&cd, cfg);
-		int rc = pv_config_load(&config, cfg, &cd, &err);
-		if (rc < 0) {
-			if (rc == -2) {
-				fprintf(stderr, "pveplan: error: %s\n", err.buf);
-			} else {
-				struct pv_buf csrc = PV_BUF_INIT, e2 = PV_BUF_INIT;
-				pv_input_read(cfg, 1 << 20, &csrc, &e2);
-				pv_diags_sort(&cd);
-				pv_render_text(&cd, csrc.buf, csrc.len, 0, NULL, &text);
-				fwrite(text.buf, 1, text.len, stderr);
-				fprintf(stderr, "pveplan: error: configuration '%s' has errors\n", cfg);
-				pv_buf_release(&csrc);
-				pv_buf_release(&e2);
-			}
-			goto cleanup;
-		}
-		o.config = &config;
-	}
+	if (pv_project_configure(&project, cfg, plan_path, 0, NULL) < 0)
+		goto cleanup;
+	o.config = pv_project_config(&project);
 	pv_diags_init(&d, !strcmp(plan_path, "-") ? "<stdin>" : plan_path);
 	if (pv_input_read(plan_path, o.limits.max_file_size, &src, &err) != PV_READ_OK) {
 		fprintf(stderr, "pveplan: error: %s\n", err.len ? err.buf : "the plan is too large");
@@ -268,14 +239,12 @@ int cmd_build(int argc, char **argv)
 cleanup:
 	pv_plan_release(&plan);
 	pv_diags_release(&d);
-	pv_diags_release(&cd);
-	pv_config_release(&config);
+	pv_project_release(&project);
 	pv_buf_release(&src);
 	pv_buf_release(&err);
 	pv_buf_release(&md);
 	pv_buf_release(&html);
 	pv_buf_release(&path);
-	pv_buf_release(&cfgpath);
 	pv_buf_release(&text);
 	return ret;
 }

@@ -69,8 +69,7 @@ struct run {
 	const char *output;		/* -o, or NULL */
 	unsigned flags;
 	int matrix;
-	struct pv_config config;	/* the one in force for the current file */
-	char *config_loaded;		/* its path, to load each file once */
+	struct pv_project project;	/* the configuration in force for the current file */
 	struct pv_run_report report;
 	struct pv_buf text;		/* text output, when it goes to a file */
 	int io_error, config_error;
@@ -100,64 +99,6 @@ static void emit(struct run *r, struct pv_buf *b)
 	pv_buf_reset(b);
 }
 
-/* Loads the configuration for a plan at `path`; -1 on a configuration error. */
-static int configure(struct run *r, const char *path)
-{
-	struct pv_buf found = PV_BUF_INIT, err = PV_BUF_INIT;
-	struct pv_diags d = PV_DIAGS_INIT;
-	int ret = 0;
-	const char *cfg = r->config_path;
-	if (!cfg) {
-		struct pv_buf dir = PV_BUF_INIT;
-		const char *slash = strrchr(path, '/');
-		if (!strcmp(path, "-"))
-			pv_buf_adds(&dir, ".");
-		else if (slash)
-			pv_buf_add(&dir, path, (size_t)(slash - path + (slash == path)));
-		else
-			pv_buf_adds(&dir, ".");
-		if (pv_config_find(dir.buf, &found))
-			cfg = found.buf;
-		pv_buf_release(&dir);
-	}
-	if (!cfg) {
-		if (r->config_loaded) {
-			pv_config_release(&r->config);
-			free(r->config_loaded);
-			r->config_loaded = NULL;
-		}
-		goto cleanup;
-	}
-	if (r->config_loaded && !strcmp(r->config_loaded, cfg))
-		goto cleanup;
-	pv_config_release(&r->config);
-	free(r->config_loaded);
-	r->config_loaded = xstrdup(cfg);
-	pv_diags_init(&d, cfg);
-	int rc = pv_config_load(&r->config, cfg, &d, &err);
-	if (rc == -2) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
-		ret = -1;
-	} else if (rc == -1) {
-		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
-		pv_input_read(cfg, 1 << 20, &src, &e2);
-		pv_diags_sort(&d);
-		pv_render_text(&d, src.buf, src.len, r->flags & PV_TEXT_COLOR, pv_lang_get(r->lang), &out);
-		fflush(stdout);
-		fwrite(out.buf, 1, out.len, stderr);
-		fprintf(stderr, "pveplan: error: configuration '%s' has errors\n", cfg);
-		pv_buf_release(&src);
-		pv_buf_release(&out);
-		pv_buf_release(&e2);
-		ret = -1;
-	}
-cleanup:
-	pv_diags_release(&d);
-	pv_buf_release(&found);
-	pv_buf_release(&err);
-	return ret;
-}
-
 /* The language findings are given in: --lang, else the plan's, else English. */
 static const struct pv_lang *language(const struct run *r, const struct pv_plan *p)
 {
@@ -177,11 +118,12 @@ static void check_one(struct run *r, const char *path, const char *shown)
 
 	pv_plan_init(&plan);
 	pv_diags_init(&d, shown);
-	if (configure(r, path) < 0) {
+	if (pv_project_configure(&r->project, r->config_path, path, r->flags & PV_TEXT_COLOR,
+				 pv_lang_get(r->lang)) < 0) {
 		r->config_error = 1;
 		goto cleanup;
 	}
-	r->o.config = r->config_loaded ? &r->config : NULL;
+	r->o.config = pv_project_config(&r->project);
 	switch (pv_input_read(path, r->o.limits.max_file_size, &src, &err)) {
 	case PV_READ_ERROR:
 		fflush(stdout);
@@ -294,7 +236,7 @@ int cmd_check(int argc, char **argv)
 	memset(&r, 0, sizeof(r));
 	r.o = (struct pv_check_opts)PV_CHECK_OPTS_INIT;
 	r.stdin_name = "<stdin>";
-	pv_config_init(&r.config);
+	pv_project_init(&r.project);
 	for (;;) {
 		int opt = pv_opts_next(argc, argv, &check_help, &arg, &optind_out);
 		uint64_t v = 0;
@@ -455,8 +397,7 @@ int cmd_check(int argc, char **argv)
 		ret = PV_EXIT_OK;
 cleanup:
 	pv_report_release(&r.report);
-	pv_config_release(&r.config);
-	free(r.config_loaded);
+	pv_project_release(&r.project);
 	pv_buf_release(&r.text);
 	pv_pathlist_release(&operands);
 	pv_pathlist_release(&files);

@@ -2,6 +2,8 @@
 #define PVEPLAN_CMD_H
 
 #include "opts.h"
+#include "pveplan/lang.h"
+#include "pveplan/policy.h"
 
 /*
  * The subcommands. To add one:
@@ -34,6 +36,24 @@ extern const struct pv_command_help explain_help;
 
 int cmd_help(int argc, char **argv);
 extern const struct pv_command_help help_help;
+
+/* The project configuration in force for a plan (src/cmd/project.c). */
+struct pv_project {
+	struct pv_config config;
+	char *path;		/* the file read, or NULL when there is none */
+};
+void pv_project_init(struct pv_project *pr);
+void pv_project_release(struct pv_project *pr);
+/*
+ * Makes `pr` the configuration for the plan at `plan_path`: `explicit_path`
+ * (--config) when given, else .pveplan.yaml found upward; a file already
+ * loaded is kept. Problems are printed to stderr like a plan's findings;
+ * returns -1 then, else 0.
+ */
+int pv_project_configure(struct pv_project *pr, const char *explicit_path, const char *plan_path,
+			 unsigned flags, const struct pv_lang *lang);
+/* The configuration to check with, or NULL for the defaults. */
+const struct pv_config *pv_project_config(const struct pv_project *pr);
 
 /* The general help (pveplan --help). */
 void pv_main_help(FILE *f);

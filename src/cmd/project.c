@@ -1,0 +1,82 @@
+/* The project configuration in force for a plan: --config, else the
+ * .pveplan.yaml found upward from the plan. Shared by check and build. */
+#include "cmd.h"
+
+#include "pveplan/alloc.h"
+#include "pveplan/input.h"
+#include "pveplan/render_text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pv_project_init(struct pv_project *pr)
+{
+	pv_config_init(&pr->config);
+	pr->path = NULL;
+}
+
+void pv_project_release(struct pv_project *pr)
+{
+	pv_config_release(&pr->config);
+	free(pr->path);
+	pr->path = NULL;
+}
+
+const struct pv_config *pv_project_config(const struct pv_project *pr)
+{
+	return pr->path ? &pr->config : NULL;
+}
+
+int pv_project_configure(struct pv_project *pr, const char *explicit_path, const char *plan_path,
+			 unsigned flags, const struct pv_lang *lang)
+{
+	struct pv_buf found = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_diags d = PV_DIAGS_INIT;
+	int ret = 0;
+	const char *cfg = explicit_path;
+	if (!cfg) {
+		struct pv_buf dir = PV_BUF_INIT;
+		const char *slash = strcmp(plan_path, "-") ? strrchr(plan_path, '/') : NULL;
+		if (slash)
+			pv_buf_add(&dir, plan_path, (size_t)(slash - plan_path + (slash == plan_path)));
+		else
+			pv_buf_adds(&dir, ".");
+		if (pv_config_find(dir.buf, &found))
+			cfg = found.buf;
+		pv_buf_release(&dir);
+	}
+	if (!cfg) {
+		pv_project_release(pr);
+		pv_project_init(pr);
+		goto cleanup;
+	}
+	/* Plans of one folder share a configuration: read it once. */
+	if (pr->path && !strcmp(pr->path, cfg))
+		goto cleanup;
+	pv_project_release(pr);
+	pv_project_init(pr);
+	pr->path = xstrdup(cfg);
+	pv_diags_init(&d, cfg);
+	int rc = pv_config_load(&pr->config, cfg, &d, &err);
+	if (rc == -2) {
+		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		ret = -1;
+	} else if (rc == -1) {
+		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
+		pv_input_read(cfg, 1 << 20, &src, &e2);
+		pv_diags_sort(&d);
+		pv_render_text(&d, src.buf, src.len, flags & PV_TEXT_COLOR, lang, &out);
+		fflush(stdout);
+		fwrite(out.buf, 1, out.len, stderr);
+		fprintf(stderr, "pveplan: error: configuration '%s' has errors\n", cfg);
+		pv_buf_release(&src);
+		pv_buf_release(&out);
+		pv_buf_release(&e2);
+		ret = -1;
+	}
+cleanup:
+	pv_diags_release(&d);
+	pv_buf_release(&found);
+	pv_buf_release(&err);
+	return ret;
+}
