@@ -55,6 +55,24 @@ void pv_plan_each_action(const struct pv_plan *p,
 	}
 }
 
+int pv_action_money(const struct pv_plan *p, const struct pv_action *a, struct pv_money *m)
+{
+	memset(m, 0, sizeof(*m));
+	if (a->cost.set)
+		m->cost = a->cost.v;
+	for (uint32_t i = 0; i < a->funding.n; i++) {
+		const struct pv_funding *f = &a->funding.v[i];
+		if (!f->amount.set)
+			continue;
+		if (f->status.v == PV_FUNDING_COMMITTED)
+			m->committed += f->amount.v;
+		else if (f->status.v == PV_FUNDING_PLEDGED)
+			m->pledged += f->amount.v;
+	}
+	const char *plan_cur = p->plan.currency.s;
+	return a->cost.set && !(a->currency.s && plan_cur && strcmp(a->currency.s, plan_cur));
+}
+
 /* Format 1 is the only format; refusing others early avoids a flood of
  * findings about keys a newer format may have. Returns -1 to stop. */
 static int check_format(const struct pv_plan *p, struct pv_diags *d)

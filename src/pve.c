@@ -84,21 +84,13 @@ static void gather_action(const struct pv_action *a, void *arg)
 			c->first_uncosted = a;
 		return;
 	}
-	/* Budget totals are in the plan's currency; amounts in another
-	 * currency cannot be added to them. */
-	if (a->currency.s && c->p->plan.currency.s && strcmp(a->currency.s, c->p->plan.currency.s))
+	struct pv_money m;
+	if (!pv_action_money(c->p, a, &m))
 		return;
 	c->costed = 1;
-	c->cost += a->cost.v;
-	for (uint32_t i = 0; i < a->funding.n; i++) {
-		const struct pv_funding *f = &a->funding.v[i];
-		if (!f->amount.set)
-			continue;
-		if (f->status.v == PV_FUNDING_COMMITTED)
-			c->committed += f->amount.v;
-		else if (f->status.v == PV_FUNDING_PLEDGED)
-			c->pledged += f->amount.v;
-	}
+	c->cost += m.cost;
+	c->committed += m.committed;
+	c->pledged += m.pledged;
 }
 
 /* PVE101 */

@@ -156,3 +156,23 @@ size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars
 	*bars = v;
 	return n;
 }
+
+void pv_report_priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
+			      struct pv_money *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (uint32_t j = 0; j < pr->objectives.n; j++) {
+		const struct pv_objective *o = &pr->objectives.v[j];
+		if (in->redact && o->confidential.v == 1)
+			continue;
+		for (uint32_t k = 0; k < o->actions.n; k++) {
+			struct pv_money a;
+			if ((in->redact && o->actions.v[k].confidential.v == 1) ||
+			    !pv_action_money(in->plan, &o->actions.v[k], &a))
+				continue;
+			m->cost += a.cost;
+			m->committed += a.committed;
+			m->pledged += a.pledged;
+		}
+	}
+}

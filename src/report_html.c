@@ -198,41 +198,16 @@ static void chart_areas(const struct pv_report_input *in, struct pv_buf *o)
 	pv_buf_release(&desc);
 }
 
-struct money {
-	double cost, committed, pledged;
-};
-
-static void priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
-			   struct money *m)
-{
-	const char *cur = in->plan->plan.currency.s;
-	memset(m, 0, sizeof(*m));
-	for (uint32_t j = 0; j < pr->objectives.n; j++)
-		for (uint32_t k = 0; k < pr->objectives.v[j].actions.n; k++) {
-			const struct pv_action *a = &pr->objectives.v[j].actions.v[k];
-			if ((in->redact && a->confidential.v == 1) || !a->cost.set ||
-			    (a->currency.s && cur && strcmp(a->currency.s, cur)))
-				continue;
-			m->cost += a->cost.v;
-			for (uint32_t f = 0; f < a->funding.n; f++) {
-				if (!a->funding.v[f].amount.set)
-					continue;
-				if (a->funding.v[f].status.v == PV_FUNDING_COMMITTED)
-					m->committed += a->funding.v[f].amount.v;
-				else if (a->funding.v[f].status.v == PV_FUNDING_PLEDGED)
-					m->pledged += a->funding.v[f].amount.v;
-			}
-		}
-}
-
 static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
 {
 	const struct pv_plan *p = in->plan;
 	double max = 1;
 	size_t n = 0;
-	struct money m;
+	struct pv_money m;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
-		priority_money(in, &p->priorities.v[i], &m);
+		if (in->redact && p->priorities.v[i].confidential.v == 1)
+			continue;
+		pv_report_priority_money(in, &p->priorities.v[i], &m);
 		max = m.cost > max ? m.cost : max;
 		n++;
 	}
@@ -241,7 +216,7 @@ static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
 		const struct pv_priority *pr = &p->priorities.v[i];
 		if (in->redact && pr->confidential.v == 1)
 			continue;
-		priority_money(in, pr, &m);
+		pv_report_priority_money(in, pr, &m);
 		pv_buf_addf(&desc, "%s%s: %s ", desc.len ? "; " : "", pr->id.s ? pr->id.s : "",
 			    L(in, "glance.total_cost"));
 		pv_report_number(in->lang, m.cost, 0, &desc);
@@ -266,7 +241,7 @@ static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
 		const struct pv_priority *pr = &p->priorities.v[i];
 		if (in->redact && pr->confidential.v == 1)
 			continue;
-		priority_money(in, pr, &m);
+		pv_report_priority_money(in, pr, &m);
 		double y = top + (double)r++ * row, scale = (w - left - 20) / max;
 		double parts[3] = { m.committed, m.pledged, m.cost - m.committed - m.pledged };
 		double x = left;

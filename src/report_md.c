@@ -163,26 +163,10 @@ struct totals {
 	size_t actions, objectives, needs;
 };
 
-static void add_action(struct md *m, const struct pv_action *a, struct totals *t)
-{
-	t->actions++;
-	t->needs += a->capacity_needs.n;
-	if (!a->cost.set || (a->currency.s && m->p->plan.currency.s &&
-			     strcmp(a->currency.s, m->p->plan.currency.s)))
-		return;
-	t->cost += a->cost.v;
-	for (uint32_t i = 0; i < a->funding.n; i++) {
-		if (!a->funding.v[i].amount.set)
-			continue;
-		if (a->funding.v[i].status.v == PV_FUNDING_COMMITTED)
-			t->committed += a->funding.v[i].amount.v;
-		else if (a->funding.v[i].status.v == PV_FUNDING_PLEDGED)
-			t->pledged += a->funding.v[i].amount.v;
-	}
-}
-
+/* Counts and money of a priority, as the report shows them. */
 static void priority_totals(struct md *m, const struct pv_priority *pr, struct totals *t)
 {
+	struct pv_money money;
 	memset(t, 0, sizeof(*t));
 	for (uint32_t j = 0; j < pr->objectives.n; j++) {
 		const struct pv_objective *o = &pr->objectives.v[j];
@@ -190,9 +174,15 @@ static void priority_totals(struct md *m, const struct pv_priority *pr, struct t
 			continue;
 		t->objectives++;
 		for (uint32_t k = 0; k < o->actions.n; k++)
-			if (!hidden(m, &o->actions.v[k].confidential))
-				add_action(m, &o->actions.v[k], t);
+			if (!hidden(m, &o->actions.v[k].confidential)) {
+				t->actions++;
+				t->needs += o->actions.v[k].capacity_needs.n;
+			}
 	}
+	pv_report_priority_money(m->in, pr, &money);
+	t->cost = money.cost;
+	t->committed = money.committed;
+	t->pledged = money.pledged;
 }
 
 static void cover(struct md *m)

@@ -429,34 +429,26 @@ static void areas_sheet(struct wb *w, const struct need_row *rows, size_t n)
 	keep(w, worksheet_insert_chart(ws, 1, 5, chart));
 }
 
-struct money {
-	double cost, committed, pledged;
-};
-
-static void action_money(const struct wb *w, const struct pv_action *a, struct money *m)
+/* What --redact leaves out: the action, its objective or its priority. */
+static int hidden_action(const struct wb *w, const struct pv_priority *pr,
+			 const struct pv_objective *o, const struct pv_action *a)
 {
-	memset(m, 0, sizeof(*m));
-	if (a->cost.set)
-		m->cost = a->cost.v;
-	for (uint32_t f = 0; f < a->funding.n; f++) {
-		if (!a->funding.v[f].amount.set)
-			continue;
-		if (a->funding.v[f].status.v == PV_FUNDING_COMMITTED)
-			m->committed += a->funding.v[f].amount.v;
-		else if (a->funding.v[f].status.v == PV_FUNDING_PLEDGED)
-			m->pledged += a->funding.v[f].amount.v;
-	}
-	(void)w;
+	return hidden(w, &pr->confidential) || hidden(w, &o->confidential) ||
+	       hidden(w, &a->confidential);
 }
 
 static size_t actions_sheet(struct wb *w)
 {
 	static const char *const head[] = { "col.id", "col.priority", "col.objective", "col.title",
 		"col.lead", "col.partners", "col.start", "col.end", "col.cost", "col.committed",
-		"col.pledged", "col.gap", "col.status", "col.human_rights" };
-	static const double widths[] = { 12, 10, 10, 44, 28, 36, 12, 12, 14, 14, 14, 14, 12, 14 };
+		"col.pledged", "col.gap", "col.status", "col.human_rights", "col.currency" };
+	static const double widths[] = { 12, 10, 10, 44, 28, 36, 12, 12, 14, 14, 14, 14, 12, 14, 9 };
 	lxw_worksheet *ws = sheet(w, "sheet.actions");
-	header(w, ws, head, 14, widths);
+	header(w, ws, head, 15, widths);
+	/* Hidden column P: 1 when the row counts in the plan's totals (a cost,
+	 * in the plan's currency), as pv_action_money decides; a formula, so an
+	 * adviser's edit of the cost or the currency counts too. */
+	keep(w, worksheet_set_column_opt(ws, 15, 15, 8, NULL, &(lxw_row_col_options){ .hidden = 1 }));
 	lxw_row_t row = 0;
 	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
 		const struct pv_priority *pr = &w->p->priorities.v[i];
@@ -464,10 +456,11 @@ static size_t actions_sheet(struct wb *w)
 			const struct pv_objective *o = &pr->objectives.v[j];
 			for (uint32_t k = 0; k < o->actions.n; k++) {
 				const struct pv_action *a = &o->actions.v[k];
-				if (hidden(w, &a->confidential))
+				if (hidden_action(w, pr, o, a))
 					continue;
-				struct money m;
-				action_money(w, a, &m);
+				struct pv_money m;
+				int counted = pv_action_money(w->p, a, &m);
+				const char *cur = a->currency.s ? a->currency.s : w->cur;
 				row++;
 				char *partners = names(w, &a->partners, ", ", 0);
 				const char *lead = stakeholder_name(w, a->lead.s);
@@ -479,7 +472,8 @@ static size_t actions_sheet(struct wb *w)
 				str(w, ws, row, 5, partners, NULL);
 				date_cell(w, ws, row, 6, &a->start.d, 0);
 				date_cell(w, ws, row, 7, &a->end.d, 1);
-				number(w, ws, row, 8, m.cost, w->money);
+				if (a->cost.set)
+					number(w, ws, row, 8, m.cost, w->money);
 				number(w, ws, row, 9, m.committed, w->money);
 				number(w, ws, row, 10, m.pledged, w->money);
 				pv_buf_reset(&w->scratch);
@@ -487,11 +481,19 @@ static size_t actions_sheet(struct wb *w)
 				formula(w, ws, row, 11, w->scratch.buf, m.cost - m.committed - m.pledged, w->money);
 				str(w, ws, row, 12, enum_label(w, "action_status", pv_action_status_names, a->status.v), NULL);
 				str(w, ws, row, 13, L(w, a->human_rights.n ? "value.yes" : "value.no"), NULL);
+				str(w, ws, row, 14, cur, NULL);
+				pv_buf_reset(&w->scratch);
+				if (*w->cur)
+					pv_buf_addf(&w->scratch, "=IF(AND(ISNUMBER(I%u),OR(O%u=\"\",O%u=\"%s\")),1,0)",
+						    row + 1, row + 1, row + 1, w->cur);
+				else
+					pv_buf_addf(&w->scratch, "=IF(ISNUMBER(I%u),1,0)", row + 1);
+				formula(w, ws, row, 15, w->scratch.buf, counted, NULL);
 				free(partners);
 			}
 		}
 	}
-	keep(w, worksheet_autofilter(ws, 0, 0, row ? row : 1, 13));
+	keep(w, worksheet_autofilter(ws, 0, 0, row ? row : 1, 14));
 	return row;
 }
 
@@ -504,67 +506,53 @@ static void budget_sheet(struct wb *w, size_t nactions)
 	header(w, ws, head, 7, widths);
 	char as[80];
 	snprintf(as, sizeof(as), "'%s'", L(w, "sheet.actions"));
-	double total = 0;
+	const struct pv_report_input *in = w->in;
+	struct pv_money *sums = xcalloc(w->p->priorities.n + 1, sizeof(*sums)), total = { 0, 0, 0 };
 	size_t np = 0;
-	for (uint32_t i = 0; i < w->p->priorities.n; i++)
-		for (uint32_t j = 0; j < w->p->priorities.v[i].objectives.n; j++)
-			for (uint32_t k = 0; k < w->p->priorities.v[i].objectives.v[j].actions.n; k++) {
-				const struct pv_action *a = &w->p->priorities.v[i].objectives.v[j].actions.v[k];
-				if (!hidden(w, &a->confidential) && a->cost.set)
-					total += a->cost.v;
-			}
+	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
+		if (hidden(w, &w->p->priorities.v[i].confidential))
+			continue;
+		pv_report_priority_money(in, &w->p->priorities.v[i], &sums[i]);
+		total.cost += sums[i].cost;
+		total.committed += sums[i].committed;
+		total.pledged += sums[i].pledged;
+		np++;
+	}
+	unsigned total_row = (unsigned)np + 2;
+	lxw_row_t row = 0;
 	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
 		const struct pv_priority *pr = &w->p->priorities.v[i];
-		struct money sum = { 0, 0, 0 }, m;
-		for (uint32_t j = 0; j < pr->objectives.n; j++)
-			for (uint32_t k = 0; k < pr->objectives.v[j].actions.n; k++) {
-				if (hidden(w, &pr->objectives.v[j].actions.v[k].confidential))
-					continue;
-				action_money(w, &pr->objectives.v[j].actions.v[k], &m);
-				sum.cost += m.cost, sum.committed += m.committed, sum.pledged += m.pledged;
-			}
-		lxw_row_t row = (lxw_row_t)++np;
-		unsigned r1 = row + 1;
+		if (hidden(w, &pr->confidential))
+			continue;
+		unsigned r1 = ++row + 1;
 		str(w, ws, row, 0, pr->id.s, NULL);
 		str(w, ws, row, 1, T(w, &pr->title), NULL);
 		static const char cols[] = { 'I', 'J', 'K' };
-		const double vals[] = { sum.cost, sum.committed, sum.pledged };
+		const double vals[] = { sums[i].cost, sums[i].committed, sums[i].pledged };
 		for (int c = 0; c < 3; c++) {
 			pv_buf_reset(&w->scratch);
-			pv_buf_addf(&w->scratch, "=SUMIF(%s!$B$2:$B$%zu,A%u,%s!$%c$2:$%c$%zu)", as, nactions + 1,
-				    r1, as, cols[c], cols[c], nactions + 1);
+			pv_buf_addf(&w->scratch, "=SUMIFS(%s!$%c$2:$%c$%zu,%s!$B$2:$B$%zu,A%u,%s!$P$2:$P$%zu,1)",
+				    as, cols[c], cols[c], nactions + 1, as, nactions + 1, r1, as, nactions + 1);
 			formula(w, ws, row, (lxw_col_t)(2 + c), w->scratch.buf, vals[c], w->money);
 		}
 		pv_buf_reset(&w->scratch);
 		pv_buf_addf(&w->scratch, "=C%u-D%u-E%u", r1, r1, r1);
-		formula(w, ws, row, 5, w->scratch.buf, sum.cost - sum.committed - sum.pledged, w->money);
+		formula(w, ws, row, 5, w->scratch.buf, vals[0] - vals[1] - vals[2], w->money);
 		pv_buf_reset(&w->scratch);
-		pv_buf_addf(&w->scratch, "=IF(C$%u=0,0,C%u/C$%u)", w->p->priorities.n + 2, r1,
-			    w->p->priorities.n + 2);
-		formula(w, ws, row, 6, w->scratch.buf, total > 0 ? sum.cost / total : 0, w->pct);
+		pv_buf_addf(&w->scratch, "=IF(C$%u=0,0,C%u/C$%u)", total_row, r1, total_row);
+		formula(w, ws, row, 6, w->scratch.buf, total.cost > 0 ? vals[0] / total.cost : 0, w->pct);
 	}
 	lxw_row_t trow = (lxw_row_t)np + 1;
 	str(w, ws, trow, 1, L(w, "col.total"), w->head);
+	const double tv[] = { total.cost, total.committed, total.pledged,
+			      total.cost - total.committed - total.pledged };
 	const char letters[] = "CDEF";
 	for (int c = 0; c < 4; c++) {
 		pv_buf_reset(&w->scratch);
 		pv_buf_addf(&w->scratch, "=SUM(%c2:%c%zu)", letters[c], letters[c], np + 1);
-		double v = 0;
-		for (uint32_t i = 0; i < w->p->priorities.n; i++) {
-			struct money sum = { 0, 0, 0 }, m;
-			const struct pv_priority *pr = &w->p->priorities.v[i];
-			for (uint32_t j = 0; j < pr->objectives.n; j++)
-				for (uint32_t k = 0; k < pr->objectives.v[j].actions.n; k++) {
-					if (hidden(w, &pr->objectives.v[j].actions.v[k].confidential))
-						continue;
-					action_money(w, &pr->objectives.v[j].actions.v[k], &m);
-					sum.cost += m.cost, sum.committed += m.committed, sum.pledged += m.pledged;
-				}
-			v += c == 0 ? sum.cost : c == 1 ? sum.committed : c == 2 ? sum.pledged
-						     : sum.cost - sum.committed - sum.pledged;
-		}
-		formula(w, ws, trow, (lxw_col_t)(2 + c), w->scratch.buf, v, w->money);
+		formula(w, ws, trow, (lxw_col_t)(2 + c), w->scratch.buf, tv[c], w->money);
 	}
+	free(sums);
 	lxw_chart *chart = workbook_add_chart(w->book, LXW_CHART_BAR_STACKED);
 	const char *sname = L(w, "sheet.budget");
 	static const char *const leg[] = { "chart.legend.committed", "chart.legend.pledged",

@@ -38,6 +38,11 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
+/* The money of a priority's actions that count in the plan's totals (see
+ * pv_action_money), leaving out what --redact hides. */
+void pv_report_priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
+			      struct pv_money *m);
+
 /* One bar of the timeline: an action, or for very large plans an objective
  * or a priority spanning its actions. Dates are at day precision. */
 struct pv_bar {

@@ -386,6 +386,20 @@ const struct pv_iddef *pv_plan_find(const struct pv_plan *p, const char *id);
  */
 const char *pv_text_get(const struct pv_text *t, const char *lang, const char *fallback);
 
+/* An action's money, in its own currency. */
+struct pv_money {
+	double cost;		/* 0 when not estimated */
+	double committed, pledged;
+};
+
+/*
+ * Sets `m` to action `a`'s cost and its funding committed and pledged.
+ * Returns 1 when these amounts count in the plan's totals: a cost is
+ * estimated and the action is in the plan's currency (amounts in another
+ * currency cannot be added to them), else 0.
+ */
+int pv_action_money(const struct pv_plan *p, const struct pv_action *a, struct pv_money *m);
+
 /* Calls `fn` for every action, in file order. */
 void pv_plan_each_action(const struct pv_plan *p,
 			 void (*fn)(const struct pv_action *a, void *ctx), void *ctx);

@@ -6,7 +6,8 @@ starts with '=' kept as text. LibreOffice (headless, set to recalculate on
 load): the totals it computes equal the values pveplan wrote, and an edit to
 a cost changes the totals.
 
-usage: check_workbook.py WORKBOOK PLAN_KIND   (PLAN_KIND: example | injection)
+usage: check_workbook.py WORKBOOK KIND   (KIND: example, injection, or plain:
+       a plan whose needs need not be costed)
 """
 import os, shutil, subprocess, sys, tempfile
 import openpyxl
@@ -71,12 +72,13 @@ def main():
               "Training" in choices("G") and choices("J") == ["High", "Medium", "Low"]
               and "Identified" in choices("M"))
         costs = [v for v in column(needs, 11) if v is not None]
-        check("costs are numbers", all(isinstance(v, (int, float)) for v in costs) and (costs or kind == "injection"))
+        check("costs are numbers", all(isinstance(v, (int, float)) for v in costs) and (costs or kind != "example"))
         actions = wb["Actions"]
         check("start and end are dates", all(hasattr(v, "year") for v in column(actions, 7) + column(actions, 8) if v))
         check("gap is a formula", str(actions["L2"].value).startswith("=I2-J2-K2"))
         budget = wb["Budget"]
-        check("budget uses SUMIF over the actions", str(budget["C2"].value).startswith("=SUMIF("))
+        check("budget sums the actions that count (SUMIFS)", str(budget["C2"].value).startswith("=SUMIFS(")
+              and "!$P$2:" in str(budget["C2"].value))
         prov = wb["By provider"]
         check("provider counts are COUNTIF formulas", str(prov["C2"].value).startswith("=COUNTIF("))
         check("a chart on By area and on Budget", len(wb["By area"]._charts) == 1 and len(budget._charts) == 1)
