@@ -176,3 +176,33 @@ void pv_report_priority_money(const struct pv_report_input *in, const struct pv_
 		}
 	}
 }
+
+const char *pv_report_text(const struct pv_report_input *in, const struct pv_text *t)
+{
+	const char *s = pv_text_get(t, pv_lang_code(in->lang), in->fallback);
+	return s ? s : "";
+}
+
+const char *pv_report_stakeholder(const struct pv_report_input *in, const char *id)
+{
+	const struct pv_iddef *d = id ? pv_plan_find(in->plan, id) : NULL;
+	if (!d || d->kind != PV_KIND_STAKEHOLDER)
+		return id ? id : "";
+	const struct pv_stakeholder *s = d->obj;
+	if (in->redact && s->confidential.v == 1)
+		return NULL;
+	return pv_report_text(in, &s->name);
+}
+
+const char *pv_report_enum(const struct pv_lang *lang, const char *prefix,
+			   const char *const *names, int v)
+{
+	char key[64];
+	if (!v)
+		return "";
+	snprintf(key, sizeof(key), "%s.%s", prefix, names[v]);
+	const char *s = pv_lang_report_label(lang, key);
+	/* A missing label comes back as the key, which lives on this stack:
+	 * show the plan's own word instead. */
+	return s == key ? names[v] : s;
+}

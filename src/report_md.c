@@ -28,8 +28,7 @@ static const char *L(const struct md *m, const char *key)
 
 static const char *T(const struct md *m, const struct pv_text *t)
 {
-	const char *s = pv_text_get(t, pv_lang_code(m->lang), m->in->fallback);
-	return s ? s : "";
+	return pv_report_text(m->in, t);
 }
 
 /* Plan text inside a paragraph: its Markdown is kept, but raw HTML is shown
@@ -123,13 +122,7 @@ static int hidden(const struct md *m, const struct pv_bool *confidential)
 
 static const char *stakeholder_name(const struct md *m, const char *id)
 {
-	const struct pv_iddef *d = id ? pv_plan_find(m->p, id) : NULL;
-	if (!d || d->kind != PV_KIND_STAKEHOLDER)
-		return id ? id : "";
-	const struct pv_stakeholder *s = d->obj;
-	if (hidden(m, &s->confidential))
-		return NULL;
-	return T(m, &s->name);
+	return pv_report_stakeholder(m->in, id);
 }
 
 static void stakeholder_list(struct md *m, const pv_str_list *l, struct pv_buf *out)
@@ -146,14 +139,9 @@ static void stakeholder_list(struct md *m, const pv_str_list *l, struct pv_buf *
 	}
 }
 
-static const char *enum_label(struct md *m, const char *prefix, const char *const *names, int v,
-			      char *buf, size_t size)
+static const char *enum_label(struct md *m, const char *prefix, const char *const *names, int v)
 {
-	if (!v)
-		return "";
-	snprintf(buf, size, "%s.%s", prefix, names[v]);
-	const char *s = L(m, buf);
-	return s == buf ? names[v] : s;	/* no label: the plan's own word */
+	return pv_report_enum(m->lang, prefix, names, v);
 }
 
 /* ---- sections ---- */
@@ -227,9 +215,8 @@ static void cover(struct md *m)
 	pv_report_date(m->lang, &pl->period.end.d, &e);
 	pv_report_fill(m->lang, L(m, "cover.period_value"), &b, "start", s.buf, "end", e.buf, (char *)NULL);
 	row_start(m), col(m, L(m, "cover.period")), col(m, b.buf), pv_buf_addch(m->o, '\n');
-	char key[48];
 	row_start(m), col(m, L(m, "cover.status")),
-		col(m, enum_label(m, "status", pv_status_names, pl->status.v, key, sizeof(key))),
+		col(m, enum_label(m, "status", pv_status_names, pl->status.v)),
 		pv_buf_addch(m->o, '\n');
 	if (pl->version.s)
 		row_start(m), col(m, L(m, "cover.version")), col(m, pl->version.s), pv_buf_addch(m->o, '\n');
@@ -352,7 +339,7 @@ static void alignment(struct md *m)
 					pv_buf_addf(&ids, "%s%s", ids.len ? ", " : "", pr->id.s ? pr->id.s : "?");
 		}
 		row_start(m);
-		col(m, enum_label(m, "area", pv_area_names, a, key, sizeof(key)));
+		col(m, enum_label(m, "area", pv_area_names, a));
 		col(m, ids.len ? ids.buf : L(m, "value.none"));
 		pv_buf_addch(m->o, '\n');
 		pv_buf_release(&ids);
@@ -457,14 +444,13 @@ static void participation(struct md *m)
 					      "sector_group.partners" };
 	static const char *const head[] = { "col.sector", "col.stakeholders", "col.leads",
 					    "col.partners_count", "col.consulted" };
-	char key[48];
 	for (int g = 0; g < 3; g++) {
 		heading(m, 3, L(m, gnames[g]));
 		table_head(m, head, 5, " rrrr");
 		for (int i = 0; groups[g][i]; i++) {
 			const struct sector_use *u = &use[groups[g][i]];
 			row_start(m);
-			col(m, enum_label(m, "sector", pv_sector_names, groups[g][i], key, sizeof(key)));
+			col(m, enum_label(m, "sector", pv_sector_names, groups[g][i]));
 			pv_buf_addf(m->o, " %zu | %zu | %zu | %zu |\n", u->stakeholders, u->leads, u->partners,
 				    u->consulted);
 		}
@@ -474,7 +460,6 @@ static void participation(struct md *m)
 static void context(struct md *m)
 {
 	const struct pv_context *c = &m->p->context;
-	char key[48];
 	heading(m, 2, L(m, "section.context"));
 	heading(m, 3, L(m, "sub.evidence"));
 	if (c->assessment.n) {
@@ -499,7 +484,7 @@ static void context(struct md *m)
 				continue;
 			row_start(m);
 			col(m, d->id.s);
-			col(m, enum_label(m, "driver", pv_driver_kind_names, d->kind.v, key, sizeof(key)));
+			col(m, enum_label(m, "driver", pv_driver_kind_names, d->kind.v));
 			col(m, T(m, &d->description));
 			pv_buf_addch(m->o, '\n');
 		}
@@ -546,7 +531,6 @@ static void money_cell(struct md *m, const struct pv_num *n, const char *currenc
 
 static void priorities(struct md *m)
 {
-	char key[48];
 	heading(m, 2, L(m, "section.priorities"));
 	static const char *const head[] = { "col.id", "col.action", "col.lead", "col.partners",
 					    "col.timeline", "col.cost", "col.funding" };
@@ -560,7 +544,7 @@ static void priorities(struct md *m)
 		pv_buf_release(&h);
 		for (uint32_t j = 0; j < pr->areas.n; j++)
 			pv_buf_addf(m->o, "%s%s", j ? ", " : "_",
-				    enum_label(m, "area", pv_area_names, pr->areas.v[j].v, key, sizeof(key)));
+				    enum_label(m, "area", pv_area_names, pr->areas.v[j].v));
 		if (pr->areas.n)
 			pv_buf_adds(m->o, "_\n");
 		for (uint32_t j = 0; j < pr->objectives.n; j++) {
@@ -640,7 +624,6 @@ static void timeline(struct md *m)
 
 static void budget(struct md *m)
 {
-	char key[48];
 	heading(m, 2, L(m, "section.budget"));
 	heading(m, 3, L(m, "sub.budget_priority"));
 	static const char *const head[] = { "col.priority", "col.cost", "col.committed", "col.pledged",
@@ -693,7 +676,7 @@ static void budget(struct md *m)
 		struct pv_num pl = { { 0, 0, 0 }, round(area_ple[a]), 1 };
 		struct pv_num gap = { { 0, 0, 0 }, round(area_cost[a] - area_com[a] - area_ple[a]), 1 };
 		row_start(m);
-		col(m, enum_label(m, "area", pv_area_names, a, key, sizeof(key)));
+		col(m, enum_label(m, "area", pv_area_names, a));
 		money_cell(m, &c, m->cur);
 		money_cell(m, &co, m->cur);
 		money_cell(m, &pl, m->cur);
@@ -704,7 +687,6 @@ static void budget(struct md *m)
 
 static void need_rows(struct md *m, const pv_need_list *needs)
 {
-	char key[48];
 	for (uint32_t i = 0; i < needs->n; i++) {
 		const struct pv_need *n = &needs->v[i];
 		if (hidden(m, &n->confidential))
@@ -714,8 +696,8 @@ static void need_rows(struct md *m, const pv_need_list *needs)
 		row_start(m);
 		col(m, n->id.s);
 		col(m, T(m, &n->need));
-		col(m, enum_label(m, "need", pv_need_kind_names, n->kind.v, key, sizeof(key)));
-		col(m, enum_label(m, "rating", pv_rating_names, n->priority.v, key, sizeof(key)));
+		col(m, enum_label(m, "need", pv_need_kind_names, n->kind.v));
+		col(m, enum_label(m, "rating", pv_rating_names, n->priority.v));
 		col(m, from.buf);
 		money_cell(m, &n->cost, m->cur);
 		pv_buf_addch(m->o, '\n');
@@ -756,7 +738,6 @@ static void measure(struct md *m, const struct pv_measure *x)
 
 static void monitoring(struct md *m)
 {
-	char key[48];
 	heading(m, 2, L(m, "section.monitoring"));
 	static const char *const head[] = { "col.id", "col.indicator", "col.unit", "col.baseline",
 					    "col.target", "col.source", "col.frequency", "col.responsible" };
@@ -772,7 +753,7 @@ static void monitoring(struct md *m)
 		measure(m, &ind->baseline);
 		measure(m, &ind->target);
 		col(m, T(m, &ind->source));
-		col(m, enum_label(m, "frequency", pv_ind_freq_names, ind->frequency.v, key, sizeof(key)));
+		col(m, enum_label(m, "frequency", pv_ind_freq_names, ind->frequency.v));
 		const char *r = ind->responsible.s ? stakeholder_name(m, ind->responsible.s) : "";
 		col(m, r ? r : "");
 		pv_buf_addch(m->o, '\n');
@@ -781,7 +762,6 @@ static void monitoring(struct md *m)
 
 static void risks(struct md *m)
 {
-	char key[48];
 	heading(m, 2, L(m, "section.risks"));
 	static const char *const head[] = { "col.id", "col.risk", "col.likelihood", "col.impact",
 					    "col.mitigation", "col.owner" };
@@ -793,8 +773,8 @@ static void risks(struct md *m)
 		row_start(m);
 		col(m, r->id.s);
 		col(m, T(m, &r->description));
-		col(m, enum_label(m, "rating", pv_rating_names, r->likelihood.v, key, sizeof(key)));
-		col(m, enum_label(m, "rating", pv_rating_names, r->impact.v, key, sizeof(key)));
+		col(m, enum_label(m, "rating", pv_rating_names, r->likelihood.v));
+		col(m, enum_label(m, "rating", pv_rating_names, r->impact.v));
 		col(m, T(m, &r->mitigation));
 		const char *o = r->owner.s ? stakeholder_name(m, r->owner.s) : "";
 		col(m, o ? o : "");
@@ -814,7 +794,6 @@ static void share_cell(struct md *m, const struct pv_num *n)
 
 static void consultations(struct md *m)
 {
-	char key[48];
 	heading(m, 2, L(m, "section.consultations"));
 	static const char *const head[] = { "col.date", "col.kind", "col.title", "col.participants",
 					    "col.women_share", "col.youth_share" };
@@ -828,7 +807,7 @@ static void consultations(struct md *m)
 		stakeholder_list(m, &c->participants, &who);
 		row_start(m);
 		col(m, d.buf);
-		col(m, enum_label(m, "consultation", pv_consult_kind_names, c->kind.v, key, sizeof(key)));
+		col(m, enum_label(m, "consultation", pv_consult_kind_names, c->kind.v));
 		col(m, T(m, &c->title));
 		col(m, who.buf);
 		share_cell(m, &c->women_share);

@@ -35,8 +35,7 @@ static const char *L(const struct wb *w, const char *key)
 
 static const char *T(const struct wb *w, const struct pv_text *t)
 {
-	const char *s = pv_text_get(t, pv_lang_code(w->in->lang), w->in->fallback);
-	return s ? s : "";
+	return pv_report_text(w->in, t);
 }
 
 #define keep(w, e) keep_at((w), (e), __LINE__)
@@ -107,13 +106,7 @@ static void header(struct wb *w, lxw_worksheet *ws, const char *const *keys, siz
 
 static const char *stakeholder_name(const struct wb *w, const char *id)
 {
-	const struct pv_iddef *d = id ? pv_plan_find(w->p, id) : NULL;
-	if (!d || d->kind != PV_KIND_STAKEHOLDER)
-		return id ? id : "";
-	const struct pv_stakeholder *s = d->obj;
-	if (w->in->redact && s->confidential.v == 1)
-		return NULL;
-	return T(w, &s->name);
+	return pv_report_stakeholder(w->in, id);
 }
 
 static char *names(const struct wb *w, const pv_str_list *l, const char *sep, int ids)
@@ -180,13 +173,7 @@ static size_t collect_needs(const struct wb *w, struct need_row **out)
 
 static const char *enum_label(struct wb *w, const char *prefix, const char *const *names, int v)
 {
-	char key[64];
-	if (!v)
-		return "";
-	snprintf(key, sizeof(key), "%s.%s", prefix, names[v]);
-	const char *s = L(w, key);
-	/* A missing label comes back as the key, which lives on this stack. */
-	return s == key ? names[v] : s;
+	return pv_report_enum(w->in->lang, prefix, names, v);
 }
 
 /* The choices of the drop-down lists live in hidden columns of the needs

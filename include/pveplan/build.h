@@ -38,6 +38,16 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
+/* Plan text in the report language (else the plan's, else the first given). */
+const char *pv_report_text(const struct pv_report_input *in, const struct pv_text *t);
+/* A stakeholder's name from its id: the id itself when it names no
+ * stakeholder, NULL when --redact hides it. */
+const char *pv_report_stakeholder(const struct pv_report_input *in, const char *id);
+/* The label of value `v` of an enumeration ("" for none), looked up as
+ * "prefix.name"; the value's own name when the language has no label. */
+const char *pv_report_enum(const struct pv_lang *lang, const char *prefix,
+			   const char *const *names, int v);
+
 /* The money of a priority's actions that count in the plan's totals (see
  * pv_action_money), leaving out what --redact hides. */
 void pv_report_priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
