@@ -11,6 +11,7 @@
 #include "pveplan/alloc.h"
 #include "pveplan/buf.h"
 #include "pveplan/strmap.h"
+#include "pveplan/utf8.h"
 
 /* The invariants of struct pv_buf, checked after every operation. */
 static void check_invariants(const struct pv_buf *b)
@@ -112,6 +113,37 @@ static void test_strmap(void **state)
 	pv_strmap_release(&m);
 }
 
+static void expect_visible(const char *in, size_t len, const char *want)
+{
+	struct pv_buf b = PV_BUF_INIT;
+	pv_buf_add_visible(&b, in, len);
+	check_invariants(&b);
+	assert_string_equal(b.buf, want);
+	pv_buf_release(&b);
+}
+
+/* Plan text reaches terminals and parsers only with its controls escaped. */
+static void test_visible(void **state)
+{
+	(void)state;
+	expect_visible("plain text, é, 中文", strlen("plain text, é, 中文"), "plain text, é, 中文");
+	expect_visible("\x1b[2J\x1b[1A", 8, "\\x1b[2J\\x1b[1A");
+	expect_visible("a\tb\nc\rd", 7, "a\\tb\\nc\\rd");
+	expect_visible("\x01\x02\x03\x04\x1e\x1f\x7f", 7, "\\x01\\x02\\x03\\x04\\x1e\\x1f\\x7f");
+	expect_visible("nul\0x", 5, "nul\\x00x");
+	/* C1 (U+0085), LS, RLO, BOM, U+FFFE, U+FFFF */
+	expect_visible("\xc2\x85|\xe2\x80\xa8|\xe2\x80\xae|\xef\xbb\xbf|\xef\xbf\xbe|\xef\xbf\xbf", 22,
+		       "\\u{85}|\\u{2028}|\\u{202e}|\\u{feff}|\\u{fffe}|\\u{ffff}");
+	/* Invalid UTF-8 and a truncated sequence, byte by byte. */
+	expect_visible("\xff\xe2\x80", 3, "\\xff\\xe2\\x80");
+	uint32_t cp;
+	assert_int_equal(pv_utf8_decode("\xf0\x9f\x98\x80", 4, &cp), 4);
+	assert_int_equal(cp, 0x1f600);
+	assert_int_equal(pv_utf8_decode("\xc0\x80", 2, &cp), 1);	/* overlong */
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(pv_utf8_decode("\xed\xa0\x80", 3, &cp), 1);	/* surrogate */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +152,7 @@ int main(void)
 		cmocka_unit_test(test_grows_past_initial_size),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_strmap),
+		cmocka_unit_test(test_visible),
 	};
 	return cmocka_run_group_tests_name("buf", tests, NULL, NULL);
 }
