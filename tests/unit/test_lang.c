@@ -103,23 +103,19 @@ static void test_labels(void **state)
 {
 	(void)state;
 	const struct pv_lang *en = pv_lang_default();
-	const char *const *keys;
-	size_t n = pv_lang_labels(en, &keys);
+	const struct pv_lang_entry *keys;
+	size_t n = pv_lang_table(en, PV_LANG_LABELS, &keys);
 	assert_true(n > 100);
 	for (const char *const *code = pv_lang_codes(); *code; code++) {
 		const struct pv_lang *l = pv_lang_get(*code);
-		const char *const *tk;
-		size_t tn = pv_lang_labels(l, &tk);
+		const struct pv_lang_entry *tk;
+		size_t tn = pv_lang_table(l, PV_LANG_LABELS, &tk);
 		assert_int_equal(tn, n);
 		for (size_t i = 0; i < n; i++) {
-			const char *t = pv_lang_label(l, keys[i]);
-			const char *own = NULL;
-			for (size_t j = 0; j < tn && !own; j++)
-				if (!strcmp(tk[j], keys[i]))
-					own = t;
-			if (!own || !*own)
-				fail_msg("%s: no label '%s'", *code, keys[i]);
-			same_placeholders(keys[i], pv_lang_label(en, keys[i]), own);
+			/* Same keys, same order: both tables are sorted. */
+			if (strcmp(tk[i].key, keys[i].key) || !*tk[i].value)
+				fail_msg("%s: no label '%s'", *code, keys[i].key);
+			same_placeholders(keys[i].key, keys[i].value, tk[i].value);
 		}
 	}
 }
@@ -129,27 +125,23 @@ static void test_report_labels(void **state)
 {
 	(void)state;
 	const struct pv_lang *en = pv_lang_default();
-	const char *const *keys;
-	size_t n = pv_lang_report_labels(en, &keys);
+	const struct pv_lang_entry *keys;
+	size_t n = pv_lang_table(en, PV_LANG_REPORT, &keys);
 	assert_true(n > 150);
 	for (const char *const *code = pv_lang_report_codes(); *code; code++) {
 		const struct pv_lang *l = pv_lang_get(*code);
 		assert_non_null(l);
-		const char *const *tk;
-		size_t tn = pv_lang_report_labels(l, &tk);
+		const struct pv_lang_entry *tk;
+		size_t tn = pv_lang_table(l, PV_LANG_REPORT, &tk);
 		if (tn != n)
 			fail_msg("report.%s.yaml has %zu labels, English %zu", *code, tn, n);
 		for (size_t i = 0; i < n; i++) {
-			size_t j;
-			for (j = 0; j < tn && strcmp(tk[j], keys[i]); j++)
-				;
-			if (j == tn)
-				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i]);
-			const char *t = pv_lang_report_label(l, keys[i]);
-			if (!*t)
-				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i]);
-			if (strncmp(keys[i], "date.", 5))
-				same_placeholders(keys[i], pv_lang_report_label(en, keys[i]), t);
+			if (strcmp(tk[i].key, keys[i].key))
+				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i].key);
+			if (!*tk[i].value)
+				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i].key);
+			if (strncmp(keys[i].key, "date.", 5))
+				same_placeholders(keys[i].key, keys[i].value, tk[i].value);
 		}
 	}
 	assert_string_equal(pv_lang_report_label(pv_lang_get("ar"), "dir"), "rtl");
@@ -159,16 +151,16 @@ static void test_message_arguments(void **state)
 {
 	(void)state;
 	for (const char *const *code = pv_lang_codes(); *code; code++) {
-		const char *const *ids, *const *tr;
-		size_t n = pv_lang_messages(pv_lang_get(*code), &ids, &tr);
+		const struct pv_lang_entry *m;
+		size_t n = pv_lang_table(pv_lang_get(*code), PV_LANG_MESSAGES, &m);
 		if (strcmp(*code, "en"))
 			assert_true(n > 50);
 		for (size_t i = 0; i < n; i++) {
 			struct pv_buf a = PV_BUF_INIT, b = PV_BUF_INIT;
-			assert_int_equal(pv_msg_signature(ids[i], &a), 0);
-			if (pv_msg_signature(tr[i], &b) < 0 || strcmp(a.buf, b.buf))
+			assert_int_equal(pv_msg_signature(m[i].key, &a), 0);
+			if (pv_msg_signature(m[i].value, &b) < 0 || strcmp(a.buf, b.buf))
 				fail_msg("%s: '%s' takes (%s) but its translation '%s' (%s)", *code,
-					 ids[i], a.buf, tr[i], b.buf);
+					 m[i].key, a.buf, m[i].value, b.buf);
 			pv_buf_release(&a);
 			pv_buf_release(&b);
 		}
