@@ -1,9 +1,7 @@
 #include "pveplan/diag.h"
 
 #include "pveplan/alloc.h"
-#include "pveplan/rules.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,69 +21,60 @@ const char *pv_severity_name(enum pv_severity sev)
 
 void pv_diags_init(struct pv_diags *d, const char *file)
 {
+	struct pv_diags empty = PV_DIAGS_INIT;
+	*d = empty;
 	d->file = xstrdup(file);
-	d->v = NULL;
-	d->nr = d->alloc = 0;
-	d->not_applicable = 0;
+}
+
+void pv_diag_release(struct pv_diag *g)
+{
+	pv_msg_release(&g->msg);
+	pv_msg_release(&g->hint);
+	pv_msg_release(&g->note);
+	free(g->subject);
+	g->subject = NULL;
 }
 
 void pv_diags_release(struct pv_diags *d)
 {
-	for (size_t i = 0; i < d->nr; i++) {
-		pv_msg_release(&d->v[i].msg);
-		pv_msg_release(&d->v[i].hint);
-		pv_msg_release(&d->v[i].note);
-		free(d->v[i].subject);
-	}
+	struct pv_diags empty = PV_DIAGS_INIT;
+	for (size_t i = 0; i < d->nr; i++)
+		pv_diag_release(&d->v[i]);
 	free(d->v);
 	free(d->file);
-	d->file = NULL;
-	d->v = NULL;
-	d->nr = d->alloc = 0;
-}
-
-char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang)
-{
-	struct pv_buf b = PV_BUF_INIT;
-	pv_msg_render(m, lang, &b);
-	return pv_buf_detach(&b, NULL);
+	free(d->not_applicable);
+	*d = empty;
 }
 
 static struct pv_diag *new_diag(struct pv_diags *d, const char *code, struct pv_pos pos)
 {
-	const struct pv_rule *r = pv_rule_find(code);
 	PV_ALLOC_GROW(d->v, d->nr + 1, d->alloc);
 	struct pv_diag *g = &d->v[d->nr];
 	memset(g, 0, sizeof(*g));
 	g->pos = pos;
 	if (g->pos.line && !g->pos.span)
 		g->pos.span = 1;
-	g->sev = r ? r->severity : PV_SEV_ERROR;
+	g->sev = PV_SEV_ERROR;
 	g->waiver = -1;
 	strncat(g->code, code, sizeof(g->code) - 1);
 	g->seq = d->nr++;
 	return g;
 }
 
-struct pv_diag *pv_diag_add(struct pv_diags *d, const char *code,
-			    struct pv_pos pos, const char *fmt, ...)
+struct pv_diag *pv_diag_addv(struct pv_diags *d, const char *code, struct pv_pos pos,
+			     const char *fmt, const struct pv_arg *args, size_t n)
 {
 	struct pv_diag *g = new_diag(d, code, pos);
-	va_list ap;
-	va_start(ap, fmt);
-	pv_msg_vprintf(&g->msg, fmt, ap);
-	va_end(ap);
+	pv_msg_printf(&g->msg, fmt, args, n);
 	return g;
 }
 
-struct pv_diag *pv_diag_rule(struct pv_diags *d, const char *code, const char *field,
-			     struct pv_pos pos, const char *subject, ...)
+struct pv_diag *pv_diag_rulev(struct pv_diags *d, const char *code, const char *field,
+			      struct pv_pos pos, const char *subject,
+			      const struct pv_arg *args, size_t n)
 {
 	struct pv_diag *g = new_diag(d, code, pos);
-	va_list ap;
-	va_start(ap, subject);
-	pv_msg_vcatalogue(&g->msg, code, field, ap);
-	va_end(ap);
+	pv_msg_catalogue(&g->msg, code, field, args, n / 2);
 	g->hint.kind = PV_MSG_CATALOGUE;
 	g->hint.key = g->msg.key;
 	g->hint.field = "hint";
@@ -94,30 +83,40 @@ struct pv_diag *pv_diag_rule(struct pv_diags *d, const char *code, const char *f
 	return g;
 }
 
-void pv_diag_hint(struct pv_diag *g, const char *fmt, ...)
+void pv_diag_hintv(struct pv_diag *g, const char *fmt, const struct pv_arg *args, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	pv_msg_release(&g->hint);
-	pv_msg_vprintf(&g->hint, fmt, ap);
-	va_end(ap);
+	pv_msg_printf(&g->hint, fmt, args, n);
 }
 
-void pv_diag_note(struct pv_diag *g, struct pv_pos pos, const char *fmt, ...)
+void pv_diag_notev(struct pv_diag *g, struct pv_pos pos, const char *fmt,
+		   const struct pv_arg *args, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	pv_msg_release(&g->note);
-	pv_msg_vprintf(&g->note, fmt, ap);
+	pv_msg_printf(&g->note, fmt, args, n);
 	g->note_pos = pos;
-	va_end(ap);
+}
+
+void pv_diag_raise(struct pv_diag *g, enum pv_severity sev)
+{
+	g->sev = sev;
+	g->raised = 1;
 }
 
 void pv_diags_not_applicable(struct pv_diags *d, const char *code)
 {
-	const struct pv_rule *r = pv_rule_find(code);
-	if (r)
-		d->not_applicable |= (uint64_t)1 << (r - pv_rules);
+	if (pv_diags_is_not_applicable(d, code))
+		return;
+	PV_ALLOC_GROW(d->not_applicable, d->nna + 1, d->na_alloc);
+	d->not_applicable[d->nna++] = code;
+}
+
+int pv_diags_is_not_applicable(const struct pv_diags *d, const char *code)
+{
+	for (size_t i = 0; i < d->nna; i++)
+		if (!strcmp(d->not_applicable[i], code))
+			return 1;
+	return 0;
 }
 
 static int cmp_diag(const void *a, const void *b)
@@ -138,12 +137,3 @@ void pv_diags_sort(struct pv_diags *d)
 	if (d->nr > 1)
 		qsort(d->v, d->nr, sizeof(*d->v), cmp_diag);
 }
-
-size_t pv_diags_count(const struct pv_diags *d, enum pv_severity sev)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < d->nr; i++)
-		n += d->v[i].sev == sev;
-	return n;
-}
-

@@ -62,18 +62,16 @@ static void apply_severities(const struct pv_policy *pol, struct pv_diags *d)
 		if (r && !(r->flags & PV_RULE_FIXED)) {
 			int configured = pol->config ? pol->config->severity[r - pv_rules]
 						     : PV_SEV_DEFAULT;
+			enum pv_severity rule = pv_policy_severity(pol, r);
 			/* A finding made stricter by its check (PVE107 at validation)
 			 * keeps that unless the project says otherwise. */
 			if (configured != PV_SEV_DEFAULT)
 				g->sev = (enum pv_severity)configured;
-			else if (g->sev < pv_policy_severity(pol, r))
-				g->sev = pv_policy_severity(pol, r);
+			else if (!g->raised || g->sev < rule)
+				g->sev = rule;
 		}
 		if (g->sev == PV_SEV_OFF) {
-			pv_msg_release(&g->msg);
-			pv_msg_release(&g->hint);
-			pv_msg_release(&g->note);
-			free(g->subject);
+			pv_diag_release(g);
 			continue;
 		}
 		d->v[out++] = *g;
@@ -103,24 +101,24 @@ static void apply_deviations(const struct pv_policy *pol, const struct pv_plan *
 		const struct pv_rule *r = pv_rule_find(rule);
 		if (!r) {
 			pv_diag_rule(d, "PVE125", "variants.unknown_rule", dev->rule.pos, NULL,
-				     "rule", rule, NULL);
+				     "rule", rule);
 			continue;
 		}
 		if (r->flags & PV_RULE_FIXED) {
 			pv_diag_rule(d, "PVE125", "variants.unwaivable", dev->rule.pos, NULL,
-				     "rule", rule, NULL);
+				     "rule", rule);
 			continue;
 		}
 		if ((r->flags & PV_RULE_SCOPED_ONLY) && !dev->scope.n) {
 			pv_diag_rule(d, "PVE125", "variants.plan_wide", dev->rule.pos, NULL,
-				     "rule", rule, NULL);
+				     "rule", rule);
 			continue;
 		}
 		if (dev->expires.d.prec && pv_date_last_day(&dev->expires.d) < pol->today) {
 			char date[16];
 			pv_date_format(&dev->expires.d, date);
 			pv_diag_rule(d, "PVE125", "variants.expired", dev->expires.pos, NULL,
-				     "rule", rule, "date", date, NULL);
+				     "rule", rule, "date", date);
 			continue;
 		}
 		size_t silenced = 0;
@@ -135,8 +133,7 @@ static void apply_deviations(const struct pv_policy *pol, const struct pv_plan *
 			}
 		}
 		if (!silenced)
-			pv_diag_rule(d, "PVE125", "variants.unused", dev->rule.pos, NULL, "rule", rule,
-				     NULL);
+			pv_diag_rule(d, "PVE125", "variants.unused", dev->rule.pos, NULL, "rule", rule);
 	}
 }
 
@@ -180,7 +177,7 @@ void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int 
 		else if (row->waived)
 			row->status = PV_RS_WAIVED;
 		else if ((!checked && !fmt) || row->severity == PV_SEV_OFF ||
-			 (d->not_applicable & ((uint64_t)1 << i)))
+			 pv_diags_is_not_applicable(d, row->rule->code))
 			row->status = PV_RS_NA;
 		else
 			row->status = PV_RS_PASSED;

@@ -60,13 +60,6 @@ static int is_society(int sector)
 	       sector == PV_SECTOR_VICTIMS;
 }
 
-static char *num(size_t n)
-{
-	char b[32];
-	snprintf(b, sizeof(b), "%zu", n);
-	return xstrdup(b);
-}
-
 static void gather_action(const struct pv_action *a, void *arg)
 {
 	struct ctx *c = arg;
@@ -96,9 +89,10 @@ static void gather_action(const struct pv_action *a, void *arg)
 /* PVE101 */
 static void areas(struct ctx *c)
 {
-	static const char *const labels[] = { NULL, PV_L("area.dialogue"), PV_L("area.governance"),
-		PV_L("area.communities"), PV_L("area.youth"), PV_L("area.gender"),
-		PV_L("area.education"), PV_L("area.communications") };
+	static const struct pv_arg labels[PV_AREA_COUNT] = { PV_L_INIT("area.dialogue"),
+		PV_L_INIT("area.governance"), PV_L_INIT("area.communities"), PV_L_INIT("area.youth"),
+		PV_L_INIT("area.gender"), PV_L_INIT("area.education"),
+		PV_L_INIT("area.communications") };
 	unsigned covered = 0;
 	for (uint32_t i = 0; i < c->p->priorities.n; i++)
 		for (uint32_t j = 0; j < c->p->priorities.v[i].areas.n; j++)
@@ -106,7 +100,7 @@ static void areas(struct ctx *c)
 	for (int a = 1; a <= PV_AREA_COUNT; a++)
 		if (!(covered & (1u << a)))
 			pv_diag_rule(c->d, "PVE101", "message", or_top(c, c->p->priorities.pos), NULL,
-				     "area", labels[a], "key", pv_area_names[a], NULL);
+				     "area", labels[a - 1], "key", pv_area_names[a]);
 }
 
 /* PVE102 */
@@ -116,12 +110,12 @@ static void empty_parts(struct ctx *c)
 		const struct pv_priority *pr = &c->p->priorities.v[i];
 		if (!pr->objectives.n && pr->id.s)
 			pv_diag_rule(c->d, "PVE102", "message", pr->id.pos, pr->id.s,
-				     "kind", PV_L("kind.priority"), "id", pr->id.s, NULL);
+				     "kind", PV_L("kind.priority"), "id", pr->id.s);
 		for (uint32_t j = 0; j < pr->objectives.n; j++) {
 			const struct pv_objective *o = &pr->objectives.v[j];
 			if (!o->actions.n && o->id.s)
 				pv_diag_rule(c->d, "PVE102", "message", o->id.pos, o->id.s,
-					     "kind", PV_L("kind.objective"), "id", o->id.s, NULL);
+					     "kind", PV_L("kind.objective"), "id", o->id.s);
 		}
 	}
 }
@@ -132,12 +126,11 @@ static void context(struct ctx *c)
 	const struct pv_context *x = &c->p->context;
 	if (!x->drivers.n)
 		pv_diag_rule(c->d, "PVE103", "message",
-			     or_top(c, x->drivers.pos.line ? x->drivers.pos : x->pos), NULL, NULL);
+			     or_top(c, x->drivers.pos.line ? x->drivers.pos : x->pos), NULL);
 	if (!x->assessment.n && !x->sources.n)
-		pv_diag_rule(c->d, "PVE104", "message", or_top(c, x->pos), NULL, NULL);
+		pv_diag_rule(c->d, "PVE104", "message", or_top(c, x->pos), NULL);
 	if (!c->p->coordination.body.s)
-		pv_diag_rule(c->d, "PVE112", "message", or_top(c, c->p->coordination.pos), NULL,
-			     NULL);
+		pv_diag_rule(c->d, "PVE112", "message", or_top(c, c->p->coordination.pos), NULL);
 }
 
 struct involvement {
@@ -193,41 +186,35 @@ static void participation(struct ctx *c)
 	}
 	struct pv_pos where = or_top(c, p->stakeholders.pos);
 	if (v.public_ids.nr < c->t->public_sector) {
-		char *n = num(v.public_ids.nr), *m = num(c->t->public_sector);
-		pv_diag_rule(c->d, "PVE105", "message", where, NULL, "count", n, "min", m, NULL);
-		free(n);
-		free(m);
+		pv_diag_rule(c->d, "PVE105", "message", where, NULL, "count", v.public_ids.nr,
+			     "min", c->t->public_sector);
 	}
 	size_t nsoc = 0;
-	const char *names[32];
+	struct pv_arg names[32];
 	char labels[32][40];
-	for (int s = 1; pv_sector_names[s]; s++)
+	for (int s = 1; pv_sector_names[s] && nsoc < PV_ARRAY_SIZE(names); s++)
 		if (v.society & (1u << s)) {
-			snprintf(labels[nsoc], sizeof(labels[nsoc]), "\002sector.%s", pv_sector_names[s]);
-			names[nsoc] = labels[nsoc];
+			snprintf(labels[nsoc], sizeof(labels[nsoc]), "sector.%s", pv_sector_names[s]);
+			names[nsoc] = PV_L(labels[nsoc]);
 			nsoc++;
 		}
 	if (nsoc < c->t->society_sectors) {
-		char *n = num(nsoc), *m = num(c->t->society_sectors);
-		const char *none = PV_L("none");
-		char *list = pv_msg_list(nsoc ? names : &none, nsoc ? nsoc : 1);
-		pv_diag_rule(c->d, "PVE106", "message", where, NULL, "count", n, "sectors", list,
-			     "min", m, NULL);
-		free(n);
-		free(m);
-		free(list);
+		const struct pv_arg none = PV_L("none");
+		pv_diag_rule(c->d, "PVE106", "message", where, NULL, "count", nsoc, "sectors",
+			     pv_msg_list(nsoc ? names : &none, nsoc ? nsoc : 1),
+			     "min", c->t->society_sectors);
 	}
 	struct pv_pos cpos = or_top(c, p->consultations.pos);
 	if (!p->consultations.n)
-		pv_diag_rule(c->d, "PVE107", "message", cpos, NULL, NULL);
+		pv_diag_rule(c->d, "PVE107", "message", cpos, NULL);
 	else if (!ngo_consulted)
-		pv_diag_rule(c->d, "PVE107", "variants.no_ngo", cpos, NULL, NULL);
+		pv_diag_rule(c->d, "PVE107", "variants.no_ngo", cpos, NULL);
 	if ((c->stage == PV_STATUS_VALIDATED || c->stage == PV_STATUS_ADOPTED) && !validation) {
 		struct pv_diag *g = pv_diag_rule(c->d, "PVE107", "variants.no_validation",
 			or_top(c, p->plan.status.pos), NULL, "status",
 			c->stage == PV_STATUS_ADOPTED ? PV_L("status_word.adopted")
-						      : PV_L("status_word.validated"), NULL);
-		g->sev = PV_SEV_ERROR;
+						      : PV_L("status_word.validated"));
+		pv_diag_raise(g, PV_SEV_ERROR);
 	}
 	int youth_sh = 0, women_sh = 0;
 	for (uint32_t i = 0; i < p->stakeholders.n; i++) {
@@ -235,25 +222,22 @@ static void participation(struct ctx *c)
 		women_sh |= p->stakeholders.v[i].sector.v == PV_SECTOR_WOMEN;
 	}
 	if (!youth_sh && !(c->target_bits & (1u << PV_TARGET_YOUTH)))
-		pv_diag_rule(c->d, "PVE108", "message", where, NULL, NULL);
+		pv_diag_rule(c->d, "PVE108", "message", where, NULL);
 	if (!women_sh)
-		pv_diag_rule(c->d, "PVE109", "variants.no_women_org", where, NULL, NULL);
+		pv_diag_rule(c->d, "PVE109", "variants.no_women_org", where, NULL);
 	if (c->nactions && !c->gender_action)
 		pv_diag_rule(c->d, "PVE109", "variants.no_gender_action",
-			     or_top(c, p->priorities.pos), NULL, NULL);
+			     or_top(c, p->priorities.pos), NULL);
 	if (p->plan.scope.v == PV_SCOPE_REGIONAL) {
 		if (v.regional_leads.nr < c->t->regional_bodies) {
-			char *n = num(v.regional_leads.nr), *m = num(c->t->regional_bodies);
-			pv_diag_rule(c->d, "PVE120", "message", where, NULL, "count", n, "min", m,
-				     NULL);
-			free(n);
-			free(m);
+			pv_diag_rule(c->d, "PVE120", "message", where, NULL, "count",
+				     v.regional_leads.nr, "min", c->t->regional_bodies);
 		}
 	} else {
 		pv_diags_not_applicable(c->d, "PVE120");
 	}
 	if (!(c->target_bits & (1u << PV_TARGET_VICTIMS)) && !v.victims_stakeholder)
-		pv_diag_rule(c->d, "PVE124", "message", or_top(c, p->priorities.pos), NULL, NULL);
+		pv_diag_rule(c->d, "PVE124", "message", or_top(c, p->priorities.pos), NULL);
 	pv_strmap_release(&v.public_ids);
 	pv_strmap_release(&v.regional_leads);
 }
@@ -269,7 +253,7 @@ static void safeguards(const struct pv_action *a, void *arg)
 		pv_diag_rule(c->d, "PVE111", "variants.led_by", a->id.pos, a->id.s, "id", a->id.s,
 			     "sector", lead->sector.v == PV_SECTOR_SECURITY ? PV_L("sector.security")
 									    : PV_L("sector.judiciary"),
-			     "lead", a->lead.s, NULL);
+			     "lead", a->lead.s);
 		return;
 	}
 	for (uint32_t i = 0; i < a->target_groups.n; i++) {
@@ -278,11 +262,11 @@ static void safeguards(const struct pv_action *a, void *arg)
 			pv_diag_rule(c->d, "PVE111", "variants.targets", a->id.pos, a->id.s,
 				     "id", a->id.s, "group",
 				     t == PV_TARGET_CHILDREN ? PV_L("target.children")
-							     : PV_L("target.detainees"), NULL);
+							     : PV_L("target.detainees"));
 			return;
 		}
 	}
-	pv_diag_rule(c->d, "PVE110", "message", a->id.pos, a->id.s, "id", a->id.s, NULL);
+	pv_diag_rule(c->d, "PVE110", "message", a->id.pos, a->id.s, "id", a->id.s);
 }
 
 /* PVE113, PVE114 */
@@ -294,11 +278,11 @@ static void monitoring(struct ctx *c)
 			const struct pv_objective *o = &p->priorities.v[i].objectives.v[j];
 			if (!o->indicators.n && o->id.s)
 				pv_diag_rule(c->d, "PVE113", "variants.objective", o->id.pos, o->id.s,
-					     "id", o->id.s, NULL);
+					     "id", o->id.s);
 		}
 	for (uint32_t i = 0; i < p->indicators.n; i++) {
 		const struct pv_indicator *ind = &p->indicators.v[i];
-		const char *missing[3];
+		struct pv_arg missing[3];
 		size_t n = 0;
 		if (!ind->baseline.value.s)
 			missing[n++] = PV_L("missing.baseline");
@@ -307,14 +291,12 @@ static void monitoring(struct ctx *c)
 		if (!ind->source.n)
 			missing[n++] = PV_L("missing.source");
 		if (n && ind->id.s) {
-			char *list = pv_msg_list(missing, n);
 			pv_diag_rule(c->d, "PVE113", "variants.indicator", ind->id.pos, ind->id.s,
-				     "id", ind->id.s, "missing", list, NULL);
-			free(list);
+				     "id", ind->id.s, "missing", pv_msg_list(missing, n));
 		}
 	}
 	const struct pv_monitoring *m = &p->monitoring;
-	const char *missing[3];
+	struct pv_arg missing[3];
 	size_t n = 0;
 	int review = 0;
 	for (uint32_t i = 0; i < m->reviews.n; i++)
@@ -327,10 +309,8 @@ static void monitoring(struct ctx *c)
 	if (!review)
 		missing[n++] = PV_L("missing.review");
 	if (n) {
-		char *list = pv_msg_list(missing, n);
-		pv_diag_rule(c->d, "PVE114", "message", or_top(c, m->pos), NULL, "missing", list,
-			     NULL);
-		free(list);
+		pv_diag_rule(c->d, "PVE114", "message", or_top(c, m->pos), NULL, "missing",
+			     pv_msg_list(missing, n));
 	}
 }
 
@@ -338,7 +318,6 @@ static void monitoring(struct ctx *c)
 static void costs(struct ctx *c)
 {
 	if (c->uncosted) {
-		char *n = num(c->uncosted), *t = num(c->nactions);
 		struct pv_buf ids = PV_BUF_INIT;
 		size_t shown = c->uncosted < PV_ARRAY_SIZE(c->uncosted_ids)
 				       ? c->uncosted : PV_ARRAY_SIZE(c->uncosted_ids);
@@ -346,10 +325,8 @@ static void costs(struct ctx *c)
 			pv_buf_addf(&ids, "%s%s", i ? ", " : "", c->uncosted_ids[i]);
 		if (c->uncosted > shown)
 			pv_buf_adds(&ids, ", ...");
-		pv_diag_rule(c->d, "PVE115", "message", c->first_uncosted->id.pos, NULL, "count", n,
-			     "total", t, "ids", ids.buf, NULL);
-		free(n);
-		free(t);
+		pv_diag_rule(c->d, "PVE115", "message", c->first_uncosted->id.pos, NULL,
+			     "count", c->uncosted, "total", c->nactions, "ids", ids.buf);
 		pv_buf_release(&ids);
 	}
 	if (!c->costed) {
@@ -357,15 +334,11 @@ static void costs(struct ctx *c)
 		return;
 	}
 	const char *cur = c->p->plan.currency.s;
-	char *cost = pv_msg_amount(c->cost, cur), *com = pv_msg_amount(c->committed, cur);
-	char *ple = pv_msg_amount(c->pledged, cur);
-	char *gap = pv_msg_amount(c->cost - c->committed - c->pledged, cur);
 	pv_diag_rule(c->d, "PVE116", "message", or_top(c, c->p->plan.currency.pos), NULL,
-		     "cost", cost, "committed", com, "pledged", ple, "gap", gap, NULL);
-	free(cost);
-	free(com);
-	free(ple);
-	free(gap);
+		     "cost", pv_msg_amount(c->cost, cur),
+		     "committed", pv_msg_amount(c->committed, cur),
+		     "pledged", pv_msg_amount(c->pledged, cur),
+		     "gap", pv_msg_amount(c->cost - c->committed - c->pledged, cur));
 }
 
 static void need_support(struct ctx *c, const pv_need_list *needs, int *any)
@@ -375,7 +348,7 @@ static void need_support(struct ctx *c, const pv_need_list *needs, int *any)
 		*any = 1;
 		if (n->priority.v == PV_RATING_HIGH && !n->support_from.n && n->id.s)
 			pv_diag_rule(c->d, "PVE117", "variants.no_support", n->id.pos, n->id.s,
-				     "id", n->id.s, NULL);
+				     "id", n->id.s);
 	}
 }
 
@@ -398,8 +371,7 @@ static void plan_wide(struct ctx *c)
 	pv_plan_each_action(p, action_needs, &w);
 	need_support(c, &p->capacity_needs, &w.any);
 	if (!w.any)
-		pv_diag_rule(c->d, "PVE117", "message", or_top(c, p->capacity_needs.pos), NULL,
-			     NULL);
+		pv_diag_rule(c->d, "PVE117", "message", or_top(c, p->capacity_needs.pos), NULL);
 
 	unsigned ctx_levels = 0;
 	for (uint32_t i = 0; i < p->context.levels.n; i++)
@@ -410,46 +382,43 @@ static void plan_wide(struct ctx *c)
 	else if (!(c->level_bits & local) && !(ctx_levels & local))
 		pv_diag_rule(c->d, "PVE118", "message",
 			     or_top(c, p->context.levels.pos.line ? p->context.levels.pos
-								  : p->context.pos), NULL, NULL);
+								  : p->context.pos), NULL);
 
 	if (p->context.conflict_affected.v != 1)
 		pv_diags_not_applicable(c->d, "PVE119");
 	else if (!(c->target_bits & ((1u << PV_TARGET_FORMER_COMBATANTS) |
 				      (1u << PV_TARGET_RETURNEES))))
-		pv_diag_rule(c->d, "PVE119", "message", p->context.conflict_affected.pos, NULL,
-			     NULL);
+		pv_diag_rule(c->d, "PVE119", "message", p->context.conflict_affected.pos, NULL);
 
 	static const char *const symbols[] = { "A/RES/70/291", "A/70/674" };
-	const char *missing[2];
+	struct pv_arg missing[2];
 	size_t n = 0;
 	for (size_t i = 0; i < PV_ARRAY_SIZE(symbols); i++) {
 		int found = 0;
 		for (uint32_t j = 0; j < p->plan.references.n && !found; j++)
 			found = strstr(p->plan.references.v[j].s, symbols[i]) != NULL;
 		if (!found)
-			missing[n++] = symbols[i];
+			missing[n++] = pv_arg_text(symbols[i]);
 	}
 	if (n) {
-		char *list = pv_msg_list(missing, n);
 		pv_diag_rule(c->d, "PVE121", "message",
 			     or_top(c, p->plan.references.pos.line ? p->plan.references.pos
 								   : p->plan.pos), NULL,
-			     "missing", list, NULL);
-		free(list);
+			     "missing", pv_msg_list(missing, n));
 	}
 
 	if (c->stage != PV_STATUS_ADOPTED)
 		pv_diags_not_applicable(c->d, "PVE122");
 	else if (!p->plan.adopted_by.n)
-		pv_diag_rule(c->d, "PVE122", "message", or_top(c, p->plan.status.pos), NULL, NULL);
+		pv_diag_rule(c->d, "PVE122", "message", or_top(c, p->plan.status.pos), NULL);
 
 	if (!p->risks.n)
-		pv_diag_rule(c->d, "PVE123", "message", or_top(c, p->risks.pos), NULL, NULL);
+		pv_diag_rule(c->d, "PVE123", "message", or_top(c, p->risks.pos), NULL);
 	for (uint32_t i = 0; i < p->risks.n; i++) {
 		const struct pv_risk *r = &p->risks.v[i];
 		if (r->impact.v == PV_RATING_HIGH && !r->mitigation.n && r->id.s)
 			pv_diag_rule(c->d, "PVE123", "variants.no_mitigation", r->id.pos, r->id.s,
-				     "id", r->id.s, NULL);
+				     "id", r->id.s);
 	}
 }
 

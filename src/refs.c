@@ -8,32 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
-const char *pv_kind_name(unsigned kind)
-{
-	switch (kind) {
-	case PV_KIND_STAKEHOLDER:
-		return "stakeholder";
-	case PV_KIND_PRIORITY:
-		return "priority";
-	case PV_KIND_OBJECTIVE:
-		return "objective";
-	case PV_KIND_ACTION:
-		return "action";
-	case PV_KIND_INDICATOR:
-		return "indicator";
-	case PV_KIND_NEED:
-		return "capacity need";
-	case PV_KIND_RISK:
-		return "risk";
-	case PV_KIND_DRIVER:
-		return "driver";
-	default:
-		return "identifier";
-	}
-}
-
 /* The kind with its article, as a translatable word. */
-static const char *a_kind(unsigned kind)
+static struct pv_arg a_kind(unsigned kind)
 {
 	switch (kind) {
 	case PV_KIND_STAKEHOLDER:

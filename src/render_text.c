@@ -175,12 +175,11 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 
 static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)
 {
-	char key[32], num[32];
+	char key[32];
 	/* French, unlike English, puts zero in the singular. */
 	int one = n == 1 || (n == 0 && !strcmp(pv_lang_code(lang), "fr"));
 	snprintf(key, sizeof(key), "count.%s.%s", what, one ? "one" : "many");
-	snprintf(num, sizeof(num), "%zu", n);
-	char *pairs[] = { (char *)"n", num };
+	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(n) };
 	pv_template_fill(pv_lang_label(lang, key), pairs, 1, lang, out);
 }
 
@@ -202,7 +201,8 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 		count(&counts, waived, "waived", lang);
 	}
 	count(&nfiles, files, "file", lang);
-	char *pairs[] = { (char *)"counts", counts.buf, (char *)"files", nfiles.buf };
+	const struct pv_arg pairs[] = { pv_arg_text("counts"), pv_arg_text(counts.buf),
+					pv_arg_text("files"), pv_arg_text(nfiles.buf) };
 	if (color)
 		pv_buf_adds(out, errors ? sev_color(PV_SEV_ERROR) : BOLD);
 	pv_template_fill(pv_lang_label(lang, "summary"), pairs, 2, lang, out);

@@ -195,17 +195,15 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 	pv_buf_addf(out, "%s%s%s\n", b, pv_lang_label(lang, "matrix.scores"), rst);
 	for (size_t i = 0; i < f->matrix.nscores; i++) {
 		const struct pv_score *sc = &f->matrix.scores[i];
-		char key[32], passed[24], applicable[24];
+		char key[32];
 		snprintf(key, sizeof(key), "doc.%s", pv_source_name(sc->source));
-		snprintf(passed, sizeof(passed), "%zu", sc->passed);
-		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
-		char *pairs[] = { (char *)"passed", passed, (char *)"applicable", applicable };
+		const struct pv_arg pairs[] = {
+			pv_arg_text("passed"), pv_arg_uint(sc->passed), pv_arg_text("applicable"),
+			pv_arg_uint(sc->passed + sc->failed + sc->waived) };
 		pv_buf_addf(out, "  %s%s", pv_lang_label(lang, key), pv_lang_label(lang, "colon"));
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
-			char n[24];
-			snprintf(n, sizeof(n), "%zu", sc->waived);
-			char *wp[] = { (char *)"n", n };
+			const struct pv_arg wp[] = { pv_arg_text("n"), pv_arg_uint(sc->waived) };
 			pv_buf_adds(out, " (");
 			pv_template_fill(pv_lang_label(lang, sc->waived == 1 ? "count.waived.one"
 									     : "count.waived.many"),

@@ -50,7 +50,7 @@ const char *const pv_evaluation_names[] = { "", "internal", "independent", "join
 #define F(T, key, type, req, kinds, member, names, sub)                        \
 	{ key, PV_F_##type, req, kinds, offsetof(T, member), names, sub }
 #define SCHEMA(var, label, T, fields)                                          \
-	static const struct pv_schema var = { PV_W(label), sizeof(T), fields,   \
+	static const struct pv_schema var = { PV_W_INIT(label), sizeof(T), fields,   \
 					      PV_ARRAY_SIZE(fields) }
 
 #define STK PV_KIND_STAKEHOLDER
@@ -305,5 +305,5 @@ static const struct pv_field file_fields[] = {
 	F(T, "accepted_deviations", SEQ, 0, 0, accepted_deviations, NULL, &deviation_schema),
 };
 #undef T
-const struct pv_schema pv_schema_file = { PV_W("plan file"), sizeof(struct pv_plan), file_fields,
+const struct pv_schema pv_schema_file = { PV_W_INIT("plan file"), sizeof(struct pv_plan), file_fields,
 					  PV_ARRAY_SIZE(file_fields) };

@@ -476,7 +476,7 @@ int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 	doc->root = NULL;
 	doc->nodes = 0;
 	if (!yaml_parser_initialize(&parser)) {
-		pv_diag_add(d, "FMT001", (struct pv_pos){ 1, 1, 1 }, "cannot start the YAML parser");
+		pv_diag_add(d, "FMT001", ((struct pv_pos){ 1, 1, 1 }), "cannot start the YAML parser");
 		return -1;
 	}
 	if (check_encoding(&b) < 0)

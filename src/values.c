@@ -48,7 +48,7 @@ static int digits(const char *s, size_t n)
 	return v;
 }
 
-int pv_date_parse(const char *s, struct pv_date *out, const char **why)
+int pv_date_parse(const char *s, struct pv_date *out, struct pv_arg *why)
 {
 	size_t n = strlen(s);
 	int y, m = 0, d = 0;

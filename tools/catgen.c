@@ -277,14 +277,14 @@ static void literal(FILE *out, const char *s)
 
 static void emit_table(FILE *out, const char *lang, const char *name, struct table *t)
 {
+	if (!t->n)
+		return;
 	qsort(t->v, t->n, sizeof(*t->v), cmp_pair);
 	for (size_t i = 1; i < t->n; i++)
 		if (!strcmp(t->v[i].key, t->v[i - 1].key)) {
 			current = lang;
 			die(NULL, "key '%s' is defined twice in the %s table", t->v[i].key, name);
 		}
-	if (!t->n)
-		return;
 	fprintf(out, "static const struct pv_catalogue_entry %s_%s[] = {\n", lang, name);
 	for (size_t i = 0; i < t->n; i++) {
 		fputs("\t{ ", out);

@@ -157,7 +157,6 @@ enum pv_kind {
 	PV_KIND_DRIVER = 1 << 7,
 	PV_KIND_ANY = 0xff,
 };
-const char *pv_kind_name(unsigned kind);
 
 struct pv_focal_point {
 	struct pv_pos pos;

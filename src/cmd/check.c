@@ -131,7 +131,7 @@ static void check_one(struct run *r, const char *path, const char *shown)
 		r->io_error = 1;
 		goto cleanup;
 	case PV_READ_TOO_LARGE: {
-		struct pv_diag *g = pv_diag_add(&d, "FMT007", (struct pv_pos){ 1, 1, 1 },
+		struct pv_diag *g = pv_diag_add(&d, "FMT007", ((struct pv_pos){ 1, 1, 1 }),
 			"file is larger than the limit of %llu bytes",
 			(unsigned long long)r->o.limits.max_file_size);
 		pv_diag_hint(g, "raise the limit with --max-file-size if this plan really is that large");

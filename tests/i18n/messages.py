@@ -74,9 +74,9 @@ def extract(srcdir):
                 continue
             if s != "%s":
                 msgids.setdefault(s, f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}")
-        words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W\("((?:[^"\\]|\\.)*)"\)', src))
+        words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W(?:_INIT)?\("((?:[^"\\]|\\.)*)"\)', src))
         words.update(re.findall(r'\bSCHEMA\(\w+, "([^"]+)"', src))
-        labels.update(re.findall(r'PV_L\("([^"]*)"\)', src))
+        labels.update(re.findall(r'PV_L(?:_INIT)?\("([^"]*)"\)', src))
     return msgids, words, labels
 
 

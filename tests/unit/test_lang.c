@@ -196,21 +196,17 @@ static void test_rendering(void **state)
 {
 	(void)state;
 	struct pv_buf b = PV_BUF_INIT;
-	char *amount = pv_msg_amount(1234567.5, "XOF");
-	char *pairs[] = { (char *)"n", amount };
+	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_msg_amount(1234567.5, "XOF") };
 	pv_template_fill("[{n}]", pairs, 1, pv_lang_get("fr"), &b);
 	assert_string_equal(b.buf, "[1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,50 XOF]");
 	pv_buf_reset(&b);
 	pv_template_fill("[{n}] {unknown}", pairs, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "[1,234,567.50 XOF] {unknown}");
-	free(amount);
-	const char *items[] = { "a", PV_L("none"), "c" };
-	char *list = pv_msg_list(items, 3);
-	char *lp[] = { (char *)"l", list };
+	const struct pv_arg items[] = { pv_arg_text("a"), PV_L("none"), pv_arg_text("c") };
+	const struct pv_arg lp[] = { pv_arg_text("l"), pv_msg_list(items, 3) };
 	pv_buf_reset(&b);
 	pv_template_fill("{l}", lp, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "a, none and c");
-	free(list);
 	pv_buf_release(&b);
 }
 

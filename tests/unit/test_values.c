@@ -34,7 +34,7 @@ static void test_dates(void **state)
 {
 	(void)state;
 	struct pv_date d;
-	const char *why;
+	struct pv_arg why;
 	assert_int_equal(pv_date_parse("2025", &d, &why), 0);
 	assert_int_equal(d.prec, PV_DATE_YEAR);
 	assert_int_equal(pv_date_parse("2025-03", &d, &why), 0);
@@ -43,11 +43,13 @@ static void test_dates(void **state)
 	assert_int_equal(pv_date_parse("2024-02-29", &d, &why), 0);
 	assert_int_equal(d.day, 29);
 	assert_int_equal(pv_date_parse("2025-02-29", &d, &why), -1);
-	assert_string_equal(why, PV_W("no such day in that month"));
+	assert_int_equal(why.kind, PV_ARG_WORD);
+	assert_string_equal(why.u.s, "no such day in that month");
 	assert_int_equal(pv_date_parse("1900-02-29", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2000-02-29", &d, &why), 0);
 	assert_int_equal(pv_date_parse("2025-13", &d, &why), -1);
-	assert_string_equal(why, PV_W("month must be 01 to 12"));
+	assert_int_equal(why.kind, PV_ARG_WORD);
+	assert_string_equal(why.u.s, "month must be 01 to 12");
 	assert_int_equal(pv_date_parse("2025-00-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2025-1-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("25", &d, &why), -1);
@@ -60,7 +62,7 @@ static void test_date_ranges(void **state)
 {
 	(void)state;
 	struct pv_date a, b;
-	const char *why;
+	struct pv_arg why;
 	pv_date_parse("1970-01-01", &a, &why);
 	assert_int_equal(pv_date_first_day(&a), 0);
 	pv_date_parse("2024-02", &a, &why);
