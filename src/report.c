@@ -69,9 +69,10 @@ struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
 		for (size_t i = 0; i < w->nscope; i++)
 			w->scope[i] = xstrdup(dev->scope.v[i].s);
 		w->pos = dev->pos;
-		for (size_t i = 0; i < f->diags.nr; i++)
-			w->silenced += f->diags.v[i].waiver == (int)k;
 	}
+	for (size_t i = 0; i < f->diags.nr; i++)
+		if (f->diags.v[i].waiver >= 0 && (size_t)f->diags.v[i].waiver < f->nwaivers)
+			f->waivers[f->diags.v[i].waiver].silenced++;
 	return f;
 }
 
