@@ -16,6 +16,7 @@ int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
 	pol->stage = o->stage ? o->stage
 		     : plan->plan.status.v ? (enum pv_status)plan->plan.status.v : PV_STATUS_DRAFT;
 	pol->today = o->today ? o->today : pv_policy_today();
+	pol->max_findings = o->max_findings;
 	if (ret == 0) {
 		pv_check_consistency(plan, d);
 		pv_check_pve(plan, pol->stage, o->config ? &o->config->thresholds : &defaults, d);

@@ -231,6 +231,7 @@ void pv_policy_apply(const struct pv_policy *pol, const struct pv_plan *p,
 		apply_deviations(pol, p, d);
 	apply_severities(pol, d);
 	pv_diags_sort(d);
+	pv_diags_cap(d, pol->max_findings);
 }
 
 const char *pv_rule_status_name(enum pv_rule_status s)
@@ -256,6 +257,9 @@ void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int 
 			else
 				row->findings++;
 		}
+		size_t waived;
+		row->findings += pv_diags_omitted(d, row->rule->code, &waived);
+		row->waived += waived;
 		int fmt = !strncmp(row->rule->code, "FMT", 3);
 		if (row->findings && (row->rule->flags & PV_RULE_REPORT))
 			row->status = PV_RS_PASSED;

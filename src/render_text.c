@@ -128,6 +128,29 @@ static void snippet(const struct pv_diag *g, struct lines *L, int color,
 	pv_buf_addf(out, "%s\n", rst);
 }
 
+/* "file: note: 4000 more findings of PVE110 are not shown ..." */
+static void omitted(const struct pv_diags *d, unsigned flags, const struct pv_lang *lang,
+		    struct pv_buf *out)
+{
+	int color = !!(flags & PV_TEXT_COLOR);
+	for (size_t i = 0; i < d->nomitted; i++) {
+		const struct pv_omitted *o = &d->omitted[i];
+		size_t n = (flags & PV_TEXT_QUIET) ? o->n[PV_SEV_ERROR]
+			   : o->n[PV_SEV_ERROR] + o->n[PV_SEV_WARNING] + o->n[PV_SEV_INFO];
+		if (flags & PV_TEXT_WAIVED)
+			n += o->waived;
+		if (!n)
+			continue;
+		const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(n),
+						pv_arg_text("code"), pv_arg_text(o->code) };
+		pv_buf_addf(out, "%s%s:%s %s%s%s", color ? BOLD : "", d->file, color ? RESET : "",
+			    pv_lang_label(lang, "note"), pv_lang_label(lang, "colon"), "");
+		pv_template_fill(pv_lang_label(lang, n == 1 ? "omitted.one" : "omitted.many"), pairs,
+				 2, lang, out);
+		pv_buf_addch(out, '\n');
+	}
+}
+
 void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsigned flags,
 		    const struct pv_lang *lang, struct pv_buf *out)
 {
@@ -171,6 +194,7 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 			pv_buf_addch(out, '\n');
 		}
 	}
+	omitted(d, flags, lang, out);
 }
 
 static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)

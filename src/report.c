@@ -14,6 +14,8 @@ size_t pv_report_count(const struct pv_diags *d, enum pv_severity sev)
 	size_t n = 0;
 	for (size_t i = 0; i < d->nr; i++)
 		n += d->v[i].sev == sev && d->v[i].waiver < 0;
+	for (size_t i = 0; i < d->nomitted && sev >= PV_SEV_INFO && sev <= PV_SEV_ERROR; i++)
+		n += d->omitted[i].n[sev];
 	return n;
 }
 
@@ -22,6 +24,8 @@ size_t pv_report_waived(const struct pv_diags *d)
 	size_t n = 0;
 	for (size_t i = 0; i < d->nr; i++)
 		n += d->v[i].waiver >= 0;
+	for (size_t i = 0; i < d->nomitted; i++)
+		n += d->omitted[i].waived;
 	return n;
 }
 

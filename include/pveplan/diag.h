@@ -4,8 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pveplan/alloc.h"
 #include "pveplan/buf.h"
 #include "pveplan/msg.h"
+#include "pveplan/strmap.h"
 
 /* A place in a plan file: 1-based line and column (in characters), and how
  * many characters to underline (at least 1). line 0 means "no position". */
@@ -38,15 +40,30 @@ struct pv_diag {
 	size_t seq;		/* order of discovery, to keep sorting stable */
 };
 
-/* The findings of one file. */
+/* Findings of one rule left out by pv_diags_cap(), by severity. */
+struct pv_omitted {
+	char code[8];
+	size_t n[3];		/* not waived, by enum pv_severity: info, warning, error */
+	size_t waived;		/* silenced by accepted deviations */
+};
+
+/*
+ * The findings of one file. A finding identical to one already recorded
+ * (same rule, position and message: a node reached again through an alias)
+ * is recorded once, so findings grow with the file, not with its aliases.
+ */
 struct pv_diags {
 	char *file;		/* the name shown in messages */
 	struct pv_diag *v;
 	size_t nr, alloc;
 	const char **not_applicable;	/* codes of the rules that do not apply */
 	size_t nna, na_alloc;
+	struct pv_omitted *omitted;	/* rules with findings left out */
+	size_t nomitted, omitted_alloc;
+	struct pv_strmap seen;		/* identity of each finding -> index + 1 */
+	struct pv_arena keys;
 };
-#define PV_DIAGS_INIT { NULL, NULL, 0, 0, NULL, 0, 0 }
+#define PV_DIAGS_INIT { NULL, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, PV_STRMAP_INIT, PV_ARENA_INIT }
 
 void pv_diags_init(struct pv_diags *d, const char *file);
 void pv_diags_release(struct pv_diags *d);
@@ -96,8 +113,18 @@ void pv_diags_not_applicable(struct pv_diags *d, const char *code);
 /* Whether rule `code` was recorded as not applicable. */
 int pv_diags_is_not_applicable(const struct pv_diags *d, const char *code);
 
-/* Sorts by line, column, code (then discovery order). */
+/* Sorts by line, column, code (then discovery order). Findings added after
+ * a sort are no longer merged with identical ones. */
 void pv_diags_sort(struct pv_diags *d);
+/*
+ * Keeps the first `max` findings of each rule (0: all), in the current
+ * order, and counts the others in d->omitted, so that counts, exit
+ * statuses and the matrix stay true.
+ */
+void pv_diags_cap(struct pv_diags *d, size_t max);
+/* Findings of `code` left out by pv_diags_cap() and not waived (all
+ * severities); *waived (may be NULL) gets those that were waived. */
+size_t pv_diags_omitted(const struct pv_diags *d, const char *code, size_t *waived);
 
 
 #endif

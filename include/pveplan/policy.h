@@ -39,6 +39,7 @@ struct pv_policy {
 	const struct pv_config *config;
 	enum pv_status stage;	/* the plan's status, or --stage */
 	int32_t today;		/* days since 1970-01-01 (SOURCE_DATE_EPOCH honoured) */
+	size_t max_findings;	/* findings kept per rule (0: all; see pv_diags_cap) */
 };
 
 /* Now, in seconds since 1970, from SOURCE_DATE_EPOCH when set, else the
@@ -54,7 +55,7 @@ enum pv_severity pv_policy_severity(const struct pv_policy *pol, const struct pv
 /*
  * Applies severities (dropping findings of rules turned off) and accepted
  * deviations (marking the findings they silence, and reporting PVE125),
- * then sorts.
+ * then sorts, and keeps the first max_findings of each rule.
  */
 void pv_policy_apply(const struct pv_policy *pol, const struct pv_plan *p,
 		     struct pv_diags *d);
