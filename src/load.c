@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest amount: sums of up to 10^7 of them (the node limit) stay
+ * finite, so no total or report ever shows inf or nan, and amounts up to it
+ * keep their cents in a double. */
+#define PV_AMOUNT_MAX 1e15
+
 static int is_null(const struct pv_node *n)
 {
 	if (n->kind != PV_NODE_SCALAR)
@@ -406,6 +411,12 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 			if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
 				pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
 					     num->v, num->v / 100);
+			num->set = 0;
+		} else if (f->type == PV_F_AMOUNT && num->v > PV_AMOUNT_MAX) {
+			struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
+				"'%s' is above the largest amount pveplan accepts, 1e15: got '%s'",
+				f->key, n->u.str);
+			pv_diag_hint(g, "amounts are in units of the plan's currency; check for extra digits");
 			num->set = 0;
 		}
 		break;
