@@ -243,7 +243,9 @@ const char *pv_rule_status_name(enum pv_rule_status s)
 void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int checked,
 		     struct pv_matrix *m)
 {
-	static const unsigned scored[] = { PV_SRC_A70674, PV_SRC_ARES70291, PV_SRC_RG };
+#define SCORED(doc) doc,
+	static const unsigned scored[] = { PV_SCORED_DOCS_LIST(SCORED) };
+	_Static_assert(PV_ARRAY_SIZE(scored) == PV_SCORED_DOCS_N, "PV_SCORED_DOCS_N");
 	memset(m, 0, sizeof(*m));
 	for (size_t i = 0; i < pv_rules_nr && i < PV_ARRAY_SIZE(m->rows); i++) {
 		struct pv_matrix_row *row = &m->rows[m->n++];

@@ -18,7 +18,7 @@
 
 struct pv_config {
 	char *path;			/* the file read, or NULL for the defaults */
-	int severity[64];		/* per pv_rules index: enum pv_severity or PV_SEV_DEFAULT */
+	int severity[PV_RULES_MAX];	/* per pv_rules index: enum pv_severity or PV_SEV_DEFAULT */
 	struct pv_thresholds thresholds;
 };
 
@@ -76,9 +76,9 @@ struct pv_score {
 };
 
 struct pv_matrix {
-	struct pv_matrix_row rows[64];
+	struct pv_matrix_row rows[PV_RULES_MAX];
 	size_t n;
-	struct pv_score scores[3];
+	struct pv_score scores[PV_SCORED_DOCS_N];
 	size_t nscores;
 };
 
