@@ -664,6 +664,9 @@ int pv_report_xlsx(const struct pv_report_input *in, const char *path, const cha
 {
 	struct wb w;
 	memset(&w, 0, sizeof(w));
+	/* Not left zeroed: a pv_buf's buf is never NULL, and appending to a NULL
+	 * buf computes NULL + 0, undefined behaviour (clang's UBSan reports it). */
+	pv_buf_init(&w.scratch);
 	w.in = in;
 	w.p = in->plan;
 	w.cur = in->plan->plan.currency.s ? in->plan->plan.currency.s : "";
