@@ -26,7 +26,10 @@ xb "$tmp/inj" --lang en "$src/tests/golden/build/injection.pve.yaml"; rc=$?
 check "build the injection plan" 'built "$tmp/inj"'
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/inj/capacity-needs.xlsx" injection >"$tmp/inj.log" 2>&1; rc=$?
 check "plan text starting with = stays text" '[ $rc -eq 0 ] || { cat "$tmp/inj.log"; false; }'
-# Golden content: every cell, formula and cached value of one workbook.
+# Golden content (tests/golden/build/regional-en.xlsx.txt): every cell,
+# formula and cached value of the regional example's workbook in English.
+# Its totals were worked out from the plan by hand (By provider, By area,
+# Budget), so it proves those figures and the exact formulas that give them.
 $PY "$src/tests/xlsx/dump.py" "$tmp/regional-en/capacity-needs.xlsx" >"$tmp/dump.txt"
 if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/dump.txt" "$src/tests/golden/build/regional-en.xlsx.txt"; fi
 check "regional-en workbook content is as expected" 'diff -u "$src/tests/golden/build/regional-en.xlsx.txt" "$tmp/dump.txt"'
