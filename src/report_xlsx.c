@@ -528,22 +528,36 @@ static void needs_sheet(struct wb *w, const struct need_row *rows, size_t n)
 		list_cells(w, ws, row);
 }
 
-/* Provider ids in plan order, each once. */
-static size_t providers(const struct need_row *rows, size_t n, const char ***out)
+/* A provider asked for support, with the number and cost of the needs
+ * that ask it. */
+struct provider {
+	const char *id;
+	size_t count;
+	double cost;
+};
+
+/* The providers in plan order, each once, from one pass over the needs. */
+static size_t providers(const struct need_row *rows, size_t n, struct provider **out)
 {
-	struct pv_strmap seen = PV_STRMAP_INIT;
-	const char **v = NULL;
+	struct pv_strmap row_of = PV_STRMAP_INIT;	/* id -> its index + 1 */
+	struct provider *v = NULL;
 	size_t m = 0, alloc = 0;
-	for (size_t i = 0; i < n; i++)
-		for (uint32_t j = 0; j < rows[i].n->support_from.n; j++) {
-			const char *id = rows[i].n->support_from.v[j].s;
-			if (pv_strmap_get(&seen, id))
-				continue;
-			pv_strmap_put(&seen, id, (void *)id);
-			PV_ALLOC_GROW(v, m + 1, alloc);
-			v[m++] = id;
+	for (size_t i = 0; i < n; i++) {
+		const struct pv_need *need = rows[i].n;
+		for (uint32_t j = 0; j < need->support_from.n; j++) {
+			const char *id = need->support_from.v[j].s;
+			uintptr_t k = (uintptr_t)pv_strmap_get(&row_of, id);
+			if (!k) {
+				PV_ALLOC_GROW(v, m + 1, alloc);
+				v[m++] = (struct provider){ id, 0, 0 };
+				k = m;
+				pv_strmap_put(&row_of, id, (void *)k);
+			}
+			v[k - 1].count++;
+			v[k - 1].cost += need->cost.set ? need->cost.v : 0;
 		}
-	pv_strmap_release(&seen);
+	}
+	pv_strmap_release(&row_of);
 	*out = v;
 	return m;
 }
@@ -569,25 +583,17 @@ static void providers_sheet(struct wb *w, const struct need_row *rows, size_t n)
 {
 	lxw_worksheet *ws = sheet(w, SHEET_PROVIDERS);
 	header(w, ws, provider_cols, PROV_COLS);
-	const char **ids;
-	size_t m = providers(rows, n, &ids);
+	struct provider *v;
+	size_t m = providers(rows, n, &v);
 	for (size_t i = 0; i < m; i++) {
 		lxw_row_t row = (lxw_row_t)i + 1;
-		size_t count = 0;
-		double cost = 0;
-		for (size_t k = 0; k < n; k++)
-			for (uint32_t j = 0; j < rows[k].n->support_from.n; j++)
-				if (!strcmp(rows[k].n->support_from.v[j].s, ids[i])) {
-					count++;
-					cost += rows[k].n->cost.set ? rows[k].n->cost.v : 0;
-				}
-		const char *name = stakeholder_name(w, ids[i]);
-		str(w, ws, row, PROV_NAME, name ? name : ids[i], NULL);
-		str(w, ws, row, PROV_ID, ids[i], NULL);
-		key_totals(w, ws, row, NEED_PROVIDER_KEYS, PROV_ID, PROV_COUNT, PROV_COST, n, count,
-			   cost);
+		const char *name = stakeholder_name(w, v[i].id);
+		str(w, ws, row, PROV_NAME, name ? name : v[i].id, NULL);
+		str(w, ws, row, PROV_ID, v[i].id, NULL);
+		key_totals(w, ws, row, NEED_PROVIDER_KEYS, PROV_ID, PROV_COUNT, PROV_COST, n,
+			   v[i].count, v[i].cost);
 	}
-	free(ids);
+	free(v);
 }
 
 /* The first row of the per-kind table, below the areas and a blank row. */
