@@ -534,9 +534,11 @@ struct provider {
 	const char *id;
 	size_t count;
 	double cost;
+	size_t last;	/* the need counted last, + 1: one that lists it twice counts once */
 };
 
-/* The providers in plan order, each once, from one pass over the needs. */
+/* The providers in plan order, each once, from one pass over the needs.
+ * A need counts once per provider, as the COUNTIF that recalculates it. */
 static size_t providers(const struct need_row *rows, size_t n, struct provider **out)
 {
 	struct pv_strmap row_of = PV_STRMAP_INIT;	/* id -> its index + 1 */
@@ -549,10 +551,13 @@ static size_t providers(const struct need_row *rows, size_t n, struct provider *
 			uintptr_t k = (uintptr_t)pv_strmap_get(&row_of, id);
 			if (!k) {
 				PV_ALLOC_GROW(v, m + 1, alloc);
-				v[m++] = (struct provider){ id, 0, 0 };
+				v[m++] = (struct provider){ id, 0, 0, 0 };
 				k = m;
 				pv_strmap_put(&row_of, id, (void *)k);
 			}
+			if (v[k - 1].last == i + 1)
+				continue;
+			v[k - 1].last = i + 1;
 			v[k - 1].count++;
 			v[k - 1].cost += need->cost.set ? need->cost.v : 0;
 		}
@@ -596,6 +601,16 @@ static void providers_sheet(struct wb *w, const struct need_row *rows, size_t n)
 	free(v);
 }
 
+/* Whether a priority covers the area (listed once or more: its needs count
+ * once, as the COUNTIF that recalculates the total). */
+static int in_areas(const struct pv_priority *pr, int area)
+{
+	for (uint32_t j = 0; j < pr->areas.n; j++)
+		if (pr->areas.v[j].v == area)
+			return 1;
+	return 0;
+}
+
 /* The first row of the per-kind table, below the areas and a blank row. */
 #define KIND_HEADER_ROW (PV_AREA_COUNT + 2)
 
@@ -609,11 +624,10 @@ static void areas_sheet(struct wb *w, const struct need_row *rows, size_t n)
 		size_t count = 0;
 		double cost = 0;
 		for (size_t k = 0; k < n; k++)
-			for (uint32_t j = 0; rows[k].pr && j < rows[k].pr->areas.n; j++)
-				if (rows[k].pr->areas.v[j].v == a) {
-					count++;
-					cost += rows[k].n->cost.set ? rows[k].n->cost.v : 0;
-				}
+			if (rows[k].pr && in_areas(rows[k].pr, a)) {
+				count++;
+				cost += rows[k].n->cost.set ? rows[k].n->cost.v : 0;
+			}
 		str(w, ws, row, AREA_NAME, enum_label(w, "area", pv_area_names, a), NULL);
 		str(w, ws, row, AREA_ID, pv_area_names[a], NULL);
 		key_totals(w, ws, row, NEED_AREA_KEYS, AREA_ID, AREA_COUNT, AREA_COST, n, count, cost);

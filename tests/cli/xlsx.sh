@@ -48,6 +48,23 @@ assert b.cell(row=b.max_row, column=3).value == 50000, b.cell(row=b.max_row, col
 " "$tmp/eur/capacity-needs.xlsx"'
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/eur/capacity-needs.xlsx" plain >"$tmp/eur.log" 2>&1; rc=$?
 check "and LibreOffice recalculates it to the same figures" '[ $rc -eq 0 ] || { cat "$tmp/eur.log"; false; }'
+# A need that lists a provider twice, under a priority that lists an area
+# twice, counts once in each total, as the COUNTIF and SUMIF that
+# LibreOffice recalculates (base plan: N1 asks undp, under P2).
+sed 's/support_from: \[undp\]/support_from: [undp, undp]/; s/areas: \[youth, gender/areas: [youth, youth, gender/' \
+  "$src/tests/golden/pve/PVE-base/plan.pve.yaml" >"$tmp/dup.pve.yaml"
+xb "$tmp/dup" --lang en "$tmp/dup.pve.yaml"; rc=$?
+check "build a plan that repeats a provider and an area" 'built "$tmp/dup" && grep -q "undp, undp" "$tmp/dup.pve.yaml" && grep -q "youth, youth" "$tmp/dup.pve.yaml"'
+check "the repeated provider and area count once" '$PY -c "
+import openpyxl, sys
+b = openpyxl.load_workbook(sys.argv[1], data_only=True)
+p, a = b[\"By provider\"], b[\"By area\"]
+assert (p[\"B2\"].value, p[\"C2\"].value) == (\"undp\", 1), (p[\"B2\"].value, p[\"C2\"].value)
+youth = [r for r in range(2, 9) if a.cell(row=r, column=2).value == \"youth\"][0]
+assert a.cell(row=youth, column=3).value == 1, a.cell(row=youth, column=3).value
+" "$tmp/dup/capacity-needs.xlsx"'
+$PY "$src/tests/xlsx/check_workbook.py" "$tmp/dup/capacity-needs.xlsx" plain >"$tmp/dup.log" 2>&1; rc=$?
+check "and LibreOffice recalculates them to the same figures" '[ $rc -eq 0 ] || { cat "$tmp/dup.log"; false; }'
 xb "$tmp/again" --lang en "$src/examples/regional-en.pve.yaml"; rc=$?
 check "byte-identical on a second build" 'built "$tmp/again" && cmp -s "$tmp/again/capacity-needs.xlsx" "$tmp/regional-en/capacity-needs.xlsx"'
 for lang in ar en es fr ru zh; do
