@@ -14,6 +14,7 @@
 #include "pveplan/report.h"
 #include "pveplan/rules.h"
 #include "pveplan/strmap.h"
+#include "pveplan/utf8.h"
 #include "pveplan/version.h"
 
 #include <errno.h>
@@ -154,6 +155,7 @@ struct wb {
 	int err_line;	/* for a bug report */
 	const char *cur;
 	struct pv_buf scratch;
+	struct pv_buf text;	/* the escaped form of one string (safe()) */
 	struct pv_buf names[SHEET_COUNT];	/* each sheet's name, as created */
 	struct pv_buf refs[SHEET_COUNT];	/* and quoted for a formula */
 };
@@ -228,6 +230,42 @@ void pv_xlsx_quote_sheet(struct pv_buf *out, const char *name)
 	pv_buf_addch(out, '\'');
 }
 
+void pv_xlsx_add_text(struct pv_buf *out, const char *s)
+{
+	for (const char *nl; (nl = strchr(s, '\n')); s = nl + 1) {
+		pv_buf_add_visible(out, s, (size_t)(nl - s));
+		pv_buf_addch(out, '\n');
+	}
+	pv_buf_add_visible(out, s, strlen(s));
+}
+
+/* Appends the text of `s`, each `quote` character replaced by `as`. */
+static void add_quoted(struct pv_buf *out, const char *s, const char *as)
+{
+	struct pv_buf t = PV_BUF_INIT;
+	pv_xlsx_add_text(&t, s);
+	pv_buf_addch(out, '"');
+	for (const char *p = t.buf; *p; p++)
+		if (*p == '"')
+			pv_buf_adds(out, as);
+		else
+			pv_buf_addch(out, *p);
+	pv_buf_addch(out, '"');
+	pv_buf_release(&t);
+}
+
+void pv_xlsx_add_formula_string(struct pv_buf *out, const char *s)
+{
+	add_quoted(out, s, "\"\"");
+}
+
+void pv_xlsx_add_format_literal(struct pv_buf *out, const char *s)
+{
+	/* Inside quotes a number format takes every character as it is but the
+	 * closing quote: close, an escaped quote, open again. */
+	add_quoted(out, s, "\"\\\"\"");
+}
+
 void pv_xlsx_sheet_name(struct pv_buf *out, const char *label)
 {
 	size_t start = out->len, chars = 0;
@@ -260,12 +298,21 @@ static lxw_worksheet *sheet(struct wb *w, enum sheet_id id)
 	return ws;
 }
 
+/* `s` as the workbook may hold it (pv_xlsx_add_text), valid until the next
+ * call; libxlsxwriter copies what it is given. */
+static const char *safe(struct wb *w, const char *s)
+{
+	pv_buf_reset(&w->text);
+	pv_xlsx_add_text(&w->text, s);
+	return w->text.buf;
+}
+
 static void str(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
 		lxw_format *f)
 {
 	/* Always a string cell: plan text starting with '=' stays text. */
 	if (s && *s)
-		keep(w, worksheet_write_string(ws, r, c, s, f ? f : w->wrap));
+		keep(w, worksheet_write_string(ws, r, c, safe(w, s), f ? f : w->wrap));
 }
 
 static void number(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
@@ -450,8 +497,7 @@ static void highlight_high(struct wb *w, lxw_worksheet *ws, lxw_row_t last)
 	memset(&cf, 0, sizeof(cf));
 	cf.type = LXW_CONDITIONAL_TYPE_CELL;
 	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-	pv_buf_reset(&w->scratch);
-	pv_buf_addf(&w->scratch, "\"%s\"", L(w, "rating.high"));
+	pv_xlsx_add_formula_string(new_formula(w), L(w, "rating.high"));
 	cf.value_string = w->scratch.buf;
 	cf.format = red;
 	keep(w, worksheet_conditional_format_range(ws, 1, NEED_RATING, last, NEED_RATING, &cf));
@@ -661,7 +707,7 @@ static void areas_sheet(struct wb *w, const struct need_row *rows, size_t n)
 	lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
 	chart_series_set_categories(s, name, 1, AREA_NAME, PV_AREA_COUNT, AREA_NAME);
 	chart_series_set_values(s, name, 1, AREA_COST, PV_AREA_COUNT, AREA_COST);
-	chart_title_set_name(chart, L(w, "sub.budget_area"));
+	chart_title_set_name(chart, safe(w, L(w, "sub.budget_area")));
 	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
 	keep(w, worksheet_insert_chart(ws, 1, AREA_COLS + 1, chart));
 }
@@ -708,11 +754,13 @@ static void action_cells(struct wb *w, lxw_worksheet *ws, lxw_row_t row,
 	 * edit of the cost or the currency counts too. */
 	struct ref cost = cell(row, ACT_COST), currency = cell(row, ACT_CURRENCY);
 	f = new_formula(w);
-	if (*w->cur)
-		pv_buf_addf(f, "=IF(AND(ISNUMBER(%s),OR(%s=\"\",%s=\"%s\")),1,0)", cost.s,
-			    currency.s, currency.s, w->cur);
-	else
+	if (*w->cur) {
+		pv_buf_addf(f, "=IF(AND(ISNUMBER(%s),OR(%s=\"\",%s=", cost.s, currency.s, currency.s);
+		pv_xlsx_add_formula_string(f, w->cur);
+		pv_buf_adds(f, ")),1,0)");
+	} else {
 		pv_buf_addf(f, "=IF(ISNUMBER(%s),1,0)", cost.s);
+	}
 	formula(w, ws, row, ACT_COUNTS, f->buf, counted, NULL);
 	free(partners);
 }
@@ -783,9 +831,9 @@ static void budget_chart(struct wb *w, lxw_worksheet *ws, lxw_row_t np, lxw_row_
 		lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
 		chart_series_set_categories(s, name, 1, BUD_ID, np, BUD_ID);
 		chart_series_set_values(s, name, 1, col, np, col);
-		chart_series_set_name(s, L(w, budget_series[c].legend));
+		chart_series_set_name(s, safe(w, L(w, budget_series[c].legend)));
 	}
-	chart_title_set_name(chart, L(w, "chart.budget"));
+	chart_title_set_name(chart, safe(w, L(w, "chart.budget")));
 	keep(w, worksheet_insert_chart(ws, total_row + 2, BUD_TITLE, chart));
 }
 
@@ -946,9 +994,13 @@ static void formats(struct wb *w)
 	format_set_text_wrap(w->wrap);
 	format_set_align(w->wrap, LXW_ALIGN_VERTICAL_TOP);
 	w->money = workbook_add_format(w->book);
-	pv_buf_reset(&w->scratch);
-	pv_buf_addf(&w->scratch, "#,##0%s%s%s", *w->cur ? " \"" : "", w->cur, *w->cur ? "\"" : "");
-	format_set_num_format(w->money, w->scratch.buf);
+	struct pv_buf *f = new_formula(w);
+	pv_buf_adds(f, "#,##0");
+	if (*w->cur) {
+		pv_buf_addch(f, ' ');
+		pv_xlsx_add_format_literal(f, w->cur);
+	}
+	format_set_num_format(w->money, f->buf);
 	w->date = workbook_add_format(w->book);
 	format_set_num_format(w->date, "yyyy-mm-dd");
 	w->num = workbook_add_format(w->book);
@@ -960,6 +1012,7 @@ static void formats(struct wb *w)
 static void release(struct wb *w)
 {
 	pv_buf_release(&w->scratch);
+	pv_buf_release(&w->text);
 	for (int i = 0; i < SHEET_COUNT; i++) {
 		pv_buf_release(&w->names[i]);
 		pv_buf_release(&w->refs[i]);
@@ -969,7 +1022,7 @@ static void release(struct wb *w)
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err)
 {
-	struct wb w = { .in = in, .p = in->plan, .scratch = PV_BUF_INIT };
+	struct wb w = { .in = in, .p = in->plan, .scratch = PV_BUF_INIT, .text = PV_BUF_INIT };
 	w.cur = in->plan->plan.currency.s ? in->plan->plan.currency.s : "";
 	for (int i = 0; i < SHEET_COUNT; i++) {
 		pv_buf_init(&w.names[i]);
@@ -988,7 +1041,7 @@ int pv_report_xlsx(const struct pv_report_input *in, const char *path, const cha
 	}
 	lxw_doc_properties props;
 	memset(&props, 0, sizeof(props));
-	props.title = (char *)T(&w, &in->plan->plan.title);
+	props.title = (char *)safe(&w, T(&w, &in->plan->plan.title));
 	props.author = (char *)"pveplan";
 	props.created = (time_t)in->now;	/* reproducible: SOURCE_DATE_EPOCH */
 	keep(&w, workbook_set_properties(w.book, &props));

@@ -13,4 +13,17 @@ void pv_xlsx_sheet_name(struct pv_buf *out, const char *label);
 /* Appends a sheet name as a formula names it: in quotes, each ' doubled. */
 void pv_xlsx_quote_sheet(struct pv_buf *out, const char *name);
 
+/* Appends text for the workbook (a cell, a title, a property): every
+ * character XML 1.0 refuses, and every other one pv_buf_add_visible shows
+ * escaped, is written visibly (\x01, \u{ffff}); a line break stays one,
+ * as a cell is a block of text that wraps. Every string the workbook holds
+ * goes through here. */
+void pv_xlsx_add_text(struct pv_buf *out, const char *s);
+
+/* Appends text as a string inside a formula: "…", each " doubled. */
+void pv_xlsx_add_formula_string(struct pv_buf *out, const char *s);
+
+/* Appends text as a literal inside a number format: "…", a " as \". */
+void pv_xlsx_add_format_literal(struct pv_buf *out, const char *s);
+
 #endif

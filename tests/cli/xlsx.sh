@@ -12,9 +12,13 @@ xb() {
   local out=$1; shift
   "$bin" build --format xlsx -o "$out" "$@" >/dev/null 2>"$out.err"
 }
-built() { # OUT [STATUS]: the build exited STATUS (0), wrote the workbook, no sanitizer report
+# built OUT [STATUS]: the build exited STATUS (0) with no sanitizer report,
+# and wrote a workbook whose XML parts are well-formed and whose numbers are
+# finite (tests/xlsx/check_parts.py).
+built() {
   [ "$rc" -eq "${2:-0}" ] && [ -f "$1/capacity-needs.xlsx" ] &&
-    ! grep -Eq 'runtime error|Sanitizer' "$1.err" || { cat "$1.err"; false; }
+    ! grep -Eq 'runtime error|Sanitizer' "$1.err" &&
+    $PY "$src/tests/xlsx/check_parts.py" "$1/capacity-needs.xlsx" || { cat "$1.err"; false; }
 }
 for ex in regional-en national-fr; do
   xb "$tmp/$ex" --lang en "$src/examples/$ex.pve.yaml"; rc=$?
@@ -65,6 +69,36 @@ assert a.cell(row=youth, column=3).value == 1, a.cell(row=youth, column=3).value
 " "$tmp/dup/capacity-needs.xlsx"'
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/dup/capacity-needs.xlsx" plain >"$tmp/dup.log" 2>&1; rc=$?
 check "and LibreOffice recalculates them to the same figures" '[ $rc -eq 0 ] || { cat "$tmp/dup.log"; false; }'
+# Plan text holding characters XML 1.0 refuses (C0 controls, U+FFFE,
+# U+FFFF) or that pveplan shows escaped (ESC, DEL, NEL, bidi overrides):
+# every part of the workbook stays well-formed XML, and the cells show the
+# characters escaped, line breaks kept. The second plan adds, under --force,
+# an unknown key whose finding quotes it and a currency refused by FMT004.
+sed -e 's/title: Base plan for the PVE rules/title: "Plan \\x01\\x1b[31m red \\uFFFE\\uFFFF \\u202E end\\ttab\\nline \\x7f \\u0085"/' \
+    -e 's/need: Grant management training/need: "Need \\x07 bell \\uFFFF"/' \
+    -e 's/name: UNDP,/name: "UN\\x02DP",/' \
+    -e 's/name: Districts with an active prevention forum/name: "Districts \\x0b\\x0c\\uFFFE"/' \
+    -e "s/title: Youth and women's prevention grants/title: \"Grants \\\\x1f\\\\x10\"/" \
+  "$src/tests/golden/pve/PVE-base/plan.pve.yaml" >"$tmp/ctl.pve.yaml"
+sed -e 's/currency: USD/currency: "US\\"D\\x03\\uFFFF"/' -e 's/^coordination:/"k\\x1b[2J\\uFFFF": 1\ncoordination:/' \
+  "$tmp/ctl.pve.yaml" >"$tmp/ctl-force.pve.yaml"
+title='Plan \x01\x1b[31m red \u{fffe}\u{ffff} \u{202e} end\ttab'$'\n''line \x7f \u{85}'
+xb "$tmp/ctl" --lang en "$tmp/ctl.pve.yaml"; rc=$?
+check "build a plan whose text holds control characters" 'built "$tmp/ctl"'
+check "every XML part is well-formed; the cells show the characters escaped" '$PY "$src/tests/xlsx/check_parts.py" "$tmp/ctl/capacity-needs.xlsx" \
+  "$title" "Need \x07 bell \u{ffff}" "UN\x02DP" "Districts \x0b\x0c\u{fffe}" "A2 Grants \x1f\x10" "Grants \x1f\x10"'
+check "so does the title in the document properties" '$PY -c "
+import sys, zipfile, xml.etree.ElementTree as ET
+t = ET.fromstring(zipfile.ZipFile(sys.argv[1]).read(\"docProps/core.xml\")).find(\"{http://purl.org/dc/elements/1.1/}title\").text
+assert t == sys.argv[2], repr(t)
+" "$tmp/ctl/capacity-needs.xlsx" "$title"'
+$PY "$src/tests/xlsx/check_workbook.py" "$tmp/ctl/capacity-needs.xlsx" plain >"$tmp/ctl.log" 2>&1; rc=$?
+check "LibreOffice reads and recalculates it" '[ $rc -eq 0 ] || { cat "$tmp/ctl.log"; false; }'
+xb "$tmp/ctl-force" --force --lang en "$tmp/ctl-force.pve.yaml"; rc=$?
+check "build --force a plan with a hostile key and currency" 'built "$tmp/ctl-force"'
+check "every XML part is well-formed; the finding shows the key escaped" '$PY "$src/tests/xlsx/check_parts.py" "$tmp/ctl-force/capacity-needs.xlsx" \
+  "$title" "unknown key '"'"'k\x1b[2J\u{ffff}'"'"' in plan file" \
+  "'"'"'currency'"'"' must be an ISO 4217 currency code, got '"'"'US\"D\x03\u{ffff}'"'"'"'
 xb "$tmp/again" --lang en "$src/examples/regional-en.pve.yaml"; rc=$?
 check "byte-identical on a second build" 'built "$tmp/again" && cmp -s "$tmp/again/capacity-needs.xlsx" "$tmp/regional-en/capacity-needs.xlsx"'
 for lang in ar en es fr ru zh; do
