@@ -25,6 +25,31 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+/* libxlsxwriter before 1.1.6 leaks a copy of the formula of every
+ * list-formula data validation: worksheet_data_validation_range copies it
+ * twice and overwrites the first copy (src/worksheet.c:10848 and :10861 in
+ * 1.1.4; fixed upstream by commit 5c5b3046). Under LeakSanitizer, what that
+ * one call allocates is not reported; nothing else is exempt. A suppression
+ * file could not name the call: without frame pointers in the library, the
+ * leak's stack ends at lxw_strdup, short of any caller. */
+#if LXW_VERSION_ID < 116
+#if defined(__SANITIZE_ADDRESS__)
+#define PV_LSAN_EXEMPT 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PV_LSAN_EXEMPT 1
+#endif
+#endif
+#endif
+#ifdef PV_LSAN_EXEMPT
+#include <sanitizer/lsan_interface.h>
+#define leak_exempt_begin() __lsan_disable()
+#define leak_exempt_end() __lsan_enable()
+#else
+#define leak_exempt_begin() ((void)0)
+#define leak_exempt_end() ((void)0)
+#endif
+
 /* The sheets, in workbook order, and their names in the catalogue. */
 enum sheet_id {
 	SHEET_NEEDS, SHEET_PROVIDERS, SHEET_AREAS, SHEET_ACTIONS, SHEET_BUDGET, SHEET_INDICATORS,
@@ -483,7 +508,9 @@ static void validate_lists(struct wb *w, lxw_worksheet *ws, lxw_row_t last)
 		memset(&dv, 0, sizeof(dv));
 		dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
 		dv.value_formula = f->buf;	/* copied */
+		leak_exempt_begin();
 		keep(w, worksheet_data_validation_range(ws, 1, l->target, last, l->target, &dv));
+		leak_exempt_end();
 	}
 }
 
