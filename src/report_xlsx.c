@@ -18,6 +18,7 @@
 #include "pveplan/version.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,10 +341,18 @@ static void str(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const
 		keep(w, worksheet_write_string(ws, r, c, safe(w, s), f ? f : w->wrap));
 }
 
+/* What a cell shows for a figure that is not a finite number, a sum that
+ * overflowed (only amounts FMT004 refuses can make one, under --force):
+ * Excel's own notation. A workbook holds no inf and no nan. */
+#define NOT_A_NUMBER "#NUM!"
+
 static void number(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
 		   lxw_format *f)
 {
-	keep(w, worksheet_write_number(ws, r, c, v, f));
+	if (isfinite(v))
+		keep(w, worksheet_write_number(ws, r, c, v, f));
+	else	/* an error, as formulas over it then give one too */
+		keep(w, worksheet_write_formula_str(ws, r, c, "=" NOT_A_NUMBER, f, NOT_A_NUMBER));
 }
 
 /* The scratch buffer, emptied for a new formula. */
@@ -356,7 +365,10 @@ static struct pv_buf *new_formula(struct wb *w)
 static void formula(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *fml,
 		    double value, lxw_format *f)
 {
-	keep(w, worksheet_write_formula_num(ws, r, c, fml, f, value));
+	if (isfinite(value))
+		keep(w, worksheet_write_formula_num(ws, r, c, fml, f, value));
+	else	/* the value a recalculation gives too */
+		keep(w, worksheet_write_formula_str(ws, r, c, fml, f, NOT_A_NUMBER));
 }
 
 static void date_cell(struct wb *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -846,7 +858,8 @@ static void budget_row(struct wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_row_t
 	struct ref total = cell_fixed_row(total_row, BUD_COST);
 	f = new_formula(w);
 	pv_buf_addf(f, "=IF(%s=0,0,%s/%s)", total.s, cell(row, BUD_COST).s, total.s);
-	formula(w, ws, row, BUD_SHARE, f->buf, total_cost > 0 ? m->cost / total_cost : 0, w->pct);
+	double share = !isfinite(total_cost) ? NAN : total_cost > 0 ? m->cost / total_cost : 0;
+	formula(w, ws, row, BUD_SHARE, f->buf, share, w->pct);
 }
 
 static void budget_chart(struct wb *w, lxw_worksheet *ws, lxw_row_t np, lxw_row_t total_row)
