@@ -43,9 +43,10 @@ case_build_symlinks_other() {
 }
 
 refused() {	# refused NAME: the last run was refused and left the plan as it was
-	check "$1: refused with exit 2" '[ $rc -eq 2 ]'
-	check "$1: the plan is unchanged" 'cmp -s plans/p.pve.yaml p.orig'
-	check "$1: and says why" '[ -s $1.err ]'
+	local run=$1
+	check "$run: refused with exit 2" '[ $rc -eq 2 ]'
+	check "$run: the plan is unchanged" 'cmp -s plans/p.pve.yaml p.orig'
+	check "$run: and says why" '[ -s $run.err ]'
 }
 
 setup_plan() { mkdir -p plans && plan >plans/p.pve.yaml && cp plans/p.pve.yaml p.orig; }
