@@ -19,6 +19,7 @@ old = "  assessment: District survey of local drivers, 2024\n"
 assert old in base
 print(base.replace(old, old + "  sources: [&big " + big + ", " + refs + "]\n", 1), end="")
 PY
+	[ $? -eq 0 ] || infra "could not make the alias plan"
 }
 
 case_alias_bytes_check() {
@@ -57,6 +58,7 @@ keys = "".join("  zq%s: 1\n" % name(i) for i in range(5000))
 old = "  currency: USD\n"
 print(pad + base.replace(old, old + keys, 1), end="")
 PY
+	[ $? -eq 0 ] || infra "could not make the plan with 5,000 unknown keys"
 }
 
 case_findings_cap_text() {

@@ -158,9 +158,9 @@ judge() {
 }
 
 case_concurrent_builds() {
-	"$PY" "$TOOLS" plan "$src/examples/regional-en.pve.yaml" \
+	edit "$src/examples/regional-en.pve.yaml" \
 		'en: Regional Plan of Action to Prevent Violent Extremism in the Lake Basin 2027-2031=>en: Concurrency plan AQZ' >a.pve.yaml
-	"$PY" "$TOOLS" plan "$src/examples/regional-en.pve.yaml" \
+	edit "$src/examples/regional-en.pve.yaml" \
 		'en: Regional Plan of Action to Prevent Violent Extremism in the Lake Basin 2027-2031=>en: Concurrency plan BQZ' \
 		'id: lbsdc-rpa-pve-2027-2031=>id: concurrency-b' >b.pve.yaml
 	local i pa pb ra rb t last idle caught=0

@@ -106,7 +106,7 @@ case_xlsx() {
 # A plan whose errors are about confidential items (CON002 on SECRETX4),
 # built with --force: the findings in the reports name none of them.
 case_force() {
-	"$PY" "$TOOLS" plan "$RPLAN" '            start: 2025-04\n            end: 2026-10=>            start: 2025-04\n            end: 2025-01' >p.pve.yaml
+	edit "$RPLAN" '            start: 2025-04\n            end: 2026-10=>            start: 2025-04\n            end: 2025-01' >p.pve.yaml
 	pvrun c check p.pve.yaml
 	check "the plan has an error about SECRETX4" '[ $rc -eq 1 ] && grep -q "error\[CON002\].*SECRETX4" c.out'
 	pvrun b build --redact --force -o out p.pve.yaml
