@@ -83,4 +83,18 @@ case_man_build_config() {
 	check "and -c" 'grep -Eq -- "(^|[^-[:alnum:]])-c([^[:alnum:]-]|$)" build-options.txt'
 }
 
+# Every option of 'build --help' (but --help) is documented in
+# docs/pveplan-build.md and in the BUILD OPTIONS of the man page.
+case_build_options_documented() {
+	pvrun h build --help
+	local opts o
+	opts=$(grep -o -- '--[a-z][a-z-]*' h.out | sort -u | grep -vx -- --help)
+	check "build --help lists options" '[ $rc -eq 0 ] && [ $(echo "$opts" | wc -w) -ge 5 ]'
+	sed -n '/^\.SH BUILD OPTIONS/,/^\.SH /p' "$src/docs/pveplan.1" | sed 's/\\-/-/g' >build-options.txt
+	for o in $opts; do
+		check "docs/pveplan-build.md documents $o" 'grep -q -- "$o" "$src/docs/pveplan-build.md"'
+		check "docs/pveplan.1 BUILD OPTIONS documents $o" 'grep -q -- "$o" build-options.txt'
+	done
+}
+
 main "$@"
