@@ -13,7 +13,8 @@ the only thing wrong with it. See bench/README.md, section "Scaling".
 
   gen_scale.py --describe SHAPE N   prints what the input of SHAPE at N holds.
 Exit status: 0 written, 2 usage error, 3 N is beyond what the shape can be
-made at (hash-collisions: 32768 ids; heading-slugs: 65536 case variants).
+made at (hash-collisions: 531,441 ids; heading-slugs: 65,536 case variants).
+  gen_scale.py --find-collisions   recomputes the colliding blocks (slow).
 
 Shapes (N is the size parameter scale.sh doubles):
   merge-keys          a map of N keys, anchored once and merged ('<<: *d')
@@ -217,50 +218,75 @@ def fnv1a(s, h=FNV_OFFSET):
     return h
 
 
-def colliding_pair(h):
-    """Two different 4-character blocks that take FNV-1a state h to one state.
-
-    Birthday search on the top 25 bits of the state after 3 characters: two
-    states x, x' equal there differ by d = x ^ x' < 128, and a last character
-    b for one and b ^ d for the other make the states equal (xor, then the
-    same multiplication). Returns (block1, block2, new state)."""
+def colliding_triple(h):
+    """Three different 5-character blocks that take FNV-1a state h to one
+    state. Birthday search on the top 25 bits of the state after 4
+    characters: three states equal there differ from the first by d2, d3 <
+    128, and last characters e, e ^ d2, e ^ d3 make the states equal (xor,
+    then the same multiplication). Returns ([block1, block2, block3], state).
+    About a second in CPython: COLLIDING_BLOCKS holds its results."""
     seen = {}
+    codes = [ord(c) for c in ALNUM]
+    alset = set(codes)
     for a in ALNUM:
+        ha = ((h ^ ord(a)) * FNV_PRIME) & MASK
         for b in ALNUM:
+            hb = ((ha ^ ord(b)) * FNV_PRIME) & MASK
             for c in ALNUM:
-                p = a + b + c
-                x = fnv1a(p, h)
-                key = x >> 7
-                for (x2, p2) in seen.get(key, ()):
-                    d = x ^ x2
-                    for last in ALNUM:
-                        other = chr(ord(last) ^ d)
-                        if other in ALNUM:
-                            s1, s2 = p + last, p2 + other
-                            h1 = fnv1a(s1, h)
-                            assert h1 == fnv1a(s2, h) and s1 != s2
-                            return s1, s2, h1
-                seen.setdefault(key, []).append((x, p))
-    raise RuntimeError("no colliding pair found")
+                hc = ((hb ^ ord(c)) * FNV_PRIME) & MASK
+                for d in ALNUM:
+                    x = ((hc ^ ord(d)) * FNV_PRIME) & MASK
+                    lst = seen.setdefault(x >> 7, [])
+                    lst.append((x, a + b + c + d))
+                    if len(lst) < 3:
+                        continue
+                    (x1, p1), (x2, p2), (x3, p3) = lst[-3:]
+                    for e in codes:
+                        e2, e3 = e ^ x1 ^ x2, e ^ x1 ^ x3
+                        if e2 in alset and e3 in alset:
+                            blocks = [p1 + chr(e), p2 + chr(e2), p3 + chr(e3)]
+                            return blocks, fnv1a(blocks[0], h)
+    raise RuntimeError("no colliding triple found")
+
+
+# colliding_triple() chained from the state of "H", 12 times (regenerate with
+# `gen_scale.py --find-collisions`). Any choice of one block from each row
+# gives "H" + 60 characters with one hash value: 3^12 = 531,441 ids.
+COLLIDING_BLOCKS = [
+    ("bo8Za", "bsOnj", "cg42P"), ("ct8sa", "cX9uf", "dshRH"), ("cwC2R", "cS2ZK", "dxoq9"),
+    ("dk8Za", "dwOnj", "ec42P"), ("ct8sa", "cX9uf", "dshRH"), ("cwC2R", "cS2ZK", "dxoq9"),
+    ("dk8Za", "dwOnj", "ec42P"), ("ct8sa", "cX9uf", "dshRH"), ("cwC2R", "cS2ZK", "dxoq9"),
+    ("dk8Za", "dwOnj", "ec42P"), ("ct8sa", "cX9uf", "dshRH"), ("cwC2R", "cS2ZK", "dxoq9"),
+]
+
+
+def find_collisions():
+    h, rows = fnv1a("H"), []
+    for _ in range(len(COLLIDING_BLOCKS)):
+        blocks, h = colliding_triple(h)
+        rows.append(tuple(blocks))
+    return rows
 
 
 def colliding_ids(n):
-    """n distinct identifiers with one FNV-1a hash value: 'H' and k blocks,
-    each block one of a colliding pair, so 2^k ids (k <= 15: 61 characters,
-    under the 64 an identifier may have)."""
-    k = max(1, (n - 1).bit_length())
-    if k > 15:
-        out_of_range("hash-collisions: at most 32768 ids (identifiers stop at 64 characters)")
+    """n distinct identifiers of 61 characters with one FNV-1a hash value:
+    the first n choices, in base 3, of one block from each row."""
+    k = len(COLLIDING_BLOCKS)
+    if n > 3 ** k:
+        out_of_range(f"at most {3 ** k} colliding ids (identifiers stop at 64 characters)")
     h = fnv1a("H")
-    pairs = []
-    for _ in range(k):
-        s1, s2, h = colliding_pair(h)
-        pairs.append((s1, s2))
+    for row in COLLIDING_BLOCKS:  # each row takes the state to one state
+        states = {fnv1a(b, h) for b in row}
+        assert len(states) == 1 and len(set(row)) == 3, row
+        h = states.pop()
     ids = []
     for i in range(n):
-        ids.append("H" + "".join(pairs[j][(i >> j) & 1] for j in range(k)))
-    want = fnv1a(ids[0])
-    assert all(fnv1a(x) == want for x in ids) and len(set(ids)) == n
+        parts, x = [], i
+        for row in COLLIDING_BLOCKS:
+            parts.append(row[x % 3])
+            x //= 3
+        ids.append("H" + "".join(parts))
+    assert fnv1a(ids[-1]) == h and len(set(ids)) == n
     return ids
 
 
@@ -477,6 +503,10 @@ def describe(shape, n):
 
 
 def main(argv):
+    if len(argv) == 2 and argv[1] == "--find-collisions":
+        for row in find_collisions():
+            print(row)
+        return 0
     if len(argv) == 4 and argv[1] == "--describe" and argv[2] in SHAPES and argv[3].isdigit():
         print(describe(argv[2], int(argv[3])))
         return 0

@@ -404,7 +404,7 @@ while IFS='|' read -r shape label gshape n0 expect cmd; do
 			else if (tmout == 1) print "timeout"
 			else if (tmout) print "timeout (raise BENCH_TIMEOUT)"
 			else if (st[1] != "ok") print "not run"
-			else if (fast) print "too fast to judge"
+			else if (fast) print "too fast to judge (raise BENCH_SCALE)"
 			else print "linear"
 		}')
 	echo
