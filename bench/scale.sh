@@ -32,7 +32,7 @@ many-deviations|check|many-deviations|4000|0 1|check -o @OUT@/findings.txt @PLAN
 long-scope|check|long-scope|8000|0 1|check -o @OUT@/findings.txt @PLAN@
 long-line|check (text, snippets)|long-line|5000|0 1|check -o @OUT@/findings.txt @PLAN@
 heading-slugs|build --format html|heading-slugs|1000|0|build --format html -o @OUT@/report @PLAN@
-providers|build --format xlsx|providers|2000|0|build --format xlsx -o @OUT@/report @PLAN@
+providers|build --format xlsx|providers|3000|0|build --format xlsx -o @OUT@/report @PLAN@
 hash-collisions|check|hash-collisions|4096|0 1|check -o @OUT@/findings.txt @PLAN@
 did-you-mean|check|did-you-mean|1000|0 1|check -o @OUT@/findings.txt @PLAN@
 alias-bytes|build --force (md, html, xlsx)|alias-bytes|32|0 1|build --force -o @OUT@/report @PLAN@
