@@ -200,7 +200,7 @@ run_cmd() {
 	while [ "$n" -lt "$runs" ]; do
 		n=$((n + 1))
 		rm -rf "$outdir" && mkdir -p "$outdir"
-		if ! out=$("$measure" "${timeout_cmd[@]}" "$pveplan" "${args[@]}"); then
+		if ! out=$("$measure" ${timeout_cmd[@]+"${timeout_cmd[@]}"} "$pveplan" "${args[@]}"); then
 			echo "0 0 exit=measure-failed"
 			return
 		fi
@@ -327,6 +327,7 @@ while IFS='|' read -r shape label gshape n0 expect cmd; do
 			ob=$(size_of "$outpath")
 			case "$cmd" in check*) fc=$(findings_of "$outpath") ;; esac
 		fi
+		rm -rf "$dir/out"	# up to 70 MB a size; the inputs stay cached
 		case "$st" in
 		ok) ;;
 		timeout) stopped="skipped" ;;
