@@ -63,7 +63,7 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 		ret = -1;
 	} else if (rc == -1) {
 		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
-		pv_input_read(cfg, 1 << 20, &src, &e2);
+		pv_input_read_small(cfg, "configuration", &src, &e2);
 		pv_diags_sort(&d);
 		pv_render_text(&d, src.buf, src.len, flags & PV_TEXT_COLOR, lang, &out);
 		fflush(stdout);
