@@ -203,36 +203,33 @@ int cmd_build(int argc, char **argv)
 	for (int i = 0; i < 2; i++) {
 		if (!wanted[i])
 			continue;
+		struct pv_tmpfile t = PV_TMPFILE_INIT;
 		pv_buf_reset(&path);
 		pv_buf_addf(&path, "%s/%s", outdir, names[i]);
-		if (pv_write_atomic(path.buf, bodies[i]->buf, bodies[i]->len, &err) < 0) {
+		if (pv_tmpfile_create(&t, path.buf, bodies[i]->buf, bodies[i]->len, &err) < 0 ||
+		    pv_tmpfile_commit(&t, &err) < 0) {
 			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			pv_tmpfile_release(&t);
 			ret = PV_EXIT_IO;
 			goto cleanup;
 		}
+		pv_tmpfile_release(&t);
 		printf("wrote %s\n", path.buf);
 	}
 	if (want_xlsx) {
-		/* libxlsxwriter writes to a path: a temporary name in the same
-		 * folder, renamed once the workbook is complete. */
-		struct pv_buf tmp = PV_BUF_INIT;
+		/* libxlsxwriter writes to a path: the temporary file's, which
+		 * has the mode of the other reports. */
+		struct pv_tmpfile t = PV_TMPFILE_INIT;
 		pv_buf_reset(&path);
 		pv_buf_addf(&path, "%s/capacity-needs.xlsx", outdir);
-		pv_buf_addf(&tmp, "%s/.capacity-needs.xlsx.XXXXXX", outdir);
-		int fd = mkstemp(tmp.buf);
-		if (fd >= 0)
-			close(fd);
-		if (fd < 0 || pv_report_xlsx(&in, tmp.buf, outdir, &err) < 0 ||
-		    chmod(tmp.buf, 0644) < 0 || rename(tmp.buf, path.buf) < 0) {
-			if (!err.len)
-				pv_buf_addf(&err, "cannot write '%s': %s", path.buf, strerror(errno));
+		if (pv_tmpfile_create(&t, path.buf, NULL, 0, &err) < 0 ||
+		    pv_report_xlsx(&in, t.tmp, outdir, &err) < 0 || pv_tmpfile_commit(&t, &err) < 0) {
 			fprintf(stderr, "pveplan: error: %s\n", err.buf);
-			unlink(tmp.buf);
-			pv_buf_release(&tmp);
+			pv_tmpfile_release(&t);
 			ret = PV_EXIT_IO;
 			goto cleanup;
 		}
-		pv_buf_release(&tmp);
+		pv_tmpfile_release(&t);
 		printf("wrote %s\n", path.buf);
 	}
 	ret = PV_EXIT_OK;

@@ -22,7 +22,7 @@ enum {
 
 static const struct pv_option check_options[] = {
 	[OPT_FORMAT] = { "format", 'f', "FORMAT", "text (default), json, sarif, junit or github" },
-	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE (atomically) instead of standard output" },
+	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE instead of standard output ('-': standard output)" },
 	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: en or fr (default: the plan's, else en)" },
 	[OPT_STAGE] = { "stage", 0, "STATUS", "check as if plan.status were STATUS (draft, consultation, validated, adopted, under_review)" },
 	[OPT_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward from each plan)" },
@@ -50,7 +50,7 @@ const struct pv_command_help check_help = {
 	"exit status:\n"
 	"  0  no error-level finding (warnings allowed, unless --strict or --max-warnings)\n"
 	"  1  error-level findings, or too many warnings\n"
-	"  2  usage or configuration error\n"
+	"  2  usage or configuration error, or -o names one of the inputs\n"
 	"  3  an input could not be read, or an output could not be written\n"
 	"\n"
 	"Rules: 'pveplan rules' lists them, 'pveplan explain CODE' explains one.\n",
@@ -211,7 +211,7 @@ static int finish_output(struct run *r)
 		break;
 	}
 	if (r->output) {
-		if (pv_write_atomic(r->output, out.buf, out.len, &err) < 0) {
+		if (pv_output_write(r->output, out.buf, out.len, &err) < 0) {
 			fprintf(stderr, "pveplan: error: %s\n", err.buf);
 			ret = -1;
 		}
@@ -222,6 +222,28 @@ static int finish_output(struct run *r)
 	pv_buf_release(&summary);
 	pv_buf_release(&err);
 	return ret;
+}
+
+/* -o must not name an input (a plan or its configuration, however spelt):
+ * the findings would replace what they are about. */
+static int refuse_output(const struct run *r, const struct pv_pathlist *files)
+{
+	struct pv_pathlist inputs = PV_PATHLIST_INIT;
+	struct pv_buf cfg = PV_BUF_INIT;
+	for (size_t i = 0; r->output && i < files->n; i++) {
+		pv_pathlist_add(&inputs, files->v[i]);
+		pv_project_locate(r->config_path, files->v[i], &cfg);
+		if (cfg.len)
+			pv_pathlist_add(&inputs, cfg.buf);
+	}
+	long k = r->output ? pv_output_find_input(r->output, (const char *const *)inputs.v,
+						  inputs.n) : -1;
+	if (k >= 0)
+		fprintf(stderr, "pveplan: error: the output '%s' is the input '%s' (the same file): "
+			"nothing written; choose another file for -o\n", r->output, inputs.v[k]);
+	pv_pathlist_release(&inputs);
+	pv_buf_release(&cfg);
+	return k >= 0 ? -1 : 0;
 }
 
 int cmd_check(int argc, char **argv)
@@ -265,6 +287,10 @@ int cmd_check(int argc, char **argv)
 			break;
 		}
 		case OPT_OUTPUT:
+			if (!*arg) {
+				pv_opts_usage_error(&check_help, "-o needs a file name ('-' for standard output)");
+				goto cleanup;
+			}
 			r.output = arg;
 			break;
 		case OPT_LANG:
@@ -349,9 +375,6 @@ int cmd_check(int argc, char **argv)
 		pv_opts_usage_error(&check_help, "no plan given (use '-' to read standard input)");
 		goto cleanup;
 	}
-	if (r.format == FMT_TEXT && want_color(color, r.output))
-		r.flags |= PV_TEXT_COLOR;
-	r.o.today = pv_policy_today();
 	for (size_t i = 0; i < operands.n; i++) {
 		struct pv_buf err = PV_BUF_INIT;
 		size_t before = files.n;
@@ -365,6 +388,14 @@ int cmd_check(int argc, char **argv)
 		}
 		pv_buf_release(&err);
 	}
+	if (refuse_output(&r, &files) < 0)
+		goto cleanup;
+	/* A name for standard output is standard output, as without -o. */
+	if (r.output && pv_output_is_stdout(r.output))
+		r.output = NULL;
+	if (r.format == FMT_TEXT && want_color(color, r.output))
+		r.flags |= PV_TEXT_COLOR;
+	r.o.today = pv_policy_today();
 	for (size_t i = 0; i < files.n && !r.config_error; i++) {
 		int is_stdin = !strcmp(files.v[i], "-");
 		if (is_stdin && stdin_seen++) {

@@ -2,6 +2,7 @@
 #define PVEPLAN_CMD_H
 
 #include "opts.h"
+#include "pveplan/buf.h"
 #include "pveplan/lang.h"
 #include "pveplan/policy.h"
 
@@ -54,6 +55,12 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 			 unsigned flags, const struct pv_lang *lang);
 /* The configuration to check with, or NULL for the defaults. */
 const struct pv_config *pv_project_config(const struct pv_project *pr);
+
+/*
+ * The configuration file that pv_project_configure would read for the plan
+ * at `plan_path`, in `out` (empty when there is none).
+ */
+void pv_project_locate(const char *explicit_path, const char *plan_path, struct pv_buf *out);
 
 /* The general help (pveplan --help). */
 void pv_main_help(FILE *f);
