@@ -48,8 +48,9 @@ struct pv_limits {
 	uint32_t max_depth;	/* nested collections */
 	uint64_t max_nodes;	/* nodes after alias expansion */
 	uint64_t max_scalar;	/* bytes in one scalar */
+	uint64_t max_expanded;	/* bytes after alias expansion */
 };
-#define PV_LIMITS_DEFAULT { 64u << 20, 100, 10000000u, 1u << 20 }
+#define PV_LIMITS_DEFAULT { 64u << 20, 100, 10000000u, 1u << 20, 64u << 20 }
 
 struct pv_doc {
 	struct pv_arena arena;

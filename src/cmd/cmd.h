@@ -5,6 +5,7 @@
 #include "pveplan/buf.h"
 #include "pveplan/lang.h"
 #include "pveplan/policy.h"
+#include "pveplan/tree.h"
 
 /*
  * The subcommands. To add one:
@@ -55,6 +56,13 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 			 unsigned flags, const struct pv_lang *lang);
 /* The configuration to check with, or NULL for the defaults. */
 const struct pv_config *pv_project_config(const struct pv_project *pr);
+
+/* The FMT007 limit options of check and build (src/cmd/limits.c): the
+ * table for pv_command_help.limits, and the parser of the option `opt`
+ * (PV_OPT_LIMIT + i) into `lim`; -1 after a usage error. */
+extern const struct pv_option pv_limit_options[];
+int pv_limits_option(const struct pv_command_help *h, int opt, const char *arg,
+		     struct pv_limits *lim);
 
 /*
  * The configuration file that pv_project_configure would read for the plan
