@@ -59,7 +59,9 @@ int pv_config_find(const char *dir, struct pv_buf *out)
 			pv_buf_adds(out, ".pveplan.yaml");
 		else
 			pv_buf_addf(out, "%s%s.pveplan.yaml", d.buf, d.len && d.buf[d.len - 1] == '/' ? "" : "/");
-		if (stat(out->buf, &st) == 0 && S_ISREG(st.st_mode)) {
+		/* Whatever is there is the configuration: a FIFO or a dangling
+		 * link is refused when read, never skipped in silence. */
+		if (lstat(out->buf, &st) == 0) {
 			found = 1;
 			break;
 		}
@@ -163,16 +165,9 @@ int pv_config_load(struct pv_config *c, const char *path, struct pv_diags *d,
 	size_t before = d->nr;
 	int ret = -2;
 
-	lim.max_file_size = 1 << 20;
-	switch (pv_input_read(path, lim.max_file_size, &src, err)) {
-	case PV_READ_ERROR:
+	lim.max_file_size = PV_INPUT_SMALL_MAX;
+	if (pv_input_read_small(path, "configuration", &src, err) != PV_READ_OK)
 		goto cleanup;
-	case PV_READ_TOO_LARGE:
-		pv_buf_addf(err, "configuration '%s' is larger than 1 MiB", path);
-		goto cleanup;
-	default:
-		break;
-	}
 	ret = -1;
 	free(c->path);
 	c->path = xstrdup(path);

@@ -350,7 +350,7 @@ static int load_template(const char *dir, const char *name, struct pv_buf *out, 
 	if (dir) {
 		struct pv_buf path = PV_BUF_INIT;
 		pv_buf_addf(&path, "%s/%s", dir, name);
-		int r = pv_input_read(path.buf, 1 << 20, out, err);
+		int r = pv_input_read_small(path.buf, "template", out, err);
 		pv_buf_release(&path);
 		return r == PV_READ_OK ? 0 : -1;
 	}

@@ -77,4 +77,77 @@ void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct 
  * dropped. */
 void pv_report_slug(const char *text, struct pv_buf *out);
 
+/* ---- Orchestration of a build (src/build.c) ---- */
+
+#include <stdio.h>
+
+#include "pveplan/check.h"
+#include "pveplan/input.h"
+
+/*
+ * Reads the plan file `path` ("-": standard input) within o->limits and
+ * checks it as pv_check_text does; a file over o->limits.max_file_size is
+ * the FMT007 finding, not an error. `plan` is initialised here; `src`
+ * receives the text (empty for a file refused by its size). Returns 1 when
+ * the plan was loaded and checked, 0 when it was not (a finding says why),
+ * -1 when the file could not be read (*err says why).
+ */
+int pv_check_file(const char *path, const struct pv_check_opts *o, struct pv_buf *src,
+		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol,
+		  struct pv_buf *err);
+
+enum pv_build_format { PV_BUILD_MD = 1, PV_BUILD_HTML = 2, PV_BUILD_XLSX = 4, PV_BUILD_ALL = 7 };
+
+struct pv_build_opts {
+	struct pv_check_opts check;	/* limits, configuration, stage, today */
+	const char *plan_path;		/* the plan file, "-" for standard input */
+	const char *src;		/* or, when not NULL, the plan's text, */
+	size_t len;			/* ... named plan_path in messages */
+	const char *config_path;	/* the file check.config was read from, or NULL */
+	const char *outdir;		/* NULL: the plan's id, in the current folder */
+	const struct pv_lang *lang;	/* NULL: the plan's language */
+	const char *template_dir;	/* NULL: the built-in templates */
+	unsigned formats;		/* enum pv_build_format bits */
+	int force;			/* write the reports of a plan with errors */
+	int redact;			/* leave out confidential items */
+	FILE *notices;			/* "waiting for another build ...", or NULL */
+};
+#define PV_BUILD_OPTS_INIT { PV_CHECK_OPTS_INIT, NULL, NULL, 0, NULL, NULL, NULL, NULL, \
+			     PV_BUILD_ALL, 0, 0, NULL }
+
+/* What pv_build returns; the values are the exit statuses of 'build'. */
+enum pv_build_status {
+	PV_BUILD_OK = 0,	/* every report asked for is in place */
+	PV_BUILD_FINDINGS = 1,	/* the plan has errors (or FMT007): nothing written */
+	PV_BUILD_REFUSED = 2,	/* a report would overwrite an input: nothing written */
+	PV_BUILD_IO = 3,	/* the plan or a template unreadable, or a report
+				 * not written: no report replaced */
+};
+
+struct pv_build_result {
+	struct pv_diags diags;		/* the plan's findings, sorted */
+	struct pv_buf src;		/* the plan's text, to show them with */
+	struct pv_buf err;		/* why, for PV_BUILD_REFUSED and PV_BUILD_IO */
+	int loaded;			/* the plan was loaded (not FMT001, FMT007) */
+	size_t errors;			/* error-level findings */
+	const struct pv_lang *lang;	/* the report's language */
+	struct pv_pathlist written;	/* the reports renamed into place, in order */
+};
+void pv_build_result_init(struct pv_build_result *r);
+void pv_build_result_release(struct pv_build_result *r);
+
+/*
+ * Checks the plan and, when it has no error-level finding (or o->force),
+ * writes the reports asked for into the output folder (created if needed):
+ * report.md, report.html, capacity-needs.xlsx. Every report is rendered to
+ * a temporary file in that folder and, only once all are complete, renamed
+ * into place, under an exclusive lock (flock(2)) on the folder that other
+ * builds wait for (saying so on o->notices): two builds never mix their
+ * reports. A report that would overwrite an input (the plan, the
+ * configuration, a template) is refused before anything is written.
+ * Returns an enum pv_build_status; `r` (initialised by the caller) says
+ * what happened.
+ */
+int pv_build(const struct pv_build_opts *o, struct pv_build_result *r);
+
 #endif

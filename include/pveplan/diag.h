@@ -77,6 +77,9 @@ void pv_diags_release(struct pv_diags *d);
  * finding so that a hint or note can be attached.
  *
  *   pv_diag_add(d, "FMT004", pos, "'%s' must be %s, got '%s'", key, PV_W("a date"), v);
+ *
+ * These are macros: an argument with commas of its own, such as a compound
+ * literal, goes in parentheses: ((struct pv_pos){ 1, 1, 1 }).
  */
 #define pv_diag_add(d, code, pos, ...) pv_diag_addv((d), (code), (pos), PV_MSG_ARGS(__VA_ARGS__))
 #define pv_diag_hint(g, ...) pv_diag_hintv((g), PV_MSG_ARGS(__VA_ARGS__))

@@ -6,11 +6,55 @@
 #include "pveplan/buf.h"
 
 /*
- * Writes `len` bytes to `path` through a temporary file in the same folder,
- * renamed into place once complete: readers see the old file or the new
- * one, never half of one, and a failed write leaves the old file as it was.
- * Returns 0, or -1 with the reason in `err`.
+ * Writing outputs. A file is never written where it lies: it is written to a
+ * temporary file in the same folder, then renamed over the final name, so
+ * readers see the old file or the new one, never half of one, a failed write
+ * leaves the old file as it was, and a symbolic link at the final name is
+ * replaced, never followed. New files get the mode 0666 & ~umask.
  */
-int pv_write_atomic(const char *path, const char *data, size_t len, struct pv_buf *err);
+
+/* A file being written: a temporary file beside its final name. */
+struct pv_tmpfile {
+	char *path;	/* the final name */
+	char *tmp;	/* the temporary file; NULL once renamed or removed */
+};
+#define PV_TMPFILE_INIT { NULL, NULL }
+
+/*
+ * Creates the temporary file for `path` in the folder of `path` and writes
+ * `len` bytes of `data` into it (none for a file another writer fills, such
+ * as the workbook: it is then at t->tmp). Returns 0, or -1 with `err`.
+ */
+int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, size_t len,
+		      struct pv_buf *err);
+/* Flushes the temporary file to disk and renames it over t->path. Returns
+ * 0, or -1 with `err` (the temporary file is left for pv_tmpfile_release). */
+int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err);
+/* Removes the temporary file if it was not renamed; accepts a released or
+ * never created `t`. */
+void pv_tmpfile_release(struct pv_tmpfile *t);
+
+/*
+ * Whether `path` names the process's standard output: "-", or the file,
+ * pipe or device open as file descriptor 1 (/dev/stdout, /proc/self/fd/1,
+ * or the file behind "> FILE" or ">> FILE").
+ */
+int pv_output_is_stdout(const char *path);
+
+/*
+ * Whether writing to `out` would overwrite one of the `n` files `inputs`
+ * ("-" is standard input): the same file (device and inode) once symbolic
+ * links are followed, however it is spelt. Returns the index of the first
+ * such input, or -1. Call it before anything is written.
+ */
+long pv_output_find_input(const char *out, const char *const *inputs, size_t n);
+
+/*
+ * Writes `len` bytes to the output `path`: to standard output in place when
+ * pv_output_is_stdout(path) (so "-o /dev/stdout >> log" appends); into a
+ * FIFO or a device in place (/dev/null); else through a pv_tmpfile.
+ * Returns 0, or -1 with the cause in `err`.
+ */
+int pv_output_write(const char *path, const char *data, size_t len, struct pv_buf *err);
 
 #endif

@@ -1,19 +1,16 @@
-/* pveplan build: a checked plan rendered as reports a ministry can circulate. */
+/* pveplan build: a checked plan rendered as reports a ministry can circulate
+ * (the work is pv_build's, src/build.c). */
 #include "cmd.h"
 
-#include "pveplan/alloc.h"
 #include "pveplan/build.h"
-#include "pveplan/check.h"
-#include "pveplan/input.h"
-#include "pveplan/output.h"
 #include "pveplan/render_text.h"
-#include "pveplan/report.h"
 
-#include <errno.h>
 #include <string.h>
-#include <stdlib.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+_Static_assert((int)PV_BUILD_OK == (int)PV_EXIT_OK &&
+		       (int)PV_BUILD_FINDINGS == (int)PV_EXIT_FINDINGS &&
+		       (int)PV_BUILD_REFUSED == (int)PV_EXIT_USAGE && (int)PV_BUILD_IO == (int)PV_EXIT_IO,
+	       "pv_build's statuses are the exit statuses of build");
 
 enum { B_OUTPUT, B_FORMAT, B_LANG, B_FORCE, B_REDACT, B_TEMPLATES, B_CONFIG, B_HELP };
 
@@ -31,220 +28,144 @@ static const struct pv_option build_options[] = {
 
 const struct pv_command_help build_help = {
 	"build", "[options] PLAN",
-	"Check a plan, then write its reports. With error-level findings nothing is\n"
-	"written and the status is 1, unless --force. Each report is written to a\n"
-	"temporary file and renamed, so a failed build never leaves half a report.",
-	"exit status: 0 written, 1 the plan has errors, 2 usage or configuration\n"
-	"error, 3 the plan could not be read or a report not written.\n",
+	"Check a plan, then write its reports into a folder: report.md, report.html\n"
+	"and capacity-needs.xlsx. With error-level findings nothing is written and\n"
+	"the status is 1, unless --force. All reports are rendered to temporary files\n"
+	"in the folder, then renamed into place together, so a failed build leaves\n"
+	"the previous reports as they were; a build into a folder another build is\n"
+	"writing to waits for it. A report that would overwrite an input (the plan,\n"
+	"the configuration, a template) is refused; a symbolic link at a report's\n"
+	"name is replaced, never followed.",
+	"exit status: 0 written, 1 the plan has errors (nothing written), 2 usage or\n"
+	"configuration error, or a report would overwrite an input, 3 the plan or a\n"
+	"template could not be read, or a report not written.\n",
 	build_options,
 	"Write the reports of a checked plan (Markdown, HTML, XLSX)",
+	pv_limit_options,
 };
 
-static int make_dir(const char *dir, struct pv_buf *err)
+static int parse_formats(const char *arg, unsigned *formats)
 {
-	struct pv_buf p = PV_BUF_INIT;
-	int ret = 0;
-	pv_buf_adds(&p, dir);
-	for (char *s = p.buf + 1;; s++) {
-		if (*s != '/' && *s)
-			continue;
-		char c = *s;
-		*s = '\0';
-		if (mkdir(p.buf, 0777) < 0 && errno != EEXIST) {
-			pv_buf_addf(err, "cannot create '%s': %s", p.buf, strerror(errno));
-			ret = -1;
-			break;
-		}
-		*s = c;
-		if (!c)
-			break;
+	static const char *const names[] = { "md", "html", "xlsx" };
+	const char *p = arg;
+	*formats = 0;
+	while (*p) {
+		size_t n = strcspn(p, ","), i;
+		for (i = 0; i < 3 && (strlen(names[i]) != n || strncmp(p, names[i], n)); i++)
+			;
+		if (i == 3)
+			return -1;
+		*formats |= 1u << i;
+		p += n + (p[n] == ',');
 	}
-	pv_buf_release(&p);
-	return ret;
+	return *formats ? 0 : -1;
+}
+
+/* One option: -1 to go on, else the exit status (help, usage error). */
+static int build_option(int opt, const char *arg, struct pv_build_opts *o, const char **cfg)
+{
+	switch (opt) {
+	case B_HELP:
+		pv_opts_print_help(stdout, &build_help);
+		return PV_EXIT_OK;
+	case B_OUTPUT:
+		if (!*arg)
+			return pv_opts_usage_error(&build_help, "-o needs the name of a folder");
+		o->outdir = arg;
+		break;
+	case B_FORMAT:
+		if (parse_formats(arg, &o->formats) < 0)
+			return pv_opts_usage_error(&build_help, "--format takes a list of md, html and xlsx, not '%s'", arg);
+		break;
+	case B_LANG:
+		if (!(o->lang = pv_lang_get(arg)))
+			return pv_opts_usage_error(&build_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
+		break;
+	case B_FORCE:
+		o->force = 1;
+		break;
+	case B_REDACT:
+		o->redact = 1;
+		break;
+	case B_TEMPLATES:
+		if (!*arg)
+			return pv_opts_usage_error(&build_help, "--template-dir needs the name of a folder");
+		o->template_dir = arg;
+		break;
+	case B_CONFIG:
+		*cfg = arg;
+		break;
+	default:
+		if (pv_limits_option(&build_help, opt, arg, &o->check) < 0)
+			return PV_EXIT_USAGE;
+	}
+	return -1;
+}
+
+/* -1 to go on building, else the exit status (help, usage error). */
+static int parse_build_opts(int argc, char **argv, struct pv_build_opts *o, const char **cfg)
+{
+	const char *arg = NULL;
+	int optind_out = 1, ret;
+	for (int opt; (opt = pv_opts_next(argc, argv, &build_help, &arg, &optind_out)) != -1;) {
+		if (opt == -2)
+			return PV_EXIT_USAGE;
+		if (opt == -3 && o->plan_path)
+			return pv_opts_usage_error(&build_help, "one plan at a time");
+		if (opt == -3)
+			o->plan_path = arg;
+		else if ((ret = build_option(opt, arg, o, cfg)) >= 0)
+			return ret;
+	}
+	if (!o->plan_path && optind_out < argc)
+		o->plan_path = argv[optind_out++];
+	if (!o->plan_path || optind_out < argc)
+		return pv_opts_usage_error(&build_help, o->plan_path ? "one plan at a time" : "which plan?");
+	return -1;
+}
+
+static void show(int status, const struct pv_build_result *r)
+{
+	for (size_t i = 0; i < r->written.n; i++)
+		printf("wrote %s\n", r->written.v[i]);
+	if (status == PV_BUILD_FINDINGS) {
+		struct pv_buf text = PV_BUF_INIT;
+		const struct pv_lang *fl = pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+		pv_render_text(&r->diags, r->src.buf, r->src.len, PV_TEXT_QUIET, fl, &text);
+		fwrite(text.buf, 1, text.len, stderr);
+		fprintf(stderr, "pveplan: error: '%s' has %zu error%s: no report written%s\n",
+			r->diags.file, r->errors, r->errors == 1 ? "" : "s",
+			r->loaded ? " (--force writes them anyway)" : "");
+		pv_buf_release(&text);
+	} else if (status != PV_BUILD_OK) {
+		fflush(stdout);
+		fprintf(stderr, "pveplan: error: %s\n", r->err.buf);
+	}
 }
 
 int cmd_build(int argc, char **argv)
 {
-	struct pv_check_opts o = PV_CHECK_OPTS_INIT;
+	struct pv_build_opts o = PV_BUILD_OPTS_INIT;
+	struct pv_build_result r;
 	struct pv_project project;
-	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT, md = PV_BUF_INIT, path = PV_BUF_INIT;
-	struct pv_buf text = PV_BUF_INIT;
-	struct pv_diags d = PV_DIAGS_INIT;
-	struct pv_plan plan;
-	struct pv_policy pol;
-	const char *arg = NULL, *plan_path = NULL, *outdir = NULL, *lang_code = NULL, *cfg = NULL;
-	const char *templates = NULL;
-	int want_md = 1, want_html = 1, want_xlsx = 1;
-	struct pv_buf html = PV_BUF_INIT;
-	int force = 0, redact = 0, optind_out = 1, ret = PV_EXIT_USAGE;
+	const char *cfg = NULL;
 
+	int ret = parse_build_opts(argc, argv, &o, &cfg);
+	if (ret >= 0)
+		return ret;
 	pv_project_init(&project);
-	pv_plan_init(&plan);
-	for (;;) {
-		int opt = pv_opts_next(argc, argv, &build_help, &arg, &optind_out);
-		if (opt == -1)
-			break;
-		if (opt == -2)
-			goto cleanup;
-		if (opt == -3) {
-			if (plan_path) {
-				pv_opts_usage_error(&build_help, "one plan at a time");
-				goto cleanup;
-			}
-			plan_path = arg;
-			continue;
-		}
-		switch (opt) {
-		case B_HELP:
-			pv_opts_print_help(stdout, &build_help);
-			ret = PV_EXIT_OK;
-			goto cleanup;
-		case B_OUTPUT:
-			outdir = arg;
-			break;
-		case B_FORMAT: {
-			want_md = want_html = want_xlsx = 0;
-			struct pv_buf list = PV_BUF_INIT;
-			pv_buf_adds(&list, arg);
-			int bad = 0;
-			for (char *f = list.buf, *next; f && *f; f = next) {
-				next = strchr(f, ',');
-				if (next)
-					*next++ = '\0';
-				if (!strcmp(f, "md"))
-					want_md = 1;
-				else if (!strcmp(f, "html"))
-					want_html = 1;
-				else if (!strcmp(f, "xlsx"))
-					want_xlsx = 1;
-				else
-					bad = 1;
-			}
-			pv_buf_release(&list);
-			if (bad || (!want_md && !want_html && !want_xlsx)) {
-				pv_opts_usage_error(&build_help, "--format takes a list of md, html and xlsx, not '%s'", arg);
-				goto cleanup;
-			}
-			break;
-		}
-		case B_LANG:
-			if (!pv_lang_get(arg)) {
-				pv_opts_usage_error(&build_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
-				goto cleanup;
-			}
-			lang_code = arg;
-			break;
-		case B_FORCE:
-			force = 1;
-			break;
-		case B_REDACT:
-			redact = 1;
-			break;
-		case B_CONFIG:
-			cfg = arg;
-			break;
-		case B_TEMPLATES:
-			templates = arg;
-			break;
-		}
-	}
-	if (!plan_path && optind_out < argc)
-		plan_path = argv[optind_out++];
-	if (!plan_path || optind_out < argc) {
-		pv_opts_usage_error(&build_help, plan_path ? "one plan at a time" : "which plan?");
+	pv_build_result_init(&r);
+	ret = PV_EXIT_USAGE;
+	if (pv_project_configure(&project, cfg, o.plan_path, 0, NULL) < 0)
 		goto cleanup;
-	}
-	if (pv_project_configure(&project, cfg, plan_path, 0, NULL) < 0)
-		goto cleanup;
-	o.config = pv_project_config(&project);
-	pv_diags_init(&d, !strcmp(plan_path, "-") ? "<stdin>" : plan_path);
-	if (pv_input_read(plan_path, o.limits.max_file_size, &src, &err) != PV_READ_OK) {
-		fprintf(stderr, "pveplan: error: %s\n", err.len ? err.buf : "the plan is too large");
-		ret = PV_EXIT_IO;
-		goto cleanup;
-	}
-	o.today = pv_policy_today();
-	int loaded = pv_check_text(src.buf, src.len, &o, &plan, &d, &pol) == 0;
-	size_t errors = pv_report_count(&d, PV_SEV_ERROR);
-	const struct pv_lang *lang = pv_lang_get(lang_code ? lang_code : plan.plan.language.s);
-	if (!lang)
-		lang = pv_lang_default();
-	if (!loaded || (errors && !force)) {
-		const struct pv_lang *fl = pv_lang_has_findings(lang) ? lang : pv_lang_default();
-		pv_render_text(&d, src.buf, src.len, PV_TEXT_QUIET, fl, &text);
-		fwrite(text.buf, 1, text.len, stderr);
-		fprintf(stderr, "pveplan: error: '%s' has %zu error%s: no report written%s\n", d.file,
-			errors, errors == 1 ? "" : "s", loaded ? " (--force writes them anyway)" : "");
-		ret = PV_EXIT_FINDINGS;
-		goto cleanup;
-	}
-	struct pv_matrix matrix;
-	pv_matrix_build(&pol, &d, 1, &matrix);
-	struct pv_report_input in = { &plan, &d, &matrix, lang, plan.plan.language.s, redact,
-				      errors, pv_now() };
-	pv_report_markdown(&in, &md);
-	if (!outdir)
-		outdir = plan.plan.id.s ? plan.plan.id.s : "report";
-	if (make_dir(outdir, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
-		ret = PV_EXIT_IO;
-		goto cleanup;
-	}
-	/* Render everything first: a template problem must not leave one report
-	 * new and the other old. */
-	if (want_html && pv_report_html(&in, md.buf, md.len, templates, &html, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
-		ret = PV_EXIT_IO;
-		goto cleanup;
-	}
-	static const char *const names[] = { "report.md", "report.html" };
-	const struct pv_buf *bodies[] = { &md, &html };
-	const int wanted[] = { want_md, want_html };
-	for (int i = 0; i < 2; i++) {
-		if (!wanted[i])
-			continue;
-		pv_buf_reset(&path);
-		pv_buf_addf(&path, "%s/%s", outdir, names[i]);
-		if (pv_write_atomic(path.buf, bodies[i]->buf, bodies[i]->len, &err) < 0) {
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
-			ret = PV_EXIT_IO;
-			goto cleanup;
-		}
-		printf("wrote %s\n", path.buf);
-	}
-	if (want_xlsx) {
-		/* libxlsxwriter writes to a path: a temporary name in the same
-		 * folder, renamed once the workbook is complete. */
-		struct pv_buf tmp = PV_BUF_INIT;
-		pv_buf_reset(&path);
-		pv_buf_addf(&path, "%s/capacity-needs.xlsx", outdir);
-		pv_buf_addf(&tmp, "%s/.capacity-needs.xlsx.XXXXXX", outdir);
-		int fd = mkstemp(tmp.buf);
-		if (fd >= 0)
-			close(fd);
-		if (fd < 0 || pv_report_xlsx(&in, tmp.buf, outdir, &err) < 0 ||
-		    chmod(tmp.buf, 0644) < 0 || rename(tmp.buf, path.buf) < 0) {
-			if (!err.len)
-				pv_buf_addf(&err, "cannot write '%s': %s", path.buf, strerror(errno));
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
-			unlink(tmp.buf);
-			pv_buf_release(&tmp);
-			ret = PV_EXIT_IO;
-			goto cleanup;
-		}
-		pv_buf_release(&tmp);
-		printf("wrote %s\n", path.buf);
-	}
-	ret = PV_EXIT_OK;
+	o.check.config = pv_project_config(&project);
+	o.config_path = project.path;
+	o.check.today = pv_policy_today();
+	o.notices = stderr;
+	ret = pv_build(&o, &r);
+	show(ret, &r);
 cleanup:
-	pv_plan_release(&plan);
-	pv_diags_release(&d);
+	pv_build_result_release(&r);
 	pv_project_release(&project);
-	pv_buf_release(&src);
-	pv_buf_release(&err);
-	pv_buf_release(&md);
-	pv_buf_release(&html);
-	pv_buf_release(&path);
-	pv_buf_release(&text);
 	return ret;
 }

@@ -2,8 +2,11 @@
 #define PVEPLAN_CMD_H
 
 #include "opts.h"
+#include "pveplan/buf.h"
+#include "pveplan/check.h"
 #include "pveplan/lang.h"
 #include "pveplan/policy.h"
+#include "pveplan/tree.h"
 
 /*
  * The subcommands. To add one:
@@ -54,6 +57,19 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 			 unsigned flags, const struct pv_lang *lang);
 /* The configuration to check with, or NULL for the defaults. */
 const struct pv_config *pv_project_config(const struct pv_project *pr);
+
+/* The limit options of check and build (src/cmd/limits.c): the table for
+ * pv_command_help.limits, and the parser of the option `opt`
+ * (PV_OPT_LIMIT + i) into `o`; -1 after a usage error. */
+extern const struct pv_option pv_limit_options[];
+int pv_limits_option(const struct pv_command_help *h, int opt, const char *arg,
+		     struct pv_check_opts *o);
+
+/*
+ * The configuration file that pv_project_configure would read for the plan
+ * at `plan_path`, in `out` (empty when there is none).
+ */
+void pv_project_locate(const char *explicit_path, const char *plan_path, struct pv_buf *out);
 
 /* The general help (pveplan --help). */
 void pv_main_help(FILE *f);

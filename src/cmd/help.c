@@ -9,6 +9,7 @@ const struct pv_command_help help_help = {
 	"help", "[COMMAND]", "Show the help of pveplan, or of one command.", NULL,
 	help_options,
 	"Show the help of pveplan, or of one command",
+	NULL,
 };
 
 int cmd_help(int argc, char **argv)

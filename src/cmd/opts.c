@@ -9,26 +9,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void print_options(FILE *f, const struct pv_option *o)
+{
+	for (; o->name; o++) {
+		struct pv_buf b = PV_BUF_INIT;
+		if (o->short_name)
+			pv_buf_addf(&b, "-%c, ", o->short_name);
+		else
+			pv_buf_adds(&b, "    ");
+		pv_buf_addf(&b, "--%s", o->name);
+		if (o->arg)
+			pv_buf_addf(&b, " %s", o->arg);
+		if (b.len < 24)
+			fprintf(f, "  %-24s %s\n", b.buf, o->help);
+		else
+			fprintf(f, "  %s\n  %-24s %s\n", b.buf, "", o->help);
+		pv_buf_release(&b);
+	}
+}
+
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h)
 {
 	fprintf(f, "usage: pveplan %s %s\n\n%s\n", h->name, h->synopsis, h->summary);
 	if (h->options && h->options[0].name) {
 		fputs("\noptions:\n", f);
-		for (const struct pv_option *o = h->options; o->name; o++) {
-			struct pv_buf b = PV_BUF_INIT;
-			if (o->short_name)
-				pv_buf_addf(&b, "-%c, ", o->short_name);
-			else
-				pv_buf_adds(&b, "    ");
-			pv_buf_addf(&b, "--%s", o->name);
-			if (o->arg)
-				pv_buf_addf(&b, " %s", o->arg);
-			if (b.len < 24)
-				fprintf(f, "  %-24s %s\n", b.buf, o->help);
-			else
-				fprintf(f, "  %s\n  %-24s %s\n", b.buf, "", o->help);
-			pv_buf_release(&b);
-		}
+		print_options(f, h->options);
+	}
+	if (h->limits) {
+		fputs("\nlimits (a plan beyond one gets an FMT007 error; sizes take K, M or G):\n", f);
+		print_options(f, h->limits);
 	}
 	if (h->body)
 		fprintf(f, "\n%s", h->body);
@@ -49,12 +58,19 @@ int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
 int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const char **arg,
 		 int *optind_out)
 {
-	size_t n = 0;
+	size_t n = 0, nl = 0;
 	while (h->options[n].name)
 		n++;
-	struct option *lo = xcalloc(n + 1, sizeof(*lo));
+	while (h->limits && h->limits[nl].name)
+		nl++;
+	struct option *lo = xcalloc(n + nl + 1, sizeof(*lo));
 	struct pv_buf shorts = PV_BUF_INIT;
 	pv_buf_adds(&shorts, "+:");	/* stop at "--"; report missing arguments */
+	for (size_t i = 0; i < nl; i++) {
+		lo[n + i].name = h->limits[i].name;
+		lo[n + i].has_arg = h->limits[i].arg ? required_argument : no_argument;
+		lo[n + i].val = 256 + PV_OPT_LIMIT + (int)i;
+	}
 	for (size_t i = 0; i < n; i++) {
 		lo[i].name = h->options[i].name;
 		lo[i].has_arg = h->options[i].arg ? required_argument : no_argument;
@@ -129,4 +145,9 @@ int pv_opts_parse_size(const char *s, uint64_t *out)
 		return -1;
 	*out = v * mul;
 	return 0;
+}
+
+int pv_opts_parse_count(const char *s, uint64_t *out)
+{
+	return pv_opts_parse_size(s, out) < 0 || strpbrk(s, "KkMmGg") ? -1 : 0;
 }

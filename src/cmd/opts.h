@@ -22,7 +22,11 @@ struct pv_command_help {
 	const char *body;	/* paragraphs after the options, or NULL */
 	const struct pv_option *options;	/* terminated by a NULL name */
 	const char *brief;	/* a few words for the list of commands */
+	const struct pv_option *limits;	/* pv_limit_options, or NULL */
 };
+
+/* pv_opts_next returns PV_OPT_LIMIT + i for the option h->limits[i]. */
+#define PV_OPT_LIMIT 1000
 
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h);
 /* Short usage on stderr: synopsis and where to find more; returns 2. */
@@ -31,13 +35,16 @@ int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
 
 /*
  * Parses the next option of argv (getopt_long). Returns the index in
- * h->options, -1 at the end of the options (*optind_out is set to the first
- * operand), or -2 after printing a usage error.
+ * h->options (PV_OPT_LIMIT + the index in h->limits), -3 for an operand
+ * (in *arg), -1 at the end of the options (*optind_out is set to the first
+ * operand left), or -2 after printing a usage error.
  */
 int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const char **arg,
 		 int *optind_out);
 
 /* Parses a size such as 64M, 512K or 1000 into bytes; -1 when invalid. */
 int pv_opts_parse_size(const char *s, uint64_t *out);
+/* Parses a whole number without a suffix; -1 when invalid. */
+int pv_opts_parse_count(const char *s, uint64_t *out);
 
 #endif

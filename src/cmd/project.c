@@ -27,24 +27,31 @@ const struct pv_config *pv_project_config(const struct pv_project *pr)
 	return pr->path ? &pr->config : NULL;
 }
 
+void pv_project_locate(const char *explicit_path, const char *plan_path, struct pv_buf *out)
+{
+	struct pv_buf dir = PV_BUF_INIT;
+	pv_buf_reset(out);
+	if (explicit_path) {
+		pv_buf_adds(out, explicit_path);
+		return;
+	}
+	const char *slash = strcmp(plan_path, "-") ? strrchr(plan_path, '/') : NULL;
+	if (slash)
+		pv_buf_add(&dir, plan_path, (size_t)(slash - plan_path + (slash == plan_path)));
+	else
+		pv_buf_adds(&dir, ".");
+	pv_config_find(dir.buf, out);
+	pv_buf_release(&dir);
+}
+
 int pv_project_configure(struct pv_project *pr, const char *explicit_path, const char *plan_path,
 			 unsigned flags, const struct pv_lang *lang)
 {
 	struct pv_buf found = PV_BUF_INIT, err = PV_BUF_INIT;
 	struct pv_diags d = PV_DIAGS_INIT;
 	int ret = 0;
-	const char *cfg = explicit_path;
-	if (!cfg) {
-		struct pv_buf dir = PV_BUF_INIT;
-		const char *slash = strcmp(plan_path, "-") ? strrchr(plan_path, '/') : NULL;
-		if (slash)
-			pv_buf_add(&dir, plan_path, (size_t)(slash - plan_path + (slash == plan_path)));
-		else
-			pv_buf_adds(&dir, ".");
-		if (pv_config_find(dir.buf, &found))
-			cfg = found.buf;
-		pv_buf_release(&dir);
-	}
+	pv_project_locate(explicit_path, plan_path, &found);
+	const char *cfg = explicit_path ? explicit_path : found.len ? found.buf : NULL;
 	if (!cfg) {
 		pv_project_release(pr);
 		pv_project_init(pr);
@@ -63,7 +70,7 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 		ret = -1;
 	} else if (rc == -1) {
 		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
-		pv_input_read(cfg, 1 << 20, &src, &e2);
+		pv_input_read_small(cfg, "configuration", &src, &e2);
 		pv_diags_sort(&d);
 		pv_render_text(&d, src.buf, src.len, flags & PV_TEXT_COLOR, lang, &out);
 		fflush(stdout);

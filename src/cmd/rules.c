@@ -24,6 +24,7 @@ const struct pv_command_help rules_help = {
 	"List the rule catalogue: code, default severity, rule and source.", NULL,
 	rules_options,
 	"List the rules: code, severity, title and source",
+	NULL,
 };
 
 static const struct pv_option explain_options[] = {
@@ -38,6 +39,7 @@ const struct pv_command_help explain_help = {
 	"and the fix.", NULL,
 	explain_options,
 	"Explain one rule: why, source, example and fix",
+	NULL,
 };
 
 static const char *sev_label(const struct pv_lang *lang, enum pv_severity s)

@@ -1,0 +1,51 @@
+# Reading inputs: directory expansion does not follow symbolic links to
+# folders and never visits a folder twice (a link to a parent cannot
+# multiply the plans); a configuration or a template that is not a regular
+# file is refused with a message naming it, at once (a FIFO never hangs);
+# a template over 1 MiB says so.
+. "$(dirname "$0")/lib.inc"
+reg=$src/examples/regional-en.pve.yaml
+ok_plan=$src/tests/golden/structural/ok-minimal/plan.pve.yaml
+cd "$tmp"
+
+mkdir -p tree/a/b outside && cp "$ok_plan" tree/a/one.pve.yaml && cp "$ok_plan" tree/a/b/two.pve.yaml && cp "$ok_plan" outside/three.pve.yaml
+ln -s .. tree/a/b/loop
+ln -s ../../tree tree/a/up
+ln -s ../outside tree/elsewhere
+ln -s a/one.pve.yaml tree/link.pve.yaml
+ln -s a tree/dir.pve.yaml
+"$bin" check -f json tree >out.json 2>err; rc=$?
+check "check DIR with links to folders: exit 0" '[ $rc -eq 0 ] && [ ! -s err ]'
+check "... each plan once, links to folders not followed, a link to a plan kept" '$PY - out.json <<PY
+import json, sys
+files = [f["path"] for f in json.load(open(sys.argv[1]))["files"]]
+assert files == ["tree/a/b/two.pve.yaml", "tree/a/one.pve.yaml", "tree/link.pve.yaml"], files
+PY'
+"$bin" check -q tree/a/b/loop >out 2>err; rc=$?
+check "a folder given through a link is followed" '[ $rc -eq 0 ] && grep -q "in 2 files" out'
+
+# A configuration that is not a regular file is refused, never read.
+mkfifo fifo.yaml
+timeout 20 "$bin" check --config fifo.yaml "$ok_plan" >out 2>err; rc=$?
+check "--config FIFO: exit 2 at once" '[ $rc -eq 2 ]'
+check "... naming the file" 'grep -q "configuration .fifo.yaml. is not a regular file (it is a named pipe)" err'
+mkdir -p up/plans && cp "$ok_plan" up/plans/p.pve.yaml && mkfifo up/.pveplan.yaml
+timeout 20 "$bin" check up/plans/p.pve.yaml >out 2>err; rc=$?
+check ".pveplan.yaml found upward that is a FIFO: exit 2, named" '[ $rc -eq 2 ] && grep -q "configuration .up/.pveplan.yaml. is not a regular file" err'
+timeout 20 "$bin" build -o up/out up/plans/p.pve.yaml >out 2>err; rc=$?
+check "... in build too" '[ $rc -eq 2 ] && grep -q "is not a regular file" err && [ ! -e up/out ]'
+mkdir -p dircfg/.pveplan.yaml && cp "$ok_plan" dircfg/p.pve.yaml
+"$bin" check dircfg/p.pve.yaml >out 2>err; rc=$?
+check "a folder named .pveplan.yaml: exit 2, named" '[ $rc -eq 2 ] && grep -q "configuration .dircfg/.pveplan.yaml. is not a regular file (it is a directory)" err'
+check "--config /dev/null is refused" '"$bin" check --config /dev/null "$ok_plan" >/dev/null 2>err; [ $? -eq 2 ] && grep -q "is not a regular file (it is a device)" err'
+
+# Templates: the same, and a size over the limit is said.
+mkdir tpl && mkfifo tpl/page.html && echo "body{}" >tpl/style.css
+timeout 20 "$bin" build --template-dir tpl -o t1 "$reg" >out 2>err; rc=$?
+check "a FIFO page.html: exit 3 at once, named, nothing written" '[ $rc -eq 3 ] && grep -q "template .tpl/page.html. is not a regular file (it is a named pipe)" err && [ ! -e t1/report.md ]'
+mkdir big && cp "$src/templates/page.html" big/ && head -c 1048577 /dev/zero | tr "\0" x >big/style.css
+"$bin" build --template-dir big -o t2 "$reg" >out 2>err; rc=$?
+check "a template over 1 MiB: exit 3, saying so" '[ $rc -eq 3 ] && grep -q "template .big/style.css. is larger than the limit of 1 MiB" err'
+head -c 1048576 /dev/zero | tr "\0" x >big/style.css
+check "a template of exactly 1 MiB is read" '"$bin" build --template-dir big --format html -o t3 "$reg" >/dev/null && [ -f t3/report.html ]'
+finish
