@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs one golden case: tests/golden/<case>/ holds the plan file(s) and
+# Runs one golden case: tests/golden/<group>/<case>/ holds the plan file(s) and
+#   proves         REQUIRED: one line saying what the case proves
 #   args           the pveplan arguments (shell words; default: check plan.pve.yaml)
 #   stdin          fed to standard input (default: nothing)
 #   env            extra VAR=value lines for the environment (@TMP@ is a
@@ -13,13 +14,26 @@ set -u
 bin=$1
 dir=$2
 cd "$dir" || exit 2
+name=${PWD##*/}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# A golden proves only what someone checked, and says so in one line.
+if [ ! -f proves ] || ! grep -q '[^[:space:]]' proves; then
+  echo "golden $name: no 'proves' file, or an empty one: write one line saying what this case proves" \
+       "(see tests/golden/README.md)"
+  exit 1
+fi
+if [ "$(grep -c '' proves)" -ne 1 ]; then
+  echo "golden $name: 'proves' must be one line, it has $(grep -c '' proves)"
+  exit 1
+fi
+
 args="check plan.pve.yaml"
 [ -f args ] && args=$(cat args)
 envs=()
 if [ -f env ]; then
-  while IFS= read -r line; do [ -n "$line" ] && envs+=("${line//@TMP@/$tmp}"); done < env
+  while IFS= read -r line; do [ -n "$line" ] && envs+=("${line//@TMP@/$tmp}"); done <./env
 fi
 in=/dev/null
 [ -f stdin ] && in=stdin
