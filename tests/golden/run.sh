@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs one golden case: tests/golden/<group>/<case>/ holds the plan file(s) and
 #   proves         REQUIRED: one line saying what the case proves
+#   facts          the facts that matter, checked against the actual output
+#                  (grammar in tests/golden/README.md)
 #   args           the pveplan arguments (shell words; default: check plan.pve.yaml)
 #   stdin          fed to standard input (default: nothing)
 #   env            extra VAR=value lines for the environment (@TMP@ is a
@@ -9,7 +11,9 @@
 #   expected.out   exact standard output
 #   expected.err   exact standard error (absent = must be empty)
 #   expected.exit  exit status
-# With PVEPLAN_UPDATE_GOLDEN=1 the expected files are rewritten: review the diff.
+# With PVEPLAN_UPDATE_GOLDEN=1 the expected files are rewritten, unless a fact
+# no longer holds: read the diff against the plan before committing
+# (tests/golden/README.md).
 set -u
 bin=$1
 dir=$2
@@ -42,7 +46,96 @@ eval "set -- $args"
 env -u NO_COLOR -u TERM -u GITHUB_STEP_SUMMARY LC_ALL=C SOURCE_DATE_EPOCH=1764028800 \
   ${envs[@]+"${envs[@]}"} "$bin" "$@" <"$in" >"$tmp/out" 2>"$tmp/err"
 echo $? >"$tmp/exit"
+
+# The findings of a text or GitHub output, one per line: FILE LINE COL SEVERITY CODE.
+# Colour codes are dropped and translated severities mapped to English.
+findings() {
+  LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' "$1" | LC_ALL=C sed -nE \
+    -e 's/^([^ ]+):([0-9]+):([0-9]+): ([^ []+)\[([A-Z]{3}[0-9]{3})\]: .*/\1 \2 \3 \4 \5/p' \
+    -e 's/^::(error|warning|notice) file=([^,]*),line=([0-9]+),col=([0-9]+),.*title=([A-Z]{3}[0-9]{3})::.*/\2 \3 \4 \1 \5/p' |
+    sed -E 's/ (erreur)( [A-Z0-9]+)$/ error\2/; s/ (avertissement)( [A-Z0-9]+)$/ warning\2/;
+            s/ (information|notice)( [A-Z0-9]+)$/ info\2/'
+}
+
+# The TEXT of contains, lacks and stderr: one pair of enclosing quotes (' or ")
+# is dropped, and \e stands for the escape character (ESC) of colour codes.
+text_arg() {
+  local s=$1 q=${1:0:1}
+  if [ "${#s}" -ge 2 ] && { [ "$q" = "'" ] || [ "$q" = '"' ]; } && [ "${s: -1}" = "$q" ]; then
+    s=${s:1:${#s}-2}
+  fi
+  printf '%s' "${s//\\e/$'\033'}"
+}
+
+# Checks every line of the facts file against the actual output; prints each
+# fact that does not hold and returns 1 if any.
+check_facts() {
+  local f="$tmp/findings" bad=0 n=0 line kw rest code pos sev want got c file l col text where
+  findings "$tmp/out" >"$f"
+  while IFS= read -r line || [ -n "$line" ]; do
+    n=$((n + 1))
+    case $line in ''|'#'*) continue ;; esac
+    kw=${line%% *}
+    rest=""
+    [ "$kw" != "$line" ] && rest=${line#* }
+    case $kw in
+    exit)
+      got=$(cat "$tmp/exit")
+      [ "$got" = "$rest" ] || { echo "golden $name: facts:$n: '$line' does not hold: exit status $got"; bad=1; } ;;
+    fires)
+      read -r code pos sev <<<"$rest"
+      case $pos in error|warning|info) sev=$pos; pos="" ;; esac
+      file="" l="" col=""
+      if [[ $pos =~ ^(.+):([0-9]+):([0-9]+)$ ]]; then
+        file=${BASH_REMATCH[1]} l=${BASH_REMATCH[2]} col=${BASH_REMATCH[3]}
+      elif [[ $pos =~ ^([0-9]+):([0-9]+)$ ]]; then
+        l=${BASH_REMATCH[1]} col=${BASH_REMATCH[2]}
+      elif [ -n "$pos" ]; then
+        echo "golden $name: facts:$n: bad position '$pos' in '$line'"; bad=1; continue
+      fi
+      awk -v c="$code" -v f="$file" -v l="$l" -v k="$col" -v s="$sev" '
+        $5 == c && (f == "" || $1 == f) && (l == "" || $2 == l) && (k == "" || $3 == k) &&
+        (s == "" || $4 == s) { found = 1 } END { exit !found }' "$f" || {
+        got=$(awk -v c="$code" '$5 == c { printf " %s:%s:%s %s", $1, $2, $3, $4 }' "$f")
+        echo "golden $name: facts:$n: '$line' does not hold: ${got:+$code at}${got:-no $code}"
+        bad=1; } ;;
+    count)
+      read -r code want <<<"$rest"
+      got=$(awk -v c="$code" '$5 == c' "$f" | wc -l)
+      [ "$got" -eq "$want" ] 2>/dev/null || { echo "golden $name: facts:$n: '$line' does not hold: $got found"; bad=1; } ;;
+    silent)
+      [ -n "$rest" ] || { echo "golden $name: facts:$n: 'silent' needs at least one rule code"; bad=1; }
+      for c in $rest; do
+        got=$(awk -v c="$c" '$5 == c' "$f" | wc -l)
+        [ "$got" -eq 0 ] || { echo "golden $name: facts:$n: '$line' does not hold: $got $c found"; bad=1; }
+      done ;;
+    only)
+      got=$(awk -v keep=" $rest " 'index(keep, " " $5 " ") == 0 { print $5 }' "$f" | sort -u | tr '\n' ' ')
+      [ -z "$got" ] || { echo "golden $name: facts:$n: '$line' does not hold: also ${got% }"; bad=1; } ;;
+    contains|lacks|stderr)
+      text=$(text_arg "$rest")
+      if [ -z "$text" ]; then echo "golden $name: facts:$n: '$kw' needs a text"; bad=1; continue; fi
+      where="$tmp/out"
+      [ "$kw" = stderr ] && where="$tmp/err"
+      if grep -qF -- "$text" "$where"; then got=1; else got=0; fi
+      [ "$got" = "$([ "$kw" = lacks ] && echo 0 || echo 1)" ] ||
+        { echo "golden $name: facts:$n: '$line' does not hold"; bad=1; } ;;
+    *)
+      echo "golden $name: facts:$n: unknown fact '$kw' (see tests/golden/README.md)"; bad=1 ;;
+    esac
+  done <facts
+  return $bad
+}
+
+facts_status=0
+if [ -f facts ]; then check_facts || facts_status=1; fi
+
 if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
+  if [ $facts_status -ne 0 ]; then
+    echo "golden $name: not updated: a fact above no longer holds; if the change is" \
+         "intended, change 'facts' first (and say why in the commit)"
+    exit 1
+  fi
   cp "$tmp/out" expected.out
   cp "$tmp/exit" expected.exit
   if [ -s "$tmp/err" ]; then cp "$tmp/err" expected.err; else rm -f expected.err; fi
@@ -55,4 +148,5 @@ if [ -f expected.err ]; then diff -u expected.err "$tmp/err" || status=1
 elif [ -s "$tmp/err" ]; then echo "unexpected stderr:"; cat "$tmp/err"; status=1; fi
 diff -u expected.exit "$tmp/exit" || status=1
 if [ -f expected.summary ]; then diff -u expected.summary "$tmp/summary" || status=1; fi
+[ $facts_status -eq 0 ] || status=1
 exit $status
