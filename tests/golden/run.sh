@@ -12,8 +12,8 @@
 #   expected.err   exact standard error (absent = must be empty)
 #   expected.exit  exit status
 # With PVEPLAN_UPDATE_GOLDEN=1 the expected files are rewritten, unless a fact
-# no longer holds: read the diff against the plan before committing
-# (tests/golden/README.md).
+# no longer holds, and a summary of the change in findings is printed: read
+# it and the diff against the plan before committing (tests/golden/README.md).
 set -u
 bin=$1
 dir=$2
@@ -127,6 +127,71 @@ check_facts() {
   return $bad
 }
 
+# CODE COUNT for each rule code in an output of any format: text and JUnit
+# (severity[CODE]), GitHub (title=CODE::), JSON ("code": "CODE"), SARIF
+# ("ruleId": "CODE").
+codes() {
+  cat "$@" 2>/dev/null | LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' |
+    grep -oE '[a-z]+\[[A-Z]{3}[0-9]{3}\]|title=[A-Z]{3}[0-9]{3}::|"(code|ruleId)": "[A-Z]{3}[0-9]{3}"' |
+    grep -oE '[A-Z]{3}[0-9]{3}' | sort | uniq -c | awk '{ print $2, $1 }'
+}
+
+# The finding lines of a text or GitHub output, sorted, colour codes dropped.
+finding_lines() {
+  [ -f "$1" ] || return 0
+  LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' "$1" | grep -E '^[^ ]+:[0-9]+:[0-9]+: |^::' | LC_ALL=C sort
+}
+
+# The last line of a text output when it is the summary ("1 error, ... in 1 file").
+summary_line() {
+  [ -f "$1" ] && tail -n 1 "$1" | LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' |
+    grep -E '^[0-9]+ [^ ]+, [0-9]+ .* [0-9]+ [^ ]+$'
+}
+
+# For a reviewer: what changed in the findings, not only that the bytes did.
+# "+CODE (n)" appeared, "-CODE (n)" disappeared, "CODE 2 -> 3" another count,
+# "~CODE" same count but another message or position (text output).
+summarise_change() {
+  local old_err=/dev/null new_err=/dev/null change old_exit new_exit old_sum new_sum
+  [ -f expected.err ] && old_err=expected.err
+  [ -s "$tmp/err" ] && new_err="$tmp/err"
+  if [ -f expected.out ] && cmp -s expected.out "$tmp/out" && cmp -s "$old_err" "$new_err" &&
+     cmp -s expected.exit "$tmp/exit"; then
+    return
+  fi
+  codes expected.out "$old_err" >"$tmp/codes.old"
+  codes "$tmp/out" "$new_err" >"$tmp/codes.new"
+  # Codes whose finding lines (position, severity, message) differ.
+  finding_lines expected.out >"$tmp/lines.old"
+  finding_lines "$tmp/out" >"$tmp/lines.new"
+  comm -3 "$tmp/lines.old" "$tmp/lines.new" |
+    grep -oE '\[[A-Z]{3}[0-9]{3}\]: |title=[A-Z]{3}[0-9]{3}::' | grep -oE '[A-Z]{3}[0-9]{3}' |
+    sort -u >"$tmp/moved"
+  change=$(awk -v old="$tmp/codes.old" -v moved="$tmp/moved" '
+    BEGIN {
+      while ((getline l < old) > 0) { split(l, w, " "); was[w[1]] = w[2] }
+      while ((getline l < moved) > 0) mv[l] = 1
+    }
+    { now[$1] = $2 }
+    END {
+      for (c in was)
+        if (!(c in now)) print c, "-" c " (" was[c] ")"
+        else if (was[c] != now[c]) print c, c " " was[c] " -> " now[c]
+        else if (c in mv) print c, "~" c
+      for (c in now)
+        if (!(c in was)) print c, "+" c " (" now[c] ")"
+    }' "$tmp/codes.new" | sort | cut -d' ' -f2- | paste -sd, - | sed 's/,/, /g')
+  old_sum=$(summary_line expected.out)
+  new_sum=$(summary_line "$tmp/out")
+  [ "$old_sum" != "$new_sum" ] && [ -n "$old_sum$new_sum" ] &&
+    change="${change:+$change; }'${old_sum:-no summary}' -> '${new_sum:-no summary}'"
+  old_exit=$(cat expected.exit 2>/dev/null || echo none)
+  new_exit=$(cat "$tmp/exit")
+  [ "$old_exit" != "$new_exit" ] && change="${change:+$change; }exit $old_exit -> $new_exit"
+  [ -f expected.out ] || change="new case${change:+: $change}"
+  echo "golden $name: ${change:-same findings, other bytes changed (read the diff)}"
+}
+
 facts_status=0
 if [ -f facts ]; then check_facts || facts_status=1; fi
 
@@ -136,6 +201,7 @@ if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
          "intended, change 'facts' first (and say why in the commit)"
     exit 1
   fi
+  summarise_change
   cp "$tmp/out" expected.out
   cp "$tmp/exit" expected.exit
   if [ -s "$tmp/err" ]; then cp "$tmp/err" expected.err; else rm -f expected.err; fi
