@@ -372,19 +372,89 @@ static void load_seq(struct loader *L, const struct pv_field *f, const struct pv
 	memcpy(at(obj, f->off), &list, sizeof(list));
 }
 
+static void load_str(struct loader *L, const struct pv_node *n, const char *key,
+		     struct pv_str *dst)
+{
+	const char *s = scalar(L, n, key, PV_W("a string"));
+	if (s) {
+		dst->s = s;
+		dst->pos = n->pos;
+	}
+}
+
+/* An amount (0 or more, at most PV_AMOUNT_MAX) or a share (0 to 1). */
+static void load_amount(struct loader *L, const struct pv_field *f, const struct pv_node *n,
+			struct pv_num *num)
+{
+	struct pv_arg what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
+						 : PV_W("an amount (a plain number, 0 or more)");
+	if (load_number(L, n, f->key, what, num) < 0)
+		return;
+	if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {
+		struct pv_diag *g = bad_value(L, n, f->key, what);
+		if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
+			pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
+				     num->v, num->v / 100);
+		num->set = 0;
+	} else if (f->type == PV_F_AMOUNT && num->v > PV_AMOUNT_MAX) {
+		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
+			"'%s' is above the largest amount pveplan accepts, 1e15: got '%s'",
+			f->key, n->u.str);
+		pv_diag_hint(g, "amounts are in units of the plan's currency; check for extra digits");
+		num->set = 0;
+	}
+}
+
+static void load_year(struct loader *L, const struct pv_node *n, const char *key,
+		      struct pv_num *num)
+{
+	struct pv_arg what = PV_W("a year (YYYY)");
+	if (load_number(L, n, key, what, num) < 0)
+		return;
+	if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {
+		bad_value(L, n, key, what);
+		num->set = 0;
+	}
+}
+
+/* A baseline or target value: a number, or a short text kept as written. */
+static void load_value(struct loader *L, const struct pv_node *n, const char *key,
+		       struct pv_str *value)
+{
+	struct pv_measure *m = (struct pv_measure *)((char *)value - offsetof(struct pv_measure, value));
+	const char *s = scalar(L, n, key, PV_W("a number or a short text"));
+	double v;
+	if (!s)
+		return;
+	m->value.s = s;
+	m->value.pos = n->pos;
+	if (n->style == PV_STYLE_PLAIN && !pv_number_parse(s, &v) && isfinite(v)) {
+		m->number.v = v;
+		m->number.set = 1;
+		m->number.pos = n->pos;
+	}
+}
+
+static void load_bool(struct loader *L, const struct pv_node *n, const char *key,
+		      struct pv_bool *b)
+{
+	int v;
+	if (n->kind == PV_NODE_SCALAR && n->style == PV_STYLE_PLAIN && !pv_bool_parse(n->u.str, &v)) {
+		b->v = v;
+		b->pos = n->pos;
+	} else {
+		bad_value(L, n, key, PV_W("true or false"));
+	}
+}
+
 static void load_field(struct loader *L, const struct pv_field *f, const struct pv_node *key,
 		       const struct pv_node *n, void *obj)
 {
 	void *dst = at(obj, f->off);
 	switch (f->type) {
-	case PV_F_STR: {
-		const char *s = scalar(L, n, f->key, PV_W("a string"));
-		if (s) {
-			((struct pv_str *)dst)->s = s;
-			((struct pv_str *)dst)->pos = n->pos;
-		}
+	case PV_F_STR:
+		load_str(L, n, f->key, dst);
 		break;
-	}
 	case PV_F_ID:
 		if (!load_ident(L, n, f->key, dst))
 			pv_loader_define(L, dst, f->kinds, obj);
@@ -400,71 +470,22 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		load_date(L, n, f->key, dst);
 		break;
 	case PV_F_AMOUNT:
-	case PV_F_SHARE: {
-		struct pv_num *num = dst;
-		struct pv_arg what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
-							 : PV_W("an amount (a plain number, 0 or more)");
-		if (load_number(L, n, f->key, what, num) < 0)
-			break;
-		if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {
-			struct pv_diag *g = bad_value(L, n, f->key, what);
-			if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
-				pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
-					     num->v, num->v / 100);
-			num->set = 0;
-		} else if (f->type == PV_F_AMOUNT && num->v > PV_AMOUNT_MAX) {
-			struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
-				"'%s' is above the largest amount pveplan accepts, 1e15: got '%s'",
-				f->key, n->u.str);
-			pv_diag_hint(g, "amounts are in units of the plan's currency; check for extra digits");
-			num->set = 0;
-		}
+	case PV_F_SHARE:
+		load_amount(L, f, n, dst);
 		break;
-	}
 	case PV_F_VERSION:
 		/* Checked before the walk (plan.c), as FMT002. */
-		((struct pv_num *)dst)->pos = n->pos;
-		((struct pv_num *)dst)->v = 1;
-		((struct pv_num *)dst)->set = 1;
+		*(struct pv_num *)dst = (struct pv_num){ n->pos, 1, 1 };
 		break;
-	case PV_F_YEAR: {
-		struct pv_num *num = dst;
-		struct pv_arg what = PV_W("a year (YYYY)");
-		if (load_number(L, n, f->key, what, num) < 0)
-			break;
-		if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {
-			bad_value(L, n, f->key, what);
-			num->set = 0;
-		}
+	case PV_F_YEAR:
+		load_year(L, n, f->key, dst);
 		break;
-	}
-	case PV_F_VALUE: {
-		struct pv_measure *m = (struct pv_measure *)((char *)dst - offsetof(struct pv_measure, value));
-		const char *s = scalar(L, n, f->key, PV_W("a number or a short text"));
-		double v;
-		if (!s)
-			break;
-		m->value.s = s;
-		m->value.pos = n->pos;
-		if (n->style == PV_STYLE_PLAIN && !pv_number_parse(s, &v) && isfinite(v)) {
-			m->number.v = v;
-			m->number.set = 1;
-			m->number.pos = n->pos;
-		}
+	case PV_F_VALUE:
+		load_value(L, n, f->key, dst);
 		break;
-	}
-	case PV_F_BOOL: {
-		struct pv_bool *b = dst;
-		int v;
-		if (n->kind == PV_NODE_SCALAR && n->style == PV_STYLE_PLAIN &&
-		    !pv_bool_parse(n->u.str, &v)) {
-			b->v = v;
-			b->pos = n->pos;
-		} else {
-			bad_value(L, n, f->key, PV_W("true or false"));
-		}
+	case PV_F_BOOL:
+		load_bool(L, n, f->key, dst);
 		break;
-	}
 	case PV_F_ENUM:
 		load_enum(L, n, f->key, f->names, dst);
 		break;

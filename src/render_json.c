@@ -66,69 +66,37 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	pv_buf_addch(o, '}');
 }
 
-static void file(struct pv_buf *o, const struct pv_file_report *f, const struct pv_lang *lang)
+static void deviation(struct pv_buf *o, const struct pv_waiver_info *w)
 {
-	static const char *const stages[] = { "", "draft", "consultation", "validated", "adopted",
-					      "under_review" };
 	pv_buf_addch(o, '{');
-	str_field(o, "path", f->path);
+	str_field(o, "rule", w->rule);
 	pv_buf_addch(o, ',');
-	str_field(o, "plan_id", f->plan_id);
-	pv_buf_addf(o, ",\"checked\":%s,", f->checked ? "true" : "false");
-	str_field(o, "stage", stages[f->stage]);
-	pv_buf_adds(o, ",\"counts\":");
-	counts(o, pv_report_count(&f->diags, PV_SEV_ERROR), pv_report_count(&f->diags, PV_SEV_WARNING),
-	       pv_report_count(&f->diags, PV_SEV_INFO), pv_report_waived(&f->diags));
-	for (int waived = 0; waived < 2; waived++) {
-		pv_buf_adds(o, waived ? ",\"waived\":[" : ",\"findings\":[");
-		int first = 1;
-		for (size_t i = 0; i < f->diags.nr; i++) {
-			if ((f->diags.v[i].waiver >= 0) != waived)
-				continue;
-			if (!first)
+	str_field(o, "reason", w->reason);
+	pv_buf_addch(o, ',');
+	str_field(o, "approved_by", w->approved_by);
+	pv_buf_addch(o, ',');
+	str_field(o, "expires", w->expires);
+	pv_buf_adds(o, ",\"scope\":");
+	if (w->nscope) {
+		pv_buf_addch(o, '[');
+		for (size_t i = 0; i < w->nscope; i++) {
+			if (i)
 				pv_buf_addch(o, ',');
-			first = 0;
-			finding(o, &f->diags.v[i], lang);
+			pv_json_str(o, w->scope[i]);
 		}
 		pv_buf_addch(o, ']');
+	} else {
+		pv_buf_adds(o, "null");
 	}
-	pv_buf_adds(o, ",\"omitted\":[");
-	for (size_t i = 0; i < f->diags.nomitted; i++) {
-		const struct pv_omitted *om = &f->diags.omitted[i];
-		pv_buf_adds(o, i ? ",{" : "{");
-		str_field(o, "rule", om->code);
-		pv_buf_addf(o, ",\"error\":%zu,\"warning\":%zu,\"info\":%zu,\"waived\":%zu}",
-			    om->n[PV_SEV_ERROR], om->n[PV_SEV_WARNING], om->n[PV_SEV_INFO], om->waived);
-	}
-	pv_buf_adds(o, "],\"deviations\":[");
-	for (size_t k = 0; k < f->nwaivers; k++) {
-		const struct pv_waiver_info *w = &f->waivers[k];
-		pv_buf_adds(o, k ? ",{" : "{");
-		str_field(o, "rule", w->rule);
-		pv_buf_addch(o, ',');
-		str_field(o, "reason", w->reason);
-		pv_buf_addch(o, ',');
-		str_field(o, "approved_by", w->approved_by);
-		pv_buf_addch(o, ',');
-		str_field(o, "expires", w->expires);
-		pv_buf_adds(o, ",\"scope\":");
-		if (w->nscope) {
-			pv_buf_addch(o, '[');
-			for (size_t i = 0; i < w->nscope; i++) {
-				if (i)
-					pv_buf_addch(o, ',');
-				pv_json_str(o, w->scope[i]);
-			}
-			pv_buf_addch(o, ']');
-		} else {
-			pv_buf_adds(o, "null");
-		}
-		pv_buf_addf(o, ",\"line\":%u,\"column\":%u,\"silenced\":%zu}", w->pos.line, w->pos.col,
-			    w->silenced);
-	}
-	pv_buf_adds(o, "],\"matrix\":[");
-	for (size_t i = 0; i < f->matrix.n; i++) {
-		const struct pv_matrix_row *row = &f->matrix.rows[i];
+	pv_buf_addf(o, ",\"line\":%u,\"column\":%u,\"silenced\":%zu}", w->pos.line, w->pos.col,
+		    w->silenced);
+}
+
+static void matrix(struct pv_buf *o, const struct pv_matrix *m)
+{
+	pv_buf_adds(o, ",\"matrix\":[");
+	for (size_t i = 0; i < m->n; i++) {
+		const struct pv_matrix_row *row = &m->rows[i];
 		pv_buf_adds(o, i ? ",{" : "{");
 		str_field(o, "rule", row->rule->code);
 		pv_buf_addch(o, ',');
@@ -138,8 +106,8 @@ static void file(struct pv_buf *o, const struct pv_file_report *f, const struct 
 		pv_buf_addf(o, ",\"findings\":%zu,\"waived\":%zu}", row->findings, row->waived);
 	}
 	pv_buf_adds(o, "],\"scores\":[");
-	for (size_t i = 0; i < f->matrix.nscores; i++) {
-		const struct pv_score *sc = &f->matrix.scores[i];
+	for (size_t i = 0; i < m->nscores; i++) {
+		const struct pv_score *sc = &m->scores[i];
 		size_t applicable = sc->passed + sc->failed + sc->waived;
 		pv_buf_adds(o, i ? ",{" : "{");
 		str_field(o, "document", pv_source_name(sc->source));
@@ -150,7 +118,56 @@ static void file(struct pv_buf *o, const struct pv_file_report *f, const struct 
 		else
 			pv_buf_adds(o, "null}");
 	}
-	pv_buf_adds(o, "]}");
+	pv_buf_addch(o, ']');
+}
+
+static void findings(struct pv_buf *o, const struct pv_diags *d, const struct pv_lang *lang)
+{
+	for (int waived = 0; waived < 2; waived++) {
+		pv_buf_adds(o, waived ? ",\"waived\":[" : ",\"findings\":[");
+		int first = 1;
+		for (size_t i = 0; i < d->nr; i++) {
+			if ((d->v[i].waiver >= 0) != waived)
+				continue;
+			if (!first)
+				pv_buf_addch(o, ',');
+			first = 0;
+			finding(o, &d->v[i], lang);
+		}
+		pv_buf_addch(o, ']');
+	}
+	pv_buf_adds(o, ",\"omitted\":[");
+	for (size_t i = 0; i < d->nomitted; i++) {
+		const struct pv_omitted *om = &d->omitted[i];
+		pv_buf_adds(o, i ? ",{" : "{");
+		str_field(o, "rule", om->code);
+		pv_buf_addf(o, ",\"error\":%zu,\"warning\":%zu,\"info\":%zu,\"waived\":%zu}",
+			    om->n[PV_SEV_ERROR], om->n[PV_SEV_WARNING], om->n[PV_SEV_INFO], om->waived);
+	}
+	pv_buf_addch(o, ']');
+}
+
+static void file(struct pv_buf *o, const struct pv_file_report *f, const struct pv_lang *lang)
+{
+	pv_buf_addch(o, '{');
+	str_field(o, "path", f->path);
+	pv_buf_addch(o, ',');
+	str_field(o, "plan_id", f->plan_id);
+	pv_buf_addf(o, ",\"checked\":%s,", f->checked ? "true" : "false");
+	str_field(o, "stage", pv_status_names[f->stage]);
+	pv_buf_adds(o, ",\"counts\":");
+	counts(o, pv_report_count(&f->diags, PV_SEV_ERROR), pv_report_count(&f->diags, PV_SEV_WARNING),
+	       pv_report_count(&f->diags, PV_SEV_INFO), pv_report_waived(&f->diags));
+	findings(o, &f->diags, lang);
+	pv_buf_adds(o, ",\"deviations\":[");
+	for (size_t k = 0; k < f->nwaivers; k++) {
+		if (k)
+			pv_buf_addch(o, ',');
+		deviation(o, &f->waivers[k]);
+	}
+	pv_buf_addch(o, ']');
+	matrix(o, &f->matrix);
+	pv_buf_addch(o, '}');
 }
 
 void pv_render_json(const struct pv_run_report *r, struct pv_buf *out)

@@ -559,13 +559,59 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		pv_diag_note(g, pos_of(b, p->context_mark, p->context_mark), "%s", p->context);
 }
 
+/* Builds the tree from one event; 1 at the end of the stream, -1 when the
+ * file cannot be read further. */
+static int on_event(struct builder *b, yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_DOCUMENT_START_EVENT:
+		if (++b->documents > 1) {
+			struct pv_diag *g = pv_diag_add(b->d, "FMT001",
+				pos_of(b, ev->start_mark, ev->end_mark),
+				"file holds more than one YAML document");
+			pv_diag_hint(g, "a plan is one document: remove the '---' line, or split the file");
+			return -1;
+		}
+		return 0;
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(b, ev, PV_NODE_SEQ);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(b, ev, PV_NODE_MAP);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		on_end(b);
+		return 0;
+	case YAML_ALIAS_EVENT:
+		return on_alias(b, ev);
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void builder_release(struct builder *b)
+{
+	for (size_t i = 0; i < b->depth; i++)
+		free(b->stack[i].anchor);
+	for (size_t i = 0; i < b->anchor_nr; i++)
+		free(b->anchor_list[i]);
+	free(b->anchor_list);
+	free(b->stack);
+	free(b->tmp);
+	free(b->marks);
+	pv_strmap_release(&b->anchors);
+}
+
 int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 		 const struct pv_limits *lim, struct pv_diags *d)
 {
 	struct builder b;
 	yaml_parser_t parser;
 	yaml_event_t ev;
-	int ret = -1, done = 0;
+	int r = 0;
 
 	memset(&b, 0, sizeof(b));
 	b.doc = doc;
@@ -583,71 +629,28 @@ int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 		return -1;
 	}
 	if (check_encoding(&b) < 0)
-		goto cleanup;
+		r = -1;
 	/* libyaml, told the encoding, would read the BOM as a character of the
 	 * first line and push its first key one column right. */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)src + b.base,
 				     len - b.base);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	while (!done) {
-		int r = 0;
+	while (r == 0) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			if (parser.error == YAML_MEMORY_ERROR)
 				pv_die_oom();
 			syntax_error(&b, &parser);
-			goto cleanup;
-		}
-		switch (ev.type) {
-		case YAML_DOCUMENT_START_EVENT:
-			if (++b.documents > 1) {
-				struct pv_diag *g = pv_diag_add(d, "FMT001",
-					pos_of(&b, ev.start_mark, ev.end_mark),
-					"file holds more than one YAML document");
-				pv_diag_hint(g, "a plan is one document: remove the '---' line, or split the file");
-				r = -1;
-			}
-			break;
-		case YAML_SCALAR_EVENT:
-			r = on_scalar(&b, &ev);
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-			r = on_start(&b, &ev, PV_NODE_SEQ);
-			break;
-		case YAML_MAPPING_START_EVENT:
-			r = on_start(&b, &ev, PV_NODE_MAP);
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			on_end(&b);
-			break;
-		case YAML_ALIAS_EVENT:
-			r = on_alias(&b, &ev);
-			break;
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		default:
+			r = -1;
 			break;
 		}
+		r = on_event(&b, &ev);
 		yaml_event_delete(&ev);
-		if (r < 0)
-			goto cleanup;
 	}
-	ret = 0;
-cleanup:
-	for (size_t i = 0; i < b.depth; i++)
-		free(b.stack[i].anchor);
-	for (size_t i = 0; i < b.anchor_nr; i++)
-		free(b.anchor_list[i]);
-	free(b.anchor_list);
-	free(b.stack);
-	free(b.tmp);
-	free(b.marks);
-	pv_strmap_release(&b.anchors);
+	builder_release(&b);
 	yaml_parser_delete(&parser);
-	if (ret < 0)
+	if (r < 0)
 		doc->root = NULL;
-	return ret;
+	return r < 0 ? -1 : 0;
 }
 
 void pv_doc_release(struct pv_doc *doc)
