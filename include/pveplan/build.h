@@ -38,10 +38,11 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
-/* Plan text in the report language (else the plan's, else the first given). */
+/* Plan text in the report language (else the plan's, else the first given).
+ * The same as pv_view_text (pveplan/report_view.h). */
 const char *pv_report_text(const struct pv_report_input *in, const struct pv_text *t);
 /* A stakeholder's name from its id: the id itself when it names no
- * stakeholder, NULL when --redact hides it. */
+ * stakeholder, NULL when --redact hides it (pv_view_stakeholder). */
 const char *pv_report_stakeholder(const struct pv_report_input *in, const char *id);
 /* The label of value `v` of an enumeration ("" for none), looked up as
  * "prefix.name"; the value's own name when the language has no label. */
