@@ -70,6 +70,22 @@ size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars
 void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
 	__attribute__((sentinel));
 
+/*
+ * Plan text written into the Markdown report (src/report_text.c). Each text
+ * is parsed as its own CommonMark document and written back from its tree,
+ * so nothing in it reaches the report's structure or another text; images
+ * become links, raw HTML is text, unsafe characters are shown escaped.
+ * - pv_report_md_blocks: a text as blocks (paragraphs, lists, quotes, code),
+ *   each of its headings a strong paragraph; ends with a newline.
+ * - pv_report_md_inline: a text on one line (blocks joined by spaces), for a
+ *   heading or a list item, or with `cell` for a table cell ('|' escaped).
+ * - pv_report_md_literal: a string that is not Markdown (an id, a code, a
+ *   message), every character shown as it is; safe in a table cell.
+ */
+void pv_report_md_blocks(struct pv_buf *out, const char *s);
+void pv_report_md_inline(struct pv_buf *out, const char *s, int cell);
+void pv_report_md_literal(struct pv_buf *out, const char *s);
+
 /* Formats a number with the report language's separators. */
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
 /* Formats a date in the report language ("14 March 2025"). */
