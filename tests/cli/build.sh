@@ -1,10 +1,14 @@
-# pveplan build: reports of the examples match their golden copies; a plan
-# with errors writes nothing (exit 1) unless --force, which adds a banner;
+# pveplan build: reports of the examples match their golden copies (what
+# each golden proves: tests/golden/build/README.md), and, independently of
+# the goldens, every report of both examples in the six languages has every
+# section and its three charts (tests/cli/report_facts.py); a plan with
+# errors writes nothing (exit 1) unless --force, which adds a banner;
 # --redact leaves confidential items out; outputs are deterministic; plan
 # text never breaks a table or injects HTML.
 . "$(dirname "$0")/lib.inc"
 export SOURCE_DATE_EPOCH=1764028800
 g="$src/tests/golden/build"
+facts="$src/tests/cli/report_facts.py"
 cd "$tmp"
 for ex in national-fr regional-en; do
   # The plan's own language (the default), and two others.
@@ -18,6 +22,12 @@ for ex in national-fr regional-en; do
     fi
     check "$name/report.md is as expected" 'diff -u "$g/$name.md" "$tmp/$name/report.md"'
     check "$name/report.html is as expected" 'diff -u "$g/$name.html" "$tmp/$name/report.html"'
+  done
+done
+for ex in national-fr regional-en; do
+  for lang in ar en es fr ru zh; do
+    "$bin" build --lang $lang --format md,html -o "$tmp/facts-$ex-$lang" "$src/examples/$ex.pve.yaml" >/dev/null
+    check "$ex in $lang: every section, and the three charts in their places" '$PY "$facts" structure "$src" $lang "$tmp/facts-$ex-$lang"'
   done
 done
 "$bin" build -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
