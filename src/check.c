@@ -3,6 +3,8 @@
 #include "pveplan/load.h"
 #include "pveplan/pve.h"
 
+#include "checks.h"
+
 int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
 		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol)
 {
@@ -16,12 +18,24 @@ int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
 	pol->stage = o->stage ? o->stage
 		     : plan->plan.status.v ? (enum pv_status)plan->plan.status.v : PV_STATUS_DRAFT;
 	pol->today = o->today ? o->today : pv_policy_today();
-	if (ret == 0) {
-		pv_check_consistency(plan, d);
-		pv_check_pve(plan, pol->stage, o->config ? &o->config->thresholds : &defaults, d);
-	}
+	pol->max_findings = o->max_findings;
+	if (ret == 0)
+		pv_check_rules(plan, pol->stage, o->config ? &o->config->thresholds : &defaults, d);
 	if (!plan->plan.status.v && !o->stage)
 		pol->stage = PV_STATUS_DRAFT;
 	pv_policy_apply(pol, ret == 0 ? plan : NULL, d);
 	return ret;
+}
+
+void pv_check_rules(const struct pv_plan *p, enum pv_status stage,
+		    const struct pv_thresholds *t, struct pv_diags *d)
+{
+	struct pv_facts facts;
+	pv_facts_compute(p, &facts);
+	struct pv_rule_ctx c = { p, &facts, d, t, stage, p->plan.pos };
+	if (!c.top.line)
+		c.top = (struct pv_pos){ 1, 1, 1 };
+	for (size_t i = 0; i < pv_rules_nr; i++)
+		if (pv_rules[i].check)
+			pv_rules[i].check(&c);
 }

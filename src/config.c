@@ -80,9 +80,6 @@ static const char *const severity_names[] = { "info", "warning", "error", "off" 
 
 static void load_rules(struct pv_config *c, const struct pv_node *n, struct pv_diags *d)
 {
-	const char *codes[64];
-	for (size_t i = 0; i < pv_rules_nr; i++)
-		codes[i] = pv_rules[i].code;
 	if (n->kind != PV_NODE_MAP) {
 		pv_diag_add(d, "", n->pos, "'rules' must map rule codes to error, warning, info or off");
 		return;
@@ -92,7 +89,7 @@ static void load_rules(struct pv_config *c, const struct pv_node *n, struct pv_d
 		const struct pv_rule *r = pv_rule_find(k->u.str);
 		if (!r) {
 			struct pv_diag *g = pv_diag_add(d, "", k->pos, "unknown rule '%s'", k->u.str);
-			const char *s = pv_suggest(k->u.str, codes, pv_rules_nr, 2);
+			const char *s = pv_suggest(k->u.str, pv_rule_codes, pv_rules_nr, 2);
 			if (s)
 				pv_diag_hint(g, "did you mean '%s'?", s);
 			else

@@ -1,9 +1,8 @@
 #include "pveplan/diag.h"
 
 #include "pveplan/alloc.h"
-#include "pveplan/rules.h"
 
-#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,69 +22,124 @@ const char *pv_severity_name(enum pv_severity sev)
 
 void pv_diags_init(struct pv_diags *d, const char *file)
 {
+	struct pv_diags empty = PV_DIAGS_INIT;
+	*d = empty;
 	d->file = xstrdup(file);
-	d->v = NULL;
-	d->nr = d->alloc = 0;
-	d->not_applicable = 0;
+}
+
+void pv_diag_release(struct pv_diag *g)
+{
+	pv_msg_release(&g->msg);
+	pv_msg_release(&g->hint);
+	pv_msg_release(&g->note);
+	free(g->subject);
+	g->subject = NULL;
 }
 
 void pv_diags_release(struct pv_diags *d)
 {
-	for (size_t i = 0; i < d->nr; i++) {
-		pv_msg_release(&d->v[i].msg);
-		pv_msg_release(&d->v[i].hint);
-		pv_msg_release(&d->v[i].note);
-		free(d->v[i].subject);
-	}
+	struct pv_diags empty = PV_DIAGS_INIT;
+	for (size_t i = 0; i < d->nr; i++)
+		pv_diag_release(&d->v[i]);
 	free(d->v);
 	free(d->file);
-	d->file = NULL;
-	d->v = NULL;
-	d->nr = d->alloc = 0;
+	free(d->not_applicable);
+	free(d->omitted);
+	pv_strmap_release(&d->seen);
+	pv_arena_release(&d->keys);
+	*d = empty;
 }
 
-char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang)
+/* The identity of a finding: every byte of its rule, position and message,
+ * each argument with its kind. */
+static void key_arg(struct pv_buf *k, const struct pv_arg *a)
 {
-	struct pv_buf b = PV_BUF_INIT;
-	pv_msg_render(m, lang, &b);
-	return pv_buf_detach(&b, NULL);
+	pv_buf_addch(k, (char)('A' + a->kind));
+	switch (a->kind) {
+	case PV_ARG_TEXT:
+	case PV_ARG_WORD:
+	case PV_ARG_LABEL:
+		pv_buf_addf(k, "%zu:", strlen(a->u.s));
+		pv_buf_adds(k, a->u.s);
+		break;
+	case PV_ARG_INT:
+		pv_buf_addf(k, "%lld", a->u.i);
+		break;
+	case PV_ARG_UINT:
+		pv_buf_addf(k, "%llu", a->u.u);
+		break;
+	case PV_ARG_REAL:
+		pv_buf_addf(k, "%a", a->u.d);
+		break;
+	case PV_ARG_AMOUNT:
+		pv_buf_addf(k, "%a:%s", a->u.amount.v,
+			    a->u.amount.currency ? a->u.amount.currency : "");
+		break;
+	case PV_ARG_LIST:
+		pv_buf_addf(k, "%zu", a->u.list.n);
+		for (size_t i = 0; i < a->u.list.n; i++)
+			key_arg(k, &a->u.list.v[i]);
+		break;
+	}
+	pv_buf_addch(k, ';');	/* strings are length-prefixed: no separator is ambiguous */
 }
 
-static struct pv_diag *new_diag(struct pv_diags *d, const char *code, struct pv_pos pos)
+/* An identical finding already recorded, or NULL (and `key` is kept). */
+static struct pv_diag *seen(struct pv_diags *d, const char *code, struct pv_pos pos,
+			    const char *subject, const char *fmt, const char *field,
+			    const struct pv_arg *args, size_t n, const char **key)
 {
-	const struct pv_rule *r = pv_rule_find(code);
+	struct pv_buf k = PV_BUF_INIT;
+	pv_buf_addf(&k, "%s:%u:%u:%u:%s:%s:%s", code, pos.line, pos.col, pos.span, fmt,
+		    field ? field : "", subject ? subject : "");
+	for (size_t i = 0; i < n; i++)
+		key_arg(&k, &args[i]);
+	uintptr_t i = (uintptr_t)pv_strmap_get(&d->seen, k.buf);
+	*key = i ? NULL : pv_arena_strndup(&d->keys, k.buf, k.len);
+	pv_buf_release(&k);
+	return i ? &d->v[i - 1] : NULL;
+}
+
+static struct pv_diag *new_diag(struct pv_diags *d, const char *code, struct pv_pos pos,
+				const char *key)
+{
 	PV_ALLOC_GROW(d->v, d->nr + 1, d->alloc);
 	struct pv_diag *g = &d->v[d->nr];
 	memset(g, 0, sizeof(*g));
 	g->pos = pos;
 	if (g->pos.line && !g->pos.span)
 		g->pos.span = 1;
-	g->sev = r ? r->severity : PV_SEV_ERROR;
+	g->sev = PV_SEV_ERROR;
 	g->waiver = -1;
 	strncat(g->code, code, sizeof(g->code) - 1);
 	g->seq = d->nr++;
+	if (key)
+		pv_strmap_put(&d->seen, key, (void *)(uintptr_t)d->nr);
 	return g;
 }
 
-struct pv_diag *pv_diag_add(struct pv_diags *d, const char *code,
-			    struct pv_pos pos, const char *fmt, ...)
+struct pv_diag *pv_diag_addv(struct pv_diags *d, const char *code, struct pv_pos pos,
+			     const char *fmt, const struct pv_arg *args, size_t n)
 {
-	struct pv_diag *g = new_diag(d, code, pos);
-	va_list ap;
-	va_start(ap, fmt);
-	pv_msg_vprintf(&g->msg, fmt, ap);
-	va_end(ap);
+	const char *key = NULL;
+	struct pv_diag *g = seen(d, code, pos, NULL, fmt, NULL, args, n, &key);
+	if (g)
+		return g;
+	g = new_diag(d, code, pos, key);
+	pv_msg_printf(&g->msg, fmt, args, n);
 	return g;
 }
 
-struct pv_diag *pv_diag_rule(struct pv_diags *d, const char *code, const char *field,
-			     struct pv_pos pos, const char *subject, ...)
+struct pv_diag *pv_diag_rulev(struct pv_diags *d, const char *code, const char *field,
+			      struct pv_pos pos, const char *subject,
+			      const struct pv_arg *args, size_t n)
 {
-	struct pv_diag *g = new_diag(d, code, pos);
-	va_list ap;
-	va_start(ap, subject);
-	pv_msg_vcatalogue(&g->msg, code, field, ap);
-	va_end(ap);
+	const char *key = NULL;
+	struct pv_diag *g = seen(d, code, pos, subject, code, field, args, n, &key);
+	if (g)
+		return g;
+	g = new_diag(d, code, pos, key);
+	pv_msg_catalogue(&g->msg, code, field, args, n / 2);
 	g->hint.kind = PV_MSG_CATALOGUE;
 	g->hint.key = g->msg.key;
 	g->hint.field = "hint";
@@ -94,30 +148,40 @@ struct pv_diag *pv_diag_rule(struct pv_diags *d, const char *code, const char *f
 	return g;
 }
 
-void pv_diag_hint(struct pv_diag *g, const char *fmt, ...)
+void pv_diag_hintv(struct pv_diag *g, const char *fmt, const struct pv_arg *args, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	pv_msg_release(&g->hint);
-	pv_msg_vprintf(&g->hint, fmt, ap);
-	va_end(ap);
+	pv_msg_printf(&g->hint, fmt, args, n);
 }
 
-void pv_diag_note(struct pv_diag *g, struct pv_pos pos, const char *fmt, ...)
+void pv_diag_notev(struct pv_diag *g, struct pv_pos pos, const char *fmt,
+		   const struct pv_arg *args, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
 	pv_msg_release(&g->note);
-	pv_msg_vprintf(&g->note, fmt, ap);
+	pv_msg_printf(&g->note, fmt, args, n);
 	g->note_pos = pos;
-	va_end(ap);
+}
+
+void pv_diag_raise(struct pv_diag *g, enum pv_severity sev)
+{
+	g->sev = sev;
+	g->raised = 1;
 }
 
 void pv_diags_not_applicable(struct pv_diags *d, const char *code)
 {
-	const struct pv_rule *r = pv_rule_find(code);
-	if (r)
-		d->not_applicable |= (uint64_t)1 << (r - pv_rules);
+	if (pv_diags_is_not_applicable(d, code))
+		return;
+	PV_ALLOC_GROW(d->not_applicable, d->nna + 1, d->na_alloc);
+	d->not_applicable[d->nna++] = code;
+}
+
+int pv_diags_is_not_applicable(const struct pv_diags *d, const char *code)
+{
+	for (size_t i = 0; i < d->nna; i++)
+		if (!strcmp(d->not_applicable[i], code))
+			return 1;
+	return 0;
 }
 
 static int cmp_diag(const void *a, const void *b)
@@ -135,15 +199,60 @@ static int cmp_diag(const void *a, const void *b)
 
 void pv_diags_sort(struct pv_diags *d)
 {
+	/* The identities point at positions that sorting changes. */
+	pv_strmap_release(&d->seen);
 	if (d->nr > 1)
 		qsort(d->v, d->nr, sizeof(*d->v), cmp_diag);
 }
 
-size_t pv_diags_count(const struct pv_diags *d, enum pv_severity sev)
+static struct pv_omitted *omitted(struct pv_diags *d, const char *code)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nr; i++)
-		n += d->v[i].sev == sev;
-	return n;
+	for (size_t i = 0; i < d->nomitted; i++)
+		if (!strcmp(d->omitted[i].code, code))
+			return &d->omitted[i];
+	PV_ALLOC_GROW(d->omitted, d->nomitted + 1, d->omitted_alloc);
+	struct pv_omitted *o = &d->omitted[d->nomitted++];
+	memset(o, 0, sizeof(*o));
+	snprintf(o->code, sizeof(o->code), "%.7s", code);
+	return o;
 }
 
+void pv_diags_cap(struct pv_diags *d, size_t max)
+{
+	struct pv_strmap kept = PV_STRMAP_INIT;	/* code -> findings kept so far */
+	size_t out = 0;
+	if (!max)
+		return;
+	for (size_t i = 0; i < d->nr; i++) {
+		struct pv_diag *g = &d->v[i];
+		uintptr_t n = (uintptr_t)pv_strmap_get(&kept, g->code);
+		if (n < max) {
+			d->v[out] = *g;
+			/* The key is the code of the finding kept, which stays put. */
+			pv_strmap_put(&kept, d->v[out].code, (void *)(n + 1));
+			out++;
+			continue;
+		}
+		struct pv_omitted *o = omitted(d, g->code);
+		if (g->waiver >= 0)
+			o->waived++;
+		else
+			o->n[g->sev >= PV_SEV_INFO && g->sev <= PV_SEV_ERROR ? g->sev : PV_SEV_ERROR]++;
+		pv_diag_release(g);
+	}
+	d->nr = out;
+	pv_strmap_release(&kept);
+}
+
+size_t pv_diags_omitted(const struct pv_diags *d, const char *code, size_t *waived)
+{
+	for (size_t i = 0; i < d->nomitted; i++)
+		if (!strcmp(d->omitted[i].code, code)) {
+			if (waived)
+				*waived = d->omitted[i].waived;
+			return d->omitted[i].n[0] + d->omitted[i].n[1] + d->omitted[i].n[2];
+		}
+	if (waived)
+		*waived = 0;
+	return 0;
+}

@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The largest amount: sums of up to 10^7 of them (the node limit) stay
+ * finite, so no total or report ever shows inf or nan, and amounts up to it
+ * keep their cents in a double. */
+#define PV_AMOUNT_MAX 1e15
+
 static int is_null(const struct pv_node *n)
 {
 	if (n->kind != PV_NODE_SCALAR)
@@ -22,7 +27,7 @@ static int is_null(const struct pv_node *n)
 	       !strcmp(s, "NULL");
 }
 
-static const char *kind_word(const struct pv_node *n)
+static struct pv_arg kind_word(const struct pv_node *n)
 {
 	switch (n->kind) {
 	case PV_NODE_MAP:
@@ -40,7 +45,7 @@ static void *at(void *obj, size_t off)
 }
 
 static struct pv_diag *bad_value(struct loader *L, const struct pv_node *n, const char *key,
-				 const char *expected)
+				 struct pv_arg expected)
 {
 	if (n->kind == PV_NODE_SCALAR && !is_null(n))
 		return pv_diag_add(L->d, "FMT004", n->pos, "'%s' must be %s, got '%s'", key,
@@ -51,7 +56,7 @@ static struct pv_diag *bad_value(struct loader *L, const struct pv_node *n, cons
 
 /* A scalar that is not null, or NULL after a finding. */
 static const char *scalar(struct loader *L, const struct pv_node *n, const char *key,
-			  const char *expected)
+			  struct pv_arg expected)
 {
 	if (n->kind != PV_NODE_SCALAR || is_null(n)) {
 		bad_value(L, n, key, expected);
@@ -142,7 +147,7 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 }
 
 static int load_number(struct loader *L, const struct pv_node *n, const char *key,
-		       const char *expected, struct pv_num *out)
+		       struct pv_arg expected, struct pv_num *out)
 {
 	double v;
 	if (n->kind == PV_NODE_SCALAR && !is_null(n) && n->style == PV_STYLE_PLAIN &&
@@ -170,7 +175,7 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 static int load_date(struct loader *L, const struct pv_node *n, const char *key,
 		     struct pv_dateval *out)
 {
-	const char *why = PV_W("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
+	struct pv_arg why = PV_W("expected a date as YYYY, YYYY-MM or YYYY-MM-DD");
 	if (n->kind == PV_NODE_SCALAR && !is_null(n) &&
 	    !pv_date_parse(n->u.str, &out->d, &why)) {
 		out->pos = n->pos;
@@ -217,7 +222,7 @@ static int load_ident(struct loader *L, const struct pv_node *n, const char *key
 static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 		     uint8_t type, struct pv_str *out)
 {
-	const char *expected = type == PV_F_CURRENCY ? PV_W("an ISO 4217 currency code")
+	struct pv_arg expected = type == PV_F_CURRENCY ? PV_W("an ISO 4217 currency code")
 			       : type == PV_F_COUNTRY ? PV_W("an ISO 3166-1 alpha-2 country code")
 			       : type == PV_F_RULE ? PV_W("a rule code such as PVE110")
 						   : PV_W("a language code (BCP 47)");
@@ -397,7 +402,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	case PV_F_AMOUNT:
 	case PV_F_SHARE: {
 		struct pv_num *num = dst;
-		const char *what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
+		struct pv_arg what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
 							 : PV_W("an amount (a plain number, 0 or more)");
 		if (load_number(L, n, f->key, what, num) < 0)
 			break;
@@ -406,6 +411,12 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 			if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
 				pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
 					     num->v, num->v / 100);
+			num->set = 0;
+		} else if (f->type == PV_F_AMOUNT && num->v > PV_AMOUNT_MAX) {
+			struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
+				"'%s' is above the largest amount pveplan accepts, 1e15: got '%s'",
+				f->key, n->u.str);
+			pv_diag_hint(g, "amounts are in units of the plan's currency; check for extra digits");
 			num->set = 0;
 		}
 		break;
@@ -418,7 +429,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		break;
 	case PV_F_YEAR: {
 		struct pv_num *num = dst;
-		const char *what = PV_W("a year (YYYY)");
+		struct pv_arg what = PV_W("a year (YYYY)");
 		if (load_number(L, n, f->key, what, num) < 0)
 			break;
 		if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {

@@ -1,22 +1,14 @@
+/* Messages captured as typed values (the rendering is in msg_render.c). */
 #include "pveplan/msg.h"
 
+#include "msg_spec.h"
 #include "pveplan/alloc.h"
-#include "pveplan/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct spec {
-	const char *start;	/* at '%' */
-	size_t len;		/* through the conversion letter */
-	int pos;		/* n of "%n$", or 0 */
-	char conv;		/* d i u x X o c s f g e, or '%' */
-	char length[3];		/* "", "h", "hh", "l", "ll", "z" */
-};
-
-/* Parses the conversion at `p` (a '%'); returns 0 or -1. */
-static int parse_spec(const char *p, struct spec *s)
+int pv_msg_parse_spec(const char *p, struct pv_msg_spec *s)
 {
 	const char *q = p + 1;
 	memset(s, 0, sizeof(*s));
@@ -52,269 +44,198 @@ static int parse_spec(const char *p, struct spec *s)
 	return 0;
 }
 
-/* The spec without its "n$" part, for snprintf. */
-static void plain_spec(const struct spec *s, char *out, size_t size)
+void pv_msg_plain_spec(const struct pv_msg_spec *s, const char *length, char *out, size_t size)
 {
-	const char *p = s->start + 1;
+	const char *p = s->start + 1, *end = s->start + s->len - 1 - strlen(s->length);
 	if (s->pos)
 		p = strchr(p, '$') + 1;
-	snprintf(out, size, "%%%.*s", (int)(s->start + s->len - p), p);
+	snprintf(out, size, "%%%.*s%s%c", (int)(end - p), p, length, s->conv);
 }
 
-static char *render_arg(const struct spec *s, va_list *ap)
+struct pv_arg pv_arg_text(const char *s)
 {
-	char f[32], tmp[128];
-	plain_spec(s, f, sizeof(f));
-	const char *L = s->length;
-	switch (s->conv) {
+	return (struct pv_arg){ .kind = PV_ARG_TEXT, .u = { .s = s ? s : "" } };
+}
+
+struct pv_arg pv_arg_int(long long v)
+{
+	return (struct pv_arg){ .kind = PV_ARG_INT, .u = { .i = v } };
+}
+
+struct pv_arg pv_arg_uint(unsigned long long v)
+{
+	return (struct pv_arg){ .kind = PV_ARG_UINT, .u = { .u = v } };
+}
+
+struct pv_arg pv_arg_real(double v)
+{
+	return (struct pv_arg){ .kind = PV_ARG_REAL, .u = { .d = v } };
+}
+
+struct pv_arg pv_arg_self(struct pv_arg a)
+{
+	return a;
+}
+
+struct pv_arg pv_msg_amount(double v, const char *currency)
+{
+	struct pv_arg a = { .kind = PV_ARG_AMOUNT };
+	a.u.amount.v = v;
+	a.u.amount.currency = currency;
+	return a;
+}
+
+struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n)
+{
+	struct pv_arg a = { .kind = PV_ARG_LIST };
+	a.u.list.v = items;
+	a.u.list.n = n;
+	return a;
+}
+
+static void copy_arg(struct pv_arg *dst, const struct pv_arg *src)
+{
+	*dst = *src;
+	switch (src->kind) {
+	case PV_ARG_TEXT:
+	case PV_ARG_WORD:
+	case PV_ARG_LABEL:
+		dst->u.s = xstrdup(src->u.s ? src->u.s : "");
+		break;
+	case PV_ARG_AMOUNT:
+		dst->u.amount.currency = src->u.amount.currency ? xstrdup(src->u.amount.currency)
+								: NULL;
+		break;
+	case PV_ARG_LIST: {
+		struct pv_arg *v = src->u.list.n ? xcalloc(src->u.list.n, sizeof(*v)) : NULL;
+		for (size_t i = 0; i < src->u.list.n; i++)
+			copy_arg(&v[i], &src->u.list.v[i]);
+		dst->u.list.v = v;
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void release_arg(struct pv_arg *a)
+{
+	switch (a->kind) {
+	case PV_ARG_TEXT:
+	case PV_ARG_WORD:
+	case PV_ARG_LABEL:
+		free((char *)a->u.s);
+		break;
+	case PV_ARG_AMOUNT:
+		free((char *)a->u.amount.currency);
+		break;
+	case PV_ARG_LIST:
+		for (size_t i = 0; i < a->u.list.n; i++)
+			release_arg((struct pv_arg *)&a->u.list.v[i]);
+		free((struct pv_arg *)a->u.list.v);
+		break;
+	default:
+		break;
+	}
+}
+
+static struct pv_arg *copy_args(const struct pv_arg *args, size_t n)
+{
+	struct pv_arg *v = n ? xcalloc(n, sizeof(*v)) : NULL;
+	for (size_t i = 0; i < n; i++)
+		copy_arg(&v[i], &args[i]);
+	return v;
+}
+
+/* Which kinds a conversion takes: %s anything but a bare number, %d and
+ * %u integers, %f %g %e reals. */
+static int fits(char conv, const struct pv_arg *a)
+{
+	switch (conv) {
 	case 's':
-		return xstrdup(va_arg(*ap, const char *));
+		return a->kind != PV_ARG_INT && a->kind != PV_ARG_UINT && a->kind != PV_ARG_REAL;
 	case 'f':
 	case 'g':
 	case 'e':
-		snprintf(tmp, sizeof(tmp), f, va_arg(*ap, double));
-		break;
-	case 'd':
-	case 'i':
-	case 'c':
-		if (!strcmp(L, "ll"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, long long));
-		else if (!strcmp(L, "l"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, long));
-		else if (!strcmp(L, "z"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, size_t));
-		else
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, int));
-		break;
+		return a->kind == PV_ARG_REAL;
 	default:
-		if (!strcmp(L, "ll"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, unsigned long long));
-		else if (!strcmp(L, "l"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, unsigned long));
-		else if (!strcmp(L, "z"))
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, size_t));
-		else
-			snprintf(tmp, sizeof(tmp), f, va_arg(*ap, unsigned));
-		break;
+		return a->kind == PV_ARG_INT || a->kind == PV_ARG_UINT;
 	}
-	return xstrdup(tmp);
 }
 
-void pv_msg_vprintf(struct pv_msg *m, const char *fmt, va_list ap)
+static _Noreturn void bad_format(const char *fmt, const char *why)
 {
-	va_list cp;
-	char *args[32];
-	size_t n = 0;
-	va_copy(cp, ap);
+	fprintf(stderr, "pveplan: BUG: message format '%s': %s\n", fmt, why);
+	abort();
+}
+
+void pv_msg_printf(struct pv_msg *m, const char *fmt, const struct pv_arg *args, size_t n)
+{
+	size_t want = 0;
+	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
+		struct pv_msg_spec s;
+		if (pv_msg_parse_spec(p, &s) < 0 || s.pos)
+			bad_format(fmt, "unsupported conversion");
+		if (s.conv != '%') {
+			if (want >= n || !fits(s.conv, &args[want]))
+				bad_format(fmt, "an argument is missing or of the wrong kind");
+			want++;
+		}
+		p += s.len;
+	}
+	if (want != n || n > UINT8_MAX)
+		bad_format(fmt, "too many arguments");
 	memset(m, 0, sizeof(*m));
 	m->kind = PV_MSG_PRINTF;
 	m->key = fmt;
-	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
-		struct spec s;
-		if (parse_spec(p, &s) < 0 || s.pos) {
-			fprintf(stderr, "pveplan: BUG: unsupported message format '%s'\n", fmt);
-			abort();
-		}
-		if (s.conv != '%' && n < PV_ARRAY_SIZE(args))
-			args[n++] = render_arg(&s, &cp);
-		p += s.len;
-	}
-	va_end(cp);
 	m->nargs = (uint8_t)n;
-	m->args = n ? xmalloc(n * sizeof(*m->args)) : NULL;
-	if (n)
-		memcpy(m->args, args, n * sizeof(*args));
+	m->args = copy_args(args, n);
 }
 
-void pv_msg_vcatalogue(struct pv_msg *m, const char *code, const char *field, va_list ap)
+void pv_msg_catalogue(struct pv_msg *m, const char *code, const char *field,
+		      const struct pv_arg *pairs, size_t npairs)
 {
-	char *args[32];
-	size_t n = 0;
-	const char *name;
+	for (size_t i = 0; i < npairs; i++)
+		if (pairs[2 * i].kind != PV_ARG_TEXT)
+			bad_format(field, "a placeholder name is not a string");
 	memset(m, 0, sizeof(*m));
 	m->kind = PV_MSG_CATALOGUE;
 	m->key = code;
 	m->field = field;
-	while ((name = va_arg(ap, const char *)) && n + 2 <= PV_ARRAY_SIZE(args)) {
-		args[n++] = xstrdup(name);
-		args[n++] = xstrdup(va_arg(ap, const char *));
-	}
-	m->nargs = (uint8_t)(n / 2);
-	m->args = n ? xmalloc(n * sizeof(*m->args)) : NULL;
-	if (n)
-		memcpy(m->args, args, n * sizeof(*args));
+	m->nargs = (uint8_t)npairs;
+	m->args = copy_args(pairs, 2 * npairs);
 }
 
 void pv_msg_copy_args(struct pv_msg *dst, const struct pv_msg *src)
 {
 	size_t n = src->kind == PV_MSG_CATALOGUE ? 2u * src->nargs : src->nargs;
 	dst->nargs = src->nargs;
-	dst->args = n ? xmalloc(n * sizeof(*dst->args)) : NULL;
-	for (size_t i = 0; i < n; i++)
-		dst->args[i] = xstrdup(src->args[i]);
+	dst->args = copy_args(src->args, n);
 }
 
 void pv_msg_release(struct pv_msg *m)
 {
 	size_t n = m->kind == PV_MSG_CATALOGUE ? 2u * m->nargs : m->nargs;
 	for (size_t i = 0; i < n; i++)
-		free(m->args[i]);
+		release_arg(&m->args[i]);
 	free(m->args);
 	memset(m, 0, sizeof(*m));
 }
 
-char *pv_msg_amount(double v, const char *currency)
+const struct pv_arg *pv_msg_arg(const struct pv_msg *m, size_t i)
 {
-	struct pv_buf b = PV_BUF_INIT;
-	pv_buf_addf(&b, "\004%.2f", v);
-	if (currency)
-		pv_buf_addf(&b, "\037%s", currency);
-	return pv_buf_detach(&b, NULL);
-}
-
-char *pv_msg_list(const char *const *items, size_t n)
-{
-	struct pv_buf b = PV_BUF_INIT;
-	pv_buf_addch(&b, '\003');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			pv_buf_addch(&b, '\036');
-		pv_buf_adds(&b, items[i]);
-	}
-	return pv_buf_detach(&b, NULL);
-}
-
-/* Digits grouped by three: "," and "." in English, a narrow no-break space
- * and "," in French; cents only when there are some. */
-static void add_amount(struct pv_buf *out, const char *arg, const struct pv_lang *lang)
-{
-	int fr = !strcmp(pv_lang_code(lang), "fr");
-	const char *sep = fr ? "\xe2\x80\xaf" : ",", *dec = fr ? "," : ".";
-	const char *cur = strchr(arg, '\037');
-	const char *num = arg, *dot = strchr(arg, '.');
-	size_t intlen = (size_t)((dot ? dot : (cur ? cur : arg + strlen(arg))) - num);
-	if (*num == '-') {
-		pv_buf_addch(out, '-');
-		num++;
-		intlen--;
-	}
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			pv_buf_adds(out, sep);
-		pv_buf_addch(out, num[i]);
-	}
-	if (dot && strncmp(dot, ".00", 3)) {
-		pv_buf_adds(out, dec);
-		pv_buf_add(out, dot + 1, 2);
-	}
-	if (cur)
-		pv_buf_addf(out, " %s", cur + 1);
-}
-
-static void add_arg(struct pv_buf *out, const char *arg, const struct pv_lang *lang)
-{
-	switch (arg[0]) {
-	case '\001':
-		pv_buf_adds(out, pv_lang_word(lang, arg + 1));
-		break;
-	case '\002':
-		pv_buf_adds(out, pv_lang_label(lang, arg + 1));
-		break;
-	case '\004':
-		add_amount(out, arg + 1, lang);
-		break;
-	case '\003': {
-		const char *p = arg + 1;
-		size_t n = *p ? 1 : 0, i = 0;
-		for (const char *q = p; *q; q++)
-			n += *q == '\036';
-		while (*p) {
-			const char *e = strchr(p, '\036');
-			size_t len = e ? (size_t)(e - p) : strlen(p);
-			char *item = xstrndup(p, len);
-			if (i)
-				pv_buf_adds(out, i + 1 == n ? "" : ", ");
-			if (i && i + 1 == n)
-				pv_buf_addf(out, " %s ", pv_lang_label(lang, "and"));
-			add_arg(out, item, lang);
-			free(item);
-			i++;
-			p += len + (e ? 1 : 0);
-		}
-		break;
-	}
-	default:
-		pv_buf_adds(out, arg);
-	}
-}
-
-static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
-			  struct pv_buf *out)
-{
-	const char *fmt = pv_lang_message(lang, m->key);
-	size_t next = 0;
-	const char *p = fmt;
-	for (const char *q = strchr(p, '%'); q; q = strchr(p, '%')) {
-		struct spec s;
-		pv_buf_add(out, p, (size_t)(q - p));
-		if (parse_spec(q, &s) < 0) {
-			pv_buf_addch(out, '%');
-			p = q + 1;
-			continue;
-		}
-		if (s.conv == '%') {
-			pv_buf_addch(out, '%');
-		} else {
-			size_t i = s.pos ? (size_t)s.pos - 1 : next++;
-			if (i < m->nargs)
-				add_arg(out, m->args[i], lang);
-		}
-		p = q + s.len;
-	}
-	pv_buf_adds(out, p);
-}
-
-void pv_template_fill(const char *tmpl, char *const *pairs, size_t npairs,
-		      const struct pv_lang *lang, struct pv_buf *out)
-{
-	const char *p = tmpl;
-	for (const char *q = strchr(p, '{'); q; q = strchr(p, '{')) {
-		const char *e = strchr(q, '}');
-		pv_buf_add(out, p, (size_t)(q - p));
-		if (!e) {
-			p = q;
-			break;
-		}
-		size_t n = (size_t)(e - q - 1), i;
-		for (i = 0; i < npairs; i++)
-			if (strlen(pairs[2 * i]) == n && !strncmp(pairs[2 * i], q + 1, n))
-				break;
-		if (i < npairs)
-			add_arg(out, pairs[2 * i + 1], lang);
-		else
-			pv_buf_add(out, q, n + 2);	/* left visible: a test catches it */
-		p = e + 1;
-	}
-	pv_buf_adds(out, p);
-}
-
-void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out)
-{
-	if (m->kind == PV_MSG_PRINTF) {
-		render_printf(m, lang, out);
-	} else if (m->kind == PV_MSG_CATALOGUE) {
-		const char *t = pv_lang_rule_field(lang, m->key, m->field);
-		pv_template_fill(t ? t : m->key, m->args, m->nargs, lang, out);
-	}
+	if (i >= m->nargs)
+		return NULL;
+	return m->kind == PV_MSG_CATALOGUE ? &m->args[2 * i + 1] : &m->args[i];
 }
 
 int pv_msg_signature(const char *fmt, struct pv_buf *out)
 {
-	struct spec specs[32];
+	struct pv_msg_spec specs[32];
 	size_t n = 0, positional = 0;
 	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
-		struct spec s;
-		if (parse_spec(p, &s) < 0)
+		struct pv_msg_spec s;
+		if (pv_msg_parse_spec(p, &s) < 0)
 			return -1;
 		p += s.len;
 		if (s.conv == '%')

@@ -89,7 +89,7 @@ static int check_format(const struct pv_plan *p, struct pv_diags *d)
 		return 0;
 	struct pv_diag *g = pv_diag_add(d, "FMT002", v->pos,
 					"unsupported format version '%s'",
-					v->kind == PV_NODE_SCALAR ? v->u.str : PV_W("(not a number)"));
+					v->kind == PV_NODE_SCALAR ? pv_arg_text(v->u.str) : PV_W("(not a number)"));
 	pv_diag_hint(g, "this pveplan reads format 1 ('pveplan: 1'); a newer format needs a newer pveplan");
 	return -1;
 }
@@ -137,7 +137,7 @@ int pv_plan_load(struct pv_plan *p, const char *src, size_t len,
 	if (pv_doc_parse(&p->doc, src, len, lim, d) < 0)
 		goto cleanup;
 	if (!p->doc.root) {
-		struct pv_diag *g = pv_diag_add(d, "FMT002", (struct pv_pos){ 1, 1, 1 },
+		struct pv_diag *g = pv_diag_add(d, "FMT002", ((struct pv_pos){ 1, 1, 1 }),
 						"file holds no plan (it is empty)");
 		pv_diag_hint(g, "a plan starts with 'pveplan: 1' followed by 'plan:'");
 		goto cleanup;

@@ -8,32 +8,8 @@
 #include <stdint.h>
 #include <string.h>
 
-const char *pv_kind_name(unsigned kind)
-{
-	switch (kind) {
-	case PV_KIND_STAKEHOLDER:
-		return "stakeholder";
-	case PV_KIND_PRIORITY:
-		return "priority";
-	case PV_KIND_OBJECTIVE:
-		return "objective";
-	case PV_KIND_ACTION:
-		return "action";
-	case PV_KIND_INDICATOR:
-		return "indicator";
-	case PV_KIND_NEED:
-		return "capacity need";
-	case PV_KIND_RISK:
-		return "risk";
-	case PV_KIND_DRIVER:
-		return "driver";
-	default:
-		return "identifier";
-	}
-}
-
 /* The kind with its article, as a translatable word. */
-static const char *a_kind(unsigned kind)
+static struct pv_arg a_kind(unsigned kind)
 {
 	switch (kind) {
 	case PV_KIND_STAKEHOLDER:
@@ -83,9 +59,22 @@ void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, 
 	pv_strmap_put(&p->ids, id->s, (void *)(uintptr_t)p->ndefs);
 }
 
-static const char *closest(const struct pv_plan *p, const char *id, unsigned kinds)
+/*
+ * The defined id closest to `id`. A plan with a renamed stakeholder repeats
+ * the same undefined id many times, so the caller looks for each id once,
+ * for the first few hundred distinct ids; and every comparison is charged to
+ * `budget` (cells of the edit-distance band), so that many near-identical
+ * long ids cannot make a broken plan slow to check: once the budget is
+ * spent, no more suggestions are made.
+ */
+#define MAX_SUGGESTED 256
+#define SUGGEST_BUDGET ((size_t)1 << 26)
+
+static const char *closest(const struct pv_plan *p, const char *id, unsigned kinds,
+			   size_t *budget)
 {
 	size_t max = strlen(id) >= 10 ? 3 : 2, bestd = max + 1;
+	size_t cost = (strlen(id) + 1) * (2 * max + 1);
 	const char *best = NULL;
 	/* Prefer an id of the expected kind; fall back to any id. */
 	for (int pass = 0; pass < 2 && !best; pass++) {
@@ -93,6 +82,9 @@ static const char *closest(const struct pv_plan *p, const char *id, unsigned kin
 			const struct pv_iddef *d = &p->defs[i];
 			if (!pass && !(d->kind & kinds))
 				continue;
+			if (*budget < cost)
+				return best;
+			*budget -= cost;
 			size_t dist = pv_edit_distance(id, d->id, max);
 			if (dist < bestd) {
 				bestd = dist;
@@ -103,15 +95,12 @@ static const char *closest(const struct pv_plan *p, const char *id, unsigned kin
 	return best;
 }
 
-/* A plan with a renamed stakeholder repeats the same undefined id many
- * times: look for its closest match once, and only for the first few hundred
- * distinct ids, so a badly broken large plan cannot make the check slow. */
-#define MAX_SUGGESTED 256
 static const char no_suggestion[] = "";
 
 void pv_loader_resolve(struct loader *L)
 {
 	struct pv_strmap seen = PV_STRMAP_INIT;
+	size_t budget = SUGGEST_BUDGET;
 	for (size_t i = 0; i < L->nrefs; i++) {
 		const struct ref_use *u = &L->refs[i];
 		const struct pv_iddef *d = pv_plan_find(L->plan, u->ref->s);
@@ -120,7 +109,7 @@ void pv_loader_resolve(struct loader *L)
 				"'%s' refers to '%s', which is not defined", u->key, u->ref->s);
 			const char *c = pv_strmap_get(&seen, u->ref->s);
 			if (!c && seen.nr < MAX_SUGGESTED) {
-				c = closest(L->plan, u->ref->s, u->kinds);
+				c = closest(L->plan, u->ref->s, u->kinds, &budget);
 				pv_strmap_put(&seen, u->ref->s, (void *)(c ? c : no_suggestion));
 			}
 			if (c && *c)

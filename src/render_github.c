@@ -5,17 +5,22 @@
 
 #include "pveplan/msg.h"
 #include "pveplan/render_text.h"
+#include "pveplan/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Workflow-command escaping: data escapes % CR LF; property values also
- * escape ':' and ','. */
+ * escape ':' and ','. Plan text is first shown with its unsafe characters
+ * escaped (pv_buf_add_visible), as in the text output: the log viewer is a
+ * terminal. */
 static void esc(struct pv_buf *o, const char *s, int property)
 {
-	for (; *s; s++) {
-		switch (*s) {
+	struct pv_buf v = PV_BUF_INIT;
+	pv_buf_add_visible(&v, s, strlen(s));
+	for (const char *p = v.buf; *p; p++) {
+		switch (*p) {
 		case '%':
 			pv_buf_adds(o, "%25");
 			break;
@@ -32,9 +37,10 @@ static void esc(struct pv_buf *o, const char *s, int property)
 			pv_buf_adds(o, property ? "%2C" : ",");
 			break;
 		default:
-			pv_buf_addch(o, *s);
+			pv_buf_addch(o, *p);
 		}
 	}
+	pv_buf_release(&v);
 }
 
 static const char *command(enum pv_severity s)
@@ -42,17 +48,33 @@ static const char *command(enum pv_severity s)
 	return s == PV_SEV_ERROR ? "error" : s == PV_SEV_WARNING ? "warning" : "notice";
 }
 
-/* Markdown table cell: no line breaks, no unescaped pipes. */
+/* Plan text in a Markdown table cell of the summary: a code span whose
+ * fence is longer than any run of backticks inside, so GitHub reads none of
+ * it as Markdown or HTML (and its mention and link filters skip code);
+ * pipes escaped for the table (GFM unescapes them inside code spans too),
+ * unsafe characters escaped visibly, so the span holds no line break. */
 static void cell(struct pv_buf *o, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '|')
-			pv_buf_adds(o, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			pv_buf_addch(o, ' ');
-		else
-			pv_buf_addch(o, *s);
+	struct pv_buf v = PV_BUF_INIT;
+	pv_buf_add_visible(&v, s, strlen(s));
+	size_t run = 0, longest = 0;
+	for (size_t i = 0; i < v.len; i++) {
+		run = v.buf[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
 	}
+	if (v.len) {
+		pv_buf_addchars(o, '`', longest + 1);
+		pv_buf_addch(o, ' ');
+		for (size_t i = 0; i < v.len; i++) {
+			if (v.buf[i] == '|')
+				pv_buf_addch(o, '\\');
+			pv_buf_addch(o, v.buf[i]);
+		}
+		pv_buf_addch(o, ' ');
+		pv_buf_addchars(o, '`', longest + 1);
+	}
+	pv_buf_release(&v);
 }
 
 void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
@@ -87,7 +109,6 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 	struct pv_buf line = PV_BUF_INIT;
 	pv_render_summary(r->errors, r->warnings, r->infos, r->waived, r->n, 0, lang, &line);
 	pv_buf_addf(summary, "## pveplan check\n\n%s\n", line.buf);
-	pv_buf_release(&line);
 	int header = 0;
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
@@ -97,9 +118,11 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 			if (!header++)
 				pv_buf_adds(summary, "### Errors\n\n| location | rule | message |\n|---|---|---|\n");
 			char *msg = pv_msg_text(&g->msg, lang);
+			pv_buf_reset(&line);
+			pv_buf_addf(&line, "%s:%u:%u", r->files[i].path, g->pos.line, g->pos.col);
 			pv_buf_adds(summary, "| ");
-			cell(summary, r->files[i].path);
-			pv_buf_addf(summary, ":%u:%u | %s | ", g->pos.line, g->pos.col, g->code);
+			cell(summary, line.buf);
+			pv_buf_addf(summary, " | %s | ", g->code);
 			cell(summary, msg);
 			pv_buf_adds(summary, " |\n");
 			free(msg);
@@ -107,17 +130,23 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t k = 0; k < r->files[i].nwaivers; k++) {
 			const struct pv_waiver_info *w = &r->files[i].waivers[k];
-			if (!k)
-				pv_buf_addf(summary, "\n### Accepted deviations: %s\n\n| rule | approved by | expires | reason |\n|---|---|---|---|\n",
-					    r->files[i].path);
+			if (!k) {
+				pv_buf_adds(summary, "\n### Accepted deviations: ");
+				cell(summary, r->files[i].path);
+				pv_buf_adds(summary, "\n\n| rule | approved by | expires | reason |\n|---|---|---|---|\n");
+			}
 			pv_buf_adds(summary, "| ");
 			cell(summary, w->rule ? w->rule : "");
 			pv_buf_adds(summary, " | ");
 			cell(summary, w->approved_by ? w->approved_by : "");
 			pv_buf_adds(summary, " | ");
-			cell(summary, w->expires ? w->expires : "-");
+			if (w->expires)
+				cell(summary, w->expires);
+			else
+				pv_buf_addch(summary, '-');
 			pv_buf_adds(summary, " | ");
 			cell(summary, w->reason ? w->reason : "");
 			pv_buf_adds(summary, " |\n");
 		}
+	pv_buf_release(&line);
 }

@@ -92,7 +92,15 @@ static void file(struct pv_buf *o, const struct pv_file_report *f, const struct 
 		}
 		pv_buf_addch(o, ']');
 	}
-	pv_buf_adds(o, ",\"deviations\":[");
+	pv_buf_adds(o, ",\"omitted\":[");
+	for (size_t i = 0; i < f->diags.nomitted; i++) {
+		const struct pv_omitted *om = &f->diags.omitted[i];
+		pv_buf_adds(o, i ? ",{" : "{");
+		str_field(o, "rule", om->code);
+		pv_buf_addf(o, ",\"error\":%zu,\"warning\":%zu,\"info\":%zu,\"waived\":%zu}",
+			    om->n[PV_SEV_ERROR], om->n[PV_SEV_WARNING], om->n[PV_SEV_INFO], om->waived);
+	}
+	pv_buf_adds(o, "],\"deviations\":[");
 	for (size_t k = 0; k < f->nwaivers; k++) {
 		const struct pv_waiver_info *w = &f->waivers[k];
 		pv_buf_adds(o, k ? ",{" : "{");

@@ -3,17 +3,24 @@
 
 #include "pveplan/msg.h"
 #include "pveplan/rules.h"
+#include "pveplan/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* One line per finding: plan text (in the message) and the path are shown
+ * with their unsafe characters escaped, so none of it can end the line or
+ * forge another finding; pv_xml_str then makes the whole valid XML. */
 static void finding_line(struct pv_buf *o, const struct pv_file_report *f,
 			 const struct pv_diag *g, const struct pv_lang *lang)
 {
 	char *msg = pv_msg_text(&g->msg, lang);
-	pv_buf_addf(o, "%s:%u:%u: %s[%s]: %s\n", f->path, g->pos.line, g->pos.col,
-		    pv_severity_name(g->sev), g->code, msg);
+	pv_buf_add_visible(o, f->path, strlen(f->path));
+	pv_buf_addf(o, ":%u:%u: %s[%s]: ", g->pos.line, g->pos.col, pv_severity_name(g->sev),
+		    g->code);
+	pv_buf_add_visible(o, msg, strlen(msg));
+	pv_buf_addch(o, '\n');
 	free(msg);
 }
 
@@ -33,8 +40,11 @@ static void suite(struct pv_buf *o, const struct pv_file_report *f, size_t id,
 			if (strcmp(g->code, code))
 				continue;
 			if (g->waiver < 0 && g->sev == PV_SEV_ERROR) {
-				if (!errors++)
-					pv_msg_render(&g->msg, lang, &first);
+				if (!errors++) {
+					char *msg = pv_msg_text(&g->msg, lang);
+					pv_buf_add_visible(&first, msg, strlen(msg));
+					free(msg);
+				}
 				finding_line(&detail, f, g, lang);
 			} else {
 				finding_line(&out, f, g, lang);

@@ -4,6 +4,7 @@
 #include "pveplan/alloc.h"
 #include "pveplan/msg.h"
 #include "pveplan/render_text.h"
+#include "pveplan/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,8 @@ size_t pv_report_count(const struct pv_diags *d, enum pv_severity sev)
 	size_t n = 0;
 	for (size_t i = 0; i < d->nr; i++)
 		n += d->v[i].sev == sev && d->v[i].waiver < 0;
+	for (size_t i = 0; i < d->nomitted && sev >= PV_SEV_INFO && sev <= PV_SEV_ERROR; i++)
+		n += d->omitted[i].n[sev];
 	return n;
 }
 
@@ -22,6 +25,8 @@ size_t pv_report_waived(const struct pv_diags *d)
 	size_t n = 0;
 	for (size_t i = 0; i < d->nr; i++)
 		n += d->v[i].waiver >= 0;
+	for (size_t i = 0; i < d->nomitted; i++)
+		n += d->omitted[i].waived;
 	return n;
 }
 
@@ -69,9 +74,10 @@ struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
 		for (size_t i = 0; i < w->nscope; i++)
 			w->scope[i] = xstrdup(dev->scope.v[i].s);
 		w->pos = dev->pos;
-		for (size_t i = 0; i < f->diags.nr; i++)
-			w->silenced += f->diags.v[i].waiver == (int)k;
 	}
+	for (size_t i = 0; i < f->diags.nr; i++)
+		if (f->diags.v[i].waiver >= 0 && (size_t)f->diags.v[i].waiver < f->nwaivers)
+			f->waivers[f->diags.v[i].waiver].silenced++;
 	return f;
 }
 
@@ -99,63 +105,83 @@ void pv_report_release(struct pv_run_report *r)
 	r->n = r->alloc = 0;
 }
 
+/* Plan text is valid UTF-8 (the tree refuses anything else), but a path
+ * need not be: an invalid byte is written visibly, as \xHH, so that JSON and
+ * XML stay UTF-8. Returns the bytes taken at s (1 for an invalid byte). */
+static size_t next_char(const char *s, uint32_t *cp, int *invalid)
+{
+	size_t avail = 1;
+	while (avail < 4 && s[avail])
+		avail++;
+	size_t n = pv_utf8_decode(s, avail, cp);
+	*invalid = *cp == 0xFFFD && n == 1 && (unsigned char)*s >= 0x80;
+	return n;
+}
+
 void pv_json_str(struct pv_buf *out, const char *s)
 {
 	pv_buf_addch(out, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			pv_buf_adds(out, "\\\"");
-			break;
-		case '\\':
-			pv_buf_adds(out, "\\\\");
-			break;
-		case '\n':
+	for (const char *p = s; *p;) {
+		uint32_t cp;
+		int invalid;
+		size_t n = next_char(p, &cp, &invalid);
+		if (invalid) {
+			pv_buf_addf(out, "\\\\x%02x", (unsigned char)*p);
+		} else if (cp == '"' || cp == '\\') {
+			pv_buf_addch(out, '\\');
+			pv_buf_addch(out, (char)cp);
+		} else if (cp == '\n') {
 			pv_buf_adds(out, "\\n");
-			break;
-		case '\r':
+		} else if (cp == '\r') {
 			pv_buf_adds(out, "\\r");
-			break;
-		case '\t':
+		} else if (cp == '\t') {
 			pv_buf_adds(out, "\\t");
-			break;
-		default:
-			if (*p < 0x20)
-				pv_buf_addf(out, "\\u%04x", *p);
-			else
-				pv_buf_addch(out, *p);
+		} else if (cp < 0x20 || cp == 0x2028 || cp == 0x2029) {
+			/* U+2028/2029 are valid JSON but end a line in JavaScript
+			 * before ES2019 and in many line-oriented tools. */
+			pv_buf_addf(out, "\\u%04x", (unsigned)cp);
+		} else {
+			pv_buf_add(out, p, n);
 		}
+		p += n;
 	}
 	pv_buf_addch(out, '"');
 }
 
+/* XML 1.0 allows tab, LF, CR and the characters from U+0020 on, less the
+ * surrogates (never valid UTF-8) and U+FFFE, U+FFFF. */
+static int xml_allowed(uint32_t cp)
+{
+	return cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp != 0xFFFE && cp != 0xFFFF);
+}
+
 void pv_xml_str(struct pv_buf *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '<':
+	for (const char *p = s; *p;) {
+		uint32_t cp;
+		int invalid;
+		size_t n = next_char(p, &cp, &invalid);
+		if (invalid)
+			pv_buf_addf(out, "\\x%02x", (unsigned char)*p);
+		else if (!xml_allowed(cp))
+			pv_utf8_add_escape(out, cp);	/* shown, as \x01 or \u{fffe} */
+		else if (cp == '<')
 			pv_buf_adds(out, "&lt;");
-			break;
-		case '>':
+		else if (cp == '>')
 			pv_buf_adds(out, "&gt;");
-			break;
-		case '&':
+		else if (cp == '&')
 			pv_buf_adds(out, "&amp;");
-			break;
-		case '"':
+		else if (cp == '"')
 			pv_buf_adds(out, "&quot;");
-			break;
-		case '\n':
+		else if (cp == '\n')
 			pv_buf_adds(out, "&#10;");
-			break;
-		case '\t':
+		else if (cp == '\r')
+			pv_buf_adds(out, "&#13;");
+		else if (cp == '\t')
 			pv_buf_adds(out, "&#9;");
-			break;
-		default:
-			/* XML 1.0 has no other control characters. */
-			if (*p >= 0x20 || *p == '\r')
-				pv_buf_addch(out, *p);
-		}
+		else
+			pv_buf_add(out, p, n);
+		p += n;
 	}
 }
 
@@ -195,17 +221,15 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 	pv_buf_addf(out, "%s%s%s\n", b, pv_lang_label(lang, "matrix.scores"), rst);
 	for (size_t i = 0; i < f->matrix.nscores; i++) {
 		const struct pv_score *sc = &f->matrix.scores[i];
-		char key[32], passed[24], applicable[24];
+		char key[32];
 		snprintf(key, sizeof(key), "doc.%s", pv_source_name(sc->source));
-		snprintf(passed, sizeof(passed), "%zu", sc->passed);
-		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
-		char *pairs[] = { (char *)"passed", passed, (char *)"applicable", applicable };
+		const struct pv_arg pairs[] = {
+			pv_arg_text("passed"), pv_arg_uint(sc->passed), pv_arg_text("applicable"),
+			pv_arg_uint(sc->passed + sc->failed + sc->waived) };
 		pv_buf_addf(out, "  %s%s", pv_lang_label(lang, key), pv_lang_label(lang, "colon"));
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
-			char n[24];
-			snprintf(n, sizeof(n), "%zu", sc->waived);
-			char *wp[] = { (char *)"n", n };
+			const struct pv_arg wp[] = { pv_arg_text("n"), pv_arg_uint(sc->waived) };
 			pv_buf_adds(out, " (");
 			pv_template_fill(pv_lang_label(lang, sc->waived == 1 ? "count.waived.one"
 									     : "count.waived.many"),

@@ -31,14 +31,15 @@ void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct
 
 void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
 {
-	char *pairs[16];
+	/* Plan text fills report templates: always text, never markup. */
+	struct pv_arg pairs[16];
 	size_t n = 0;
 	va_list ap;
 	va_start(ap, out);
 	const char *name;
 	while ((name = va_arg(ap, const char *)) && n < 16) {
-		pairs[n++] = (char *)name;
-		pairs[n++] = va_arg(ap, char *);
+		pairs[n++] = pv_arg_text(name);
+		pairs[n++] = pv_arg_text(va_arg(ap, const char *));
 	}
 	va_end(ap);
 	pv_template_fill(tmpl, pairs, n / 2, lang, out);

@@ -245,7 +245,7 @@ static void cover(struct md *m)
 	char stamp[32];
 	pv_format_timestamp(m->in->now, stamp);
 	struct pv_date today;
-	const char *why;
+	struct pv_arg why;
 	char day[16];
 	snprintf(day, sizeof(day), "%.10s", stamp);
 	pv_date_parse(day, &today, &why);

@@ -441,15 +441,27 @@ static int arg_names_hidden(const struct pv_view *v, const char *s)
 	return found;
 }
 
+/* Arguments that carry plan text: TEXT ones (ids, values quoted from the
+ * plan), alone or in a list. Words, labels and numbers are pveplan's own. */
+static int args_name_hidden(const struct pv_view *v, const struct pv_arg *a, size_t n, size_t step)
+{
+	for (size_t i = 0; i < n; i += step) {
+		if (a[i].kind == PV_ARG_TEXT && a[i].u.s && arg_names_hidden(v, a[i].u.s))
+			return 1;
+		if (a[i].kind == PV_ARG_LIST && args_name_hidden(v, a[i].u.list.v, a[i].u.list.n, 1))
+			return 1;
+	}
+	return 0;
+}
+
 static int msg_names_hidden(const struct pv_view *v, const struct pv_msg *m)
 {
 	/* A catalogue message holds name, value pairs: the names are ours. */
-	int pairs = m->kind == PV_MSG_CATALOGUE;
-	size_t n = pairs ? 2u * m->nargs : m->nargs;
-	for (size_t i = pairs; i < n; i += 1 + pairs)
-		if (m->args[i] && arg_names_hidden(v, m->args[i]))
-			return 1;
-	return 0;
+	if (!m->nargs)
+		return 0;
+	if (m->kind == PV_MSG_CATALOGUE)
+		return args_name_hidden(v, m->args + 1, 2u * m->nargs - 1, 2);
+	return args_name_hidden(v, m->args, m->nargs, 1);
 }
 
 int pv_view_finding_hidden(const struct pv_view *v, const struct pv_diag *g)
@@ -458,13 +470,6 @@ int pv_view_finding_hidden(const struct pv_view *v, const struct pv_diag *g)
 		return 0;
 	return pv_view_hides_id(v, g->subject) || msg_names_hidden(v, &g->msg) ||
 	       msg_names_hidden(v, &g->hint) || msg_names_hidden(v, &g->note);
-}
-
-static char *count_text(size_t n)
-{
-	char b[32];
-	snprintf(b, sizeof(b), "%zu", n);
-	return xstrdup(b);
 }
 
 /* PVE115 over the shown actions; -1 when none of them lacks a cost. */
@@ -486,11 +491,8 @@ static long redo_uncosted(struct pv_view *v, const struct pv_diag *g, const stru
 	}
 	if (shown > 5)
 		pv_buf_adds(&ids, ", ...");
-	char *n = count_text(t->uncosted), *total = count_text(t->actions);
-	pv_diag_rule(&v->redone, "PVE115", "message", pos, NULL, "count", n, "total", total, "ids",
-		     ids.buf, NULL);
-	free(n);
-	free(total);
+	pv_diag_rule(&v->redone, "PVE115", "message", pos, NULL, "count", t->uncosted, "total",
+		     t->actions, "ids", ids.buf);
 	pv_buf_release(&ids);
 	return (long)v->redone.nr - 1;
 }
@@ -502,15 +504,11 @@ static long redo_money(struct pv_view *v, const struct pv_diag *g, const struct 
 		return -1;
 	const char *cur = v->p->plan.currency.s;
 	const struct pv_money *m = &t->money;
-	char *cost = pv_msg_amount(m->cost, cur), *com = pv_msg_amount(m->committed, cur);
-	char *ple = pv_msg_amount(m->pledged, cur);
-	char *gap = pv_msg_amount(m->cost - m->committed - m->pledged, cur);
-	pv_diag_rule(&v->redone, "PVE116", "message", g->pos, NULL, "cost", cost, "committed", com,
-		     "pledged", ple, "gap", gap, NULL);
-	free(cost);
-	free(com);
-	free(ple);
-	free(gap);
+	pv_diag_rule(&v->redone, "PVE116", "message", g->pos, NULL,
+		     "cost", pv_msg_amount(m->cost, cur),
+		     "committed", pv_msg_amount(m->committed, cur),
+		     "pledged", pv_msg_amount(m->pledged, cur),
+		     "gap", pv_msg_amount(m->cost - m->committed - m->pledged, cur));
 	return (long)v->redone.nr - 1;
 }
 

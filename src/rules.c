@@ -1,53 +1,34 @@
+/*
+ * The rule table, generated from the one list of rules, PV_RULES in
+ * src/checks.h. To add a rule:
+ *   1. a row in PV_RULES (code, default severity, flags, cited documents,
+ *      and 1 when a check function finds it);
+ *   2. that function, pv_check_CODE, in src/pve.c (or src/consistency.c),
+ *      reading the plan and the facts of src/facts.c;
+ *   3. its text in src/catalogue/rules.en.yaml and rules.fr.yaml (the build
+ *      refuses a rule without its seven fields; a test refuses a code the
+ *      table does not have);
+ *   4. a golden case that triggers it and one that does not
+ *      (tests/golden/pve/PVEnnn-*), and its line in docs/rules.md.
+ * Nothing else counts the rules.
+ */
 #include "pveplan/rules.h"
+
+#include "checks.h"
+#include "pveplan/alloc.h"
 
 #include <string.h>
 
-#define E PV_SEV_ERROR
-#define W PV_SEV_WARNING
-#define I PV_SEV_INFO
-#define FIXED PV_RULE_FIXED
-#define STAGE PV_RULE_STAGE
-#define A674 PV_SRC_A70674
-#define R291 PV_SRC_ARES70291
-#define RG PV_SRC_RG
-#define R288 PV_SRC_ARES60288
+#define FN_1(code) pv_check_##code
+#define FN_0(code) NULL
+#define ROW(code, sev, flags, sources, check) { #code, sev, flags, sources, FN_##check(code) },
+#define CODE(code, ...) #code,
 
-/* Severities and citations as in the rule catalogue (docs/rules.md). */
-const struct pv_rule pv_rules[] = {
-	{ "FMT001", E, FIXED, 0 }, { "FMT002", E, FIXED, 0 }, { "FMT003", E, FIXED, 0 },
-	{ "FMT004", E, FIXED, 0 }, { "FMT005", E, FIXED, 0 }, { "FMT006", E, FIXED, 0 },
-	{ "FMT007", E, FIXED, 0 },
-	{ "REF001", E, FIXED, 0 }, { "REF002", E, FIXED, 0 }, { "REF003", E, FIXED, 0 },
-	{ "CON001", E, 0, 0 }, { "CON002", E, 0, 0 }, { "CON003", W, 0, 0 },
-	{ "CON004", W, 0, 0 }, { "CON005", W, 0, 0 }, { "CON006", E, 0, 0 },
-	{ "CON007", W, 0, 0 },
-	{ "PVE101", W, 0, A674 | R291 },
-	{ "PVE102", W, 0, RG },
-	{ "PVE103", W, STAGE, A674 },
-	{ "PVE104", W, STAGE, A674 | RG },
-	{ "PVE105", W, 0, A674 | RG },
-	{ "PVE106", W, 0, A674 | RG },
-	{ "PVE107", W, 0, RG },
-	{ "PVE108", W, 0, A674 | PV_SRC_SCR2250 },
-	{ "PVE109", W, 0, A674 },
-	{ "PVE110", W, STAGE | PV_RULE_SCOPED_ONLY, A674 | R288 },
-	{ "PVE111", E, PV_RULE_SCOPED_ONLY, A674 | R288 },
-	{ "PVE112", W, STAGE, RG },
-	{ "PVE113", W, STAGE, RG },
-	{ "PVE114", W, STAGE, RG },
-	{ "PVE115", W, 0, A674 },
-	{ "PVE116", I, PV_RULE_REPORT, A674 },
-	{ "PVE117", W, 0, R291 },
-	{ "PVE118", W, 0, A674 },
-	{ "PVE119", W, 0, PV_SRC_IDDRS | A674 },
-	{ "PVE120", W, 0, A674 | RG },
-	{ "PVE121", I, 0, R291 },
-	{ "PVE122", W, 0, RG },
-	{ "PVE123", W, 0, RG },
-	{ "PVE124", I, 0, R291 | R288 },
-	{ "PVE125", W, 0, 0 },
-};
-const size_t pv_rules_nr = sizeof(pv_rules) / sizeof(pv_rules[0]);
+const struct pv_rule pv_rules[] = { PV_RULES(ROW) };
+const size_t pv_rules_nr = PV_ARRAY_SIZE(pv_rules);
+const char *const pv_rule_codes[] = { PV_RULES(CODE) NULL };
+_Static_assert(PV_ARRAY_SIZE(pv_rules) <= PV_RULES_MAX,
+	       "the rule table outgrew PV_RULES_MAX: raise it (include/pveplan/rules.h)");
 
 const struct pv_rule *pv_rule_find(const char *code)
 {

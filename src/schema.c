@@ -6,51 +6,25 @@
 
 #include <stddef.h>
 
-const char *const pv_scope_names[] = { "", "national", "regional", NULL };
-const char *const pv_status_names[] = { "", "draft", "consultation", "validated",
-					"adopted", "under_review", NULL };
-const char *const pv_sector_names[] = {
-	"", "government", "parliament", "judiciary", "security", "local_government",
-	"civil_society", "youth", "women", "religious", "traditional", "academia",
-	"media", "private_sector", "victims", "un_entity", "regional_body",
-	"international_org", "donor", NULL,
-};
-const char *const pv_area_names[] = { "", "dialogue", "governance", "communities", "youth",
-				      "gender", "education", "communications", NULL };
-const char *const pv_freq_names[] = { "", "monthly", "quarterly", "biannual", "annual",
-				      "ad_hoc", NULL };
-const char *const pv_consult_kind_names[] = { "", "workshop", "validation", "survey",
-					      "hearing", "bilateral", "online", NULL };
-const char *const pv_driver_kind_names[] = { "", "structural", "individual", "enabling", NULL };
-const char *const pv_level_names[] = { "", "national", "subnational", "local", "regional", NULL };
-const char *const pv_context_level_names[] = { "", "national", "subnational", "local", NULL };
-const char *const pv_funding_status_names[] = { "", "committed", "pledged", "requested", NULL };
-const char *const pv_target_names[] = {
-	"", "youth", "women", "children", "returnees", "detainees", "victims",
-	"religious_leaders", "teachers", "media", "security_forces", "local_communities",
-	"general_public", "officials", "former_combatants", NULL,
-};
-const char *const pv_action_status_names[] = { "", "planned", "ongoing", "completed",
-					       "delayed", "cancelled", NULL };
-const char *const pv_need_kind_names[] = {
-	"", "training", "technical_assistance", "legal_drafting", "research", "equipment",
-	"institutional", "coordination", "funding", "monitoring", NULL,
-};
-const char *const pv_rating_names[] = { "", "high", "medium", "low", NULL };
-const char *const pv_need_status_names[] = { "", "identified", "requested", "in_progress",
-					     "met", NULL };
-const char *const pv_ind_freq_names[] = { "", "monthly", "quarterly", "biannual", "annual",
-					  "midterm", "final", NULL };
-const char *const pv_disagg_names[] = { "", "sex", "age", "location", "disability", "group", NULL };
-const char *const pv_report_freq_names[] = { "", "monthly", "quarterly", "biannual",
-					     "annual", NULL };
-const char *const pv_review_kind_names[] = { "", "midterm", "final", "annual", NULL };
-const char *const pv_evaluation_names[] = { "", "internal", "independent", "joint", NULL };
+PV_ENUM_LISTS(PV_ENUM_DEFINE)
+
+#define CONTEXT_LEVEL(P, N, s, context) CONTEXT_LEVEL_##context(s)
+#define CONTEXT_LEVEL_1(s) s,
+#define CONTEXT_LEVEL_0(s)
+const char *const pv_context_level_names[] = { "", PV_LEVEL_LIST(CONTEXT_LEVEL) NULL };
+
+#define SECTOR_GROUP(P, N, s, group) PV_SECTOR_GROUP_##group,
+static const unsigned char sector_groups[] = { 0, PV_SECTOR_LIST(SECTOR_GROUP) };
+
+int pv_sector_group(int sector)
+{
+	return sector > 0 && sector <= PV_SECTOR_COUNT ? sector_groups[sector] : 0;
+}
 
 #define F(T, key, type, req, kinds, member, names, sub)                        \
 	{ key, PV_F_##type, req, kinds, offsetof(T, member), names, sub }
 #define SCHEMA(var, label, T, fields)                                          \
-	static const struct pv_schema var = { PV_W(label), sizeof(T), fields,   \
+	static const struct pv_schema var = { PV_W_INIT(label), sizeof(T), fields,   \
 					      PV_ARRAY_SIZE(fields) }
 
 #define STK PV_KIND_STAKEHOLDER
@@ -305,5 +279,5 @@ static const struct pv_field file_fields[] = {
 	F(T, "accepted_deviations", SEQ, 0, 0, accepted_deviations, NULL, &deviation_schema),
 };
 #undef T
-const struct pv_schema pv_schema_file = { PV_W("plan file"), sizeof(struct pv_plan), file_fields,
+const struct pv_schema pv_schema_file = { PV_W_INIT("plan file"), sizeof(struct pv_plan), file_fields,
 					  PV_ARRAY_SIZE(file_fields) };

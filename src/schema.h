@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pveplan/msg.h"
+
 /* The description of format 1 that drives the loader (src/load.c). */
 
 enum pv_ftype {
@@ -47,7 +49,7 @@ struct pv_field {
 };
 
 struct pv_schema {
-	const char *name;	/* what one such mapping is called in messages */
+	struct pv_arg name;	/* what one such mapping is called in messages (a word) */
 	size_t size;		/* sizeof the object (for PV_F_SEQ items) */
 	const struct pv_field *fields;
 	size_t nfields;

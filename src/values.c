@@ -48,7 +48,7 @@ static int digits(const char *s, size_t n)
 	return v;
 }
 
-int pv_date_parse(const char *s, struct pv_date *out, const char **why)
+int pv_date_parse(const char *s, struct pv_date *out, struct pv_arg *why)
 {
 	size_t n = strlen(s);
 	int y, m = 0, d = 0;
@@ -212,44 +212,57 @@ int pv_is_language(const char *tag)
 		       sizeof(*pv_iso_languages), cmp_str) != NULL;
 }
 
+/* Suggestions look a few edits away; the band of the table that can hold
+ * such a distance is all that is computed, so a comparison costs the
+ * length of the word times (2 max + 1), without allocating. */
+#define EDIT_MAX 8
+
 size_t pv_edit_distance(const char *a, const char *b, size_t max)
 {
 	size_t n = strlen(a), m = strlen(b);
+	if (max > EDIT_MAX)
+		max = EDIT_MAX;
+	size_t inf = max + 1, w = 2 * max + 1;
 	if ((n > m ? n - m : m - n) > max)
-		return max + 1;
-	size_t *rows = xmalloc(3 * (m + 1) * sizeof(*rows));
-	size_t *pp = rows, *p = rows + m + 1, *c = rows + 2 * (m + 1);
-	for (size_t j = 0; j <= m; j++)
-		p[j] = j;
+		return inf;
+	size_t rows[3][2 * EDIT_MAX + 1], *pp = rows[0], *p = rows[1], *c = rows[2];
+	/* Cell (i, j) is at d = j - i + max of row i. */
+	for (size_t d = 0; d < w; d++) {
+		pp[d] = inf;
+		p[d] = d >= max && d - max <= m ? d - max : inf;
+	}
 	for (size_t i = 1; i <= n; i++) {
-		size_t best;
-		c[0] = best = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = p[j - 1] + cost;
-			if (p[j] + 1 < v)
-				v = p[j] + 1;
-			if (c[j - 1] + 1 < v)
-				v = c[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    pp[j - 2] + 1 < v)
-				v = pp[j - 2] + 1;
-			c[j] = v;
-			if (v < best)
-				best = v;
+		size_t best = inf;
+		for (size_t d = 0; d < w; d++) {
+			if (i + d < max || i + d - max > m) {
+				c[d] = inf;
+				continue;
+			}
+			size_t j = i + d - max, v;
+			if (j == 0) {
+				v = i < inf ? i : inf;
+			} else {
+				v = p[d] + (a[i - 1] != b[j - 1]);
+				if (d + 1 < w && p[d + 1] + 1 < v)
+					v = p[d + 1] + 1;
+				if (d > 0 && c[d - 1] + 1 < v)
+					v = c[d - 1] + 1;
+				if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+				    pp[d] + 1 < v)
+					v = pp[d] + 1;
+			}
+			c[d] = v < inf ? v : inf;
+			if (c[d] < best)
+				best = c[d];
 		}
-		if (best > max) {
-			free(rows);
-			return max + 1;
-		}
+		if (best > max)
+			return inf;
 		size_t *t = pp;
 		pp = p;
 		p = c;
 		c = t;
 	}
-	size_t d = p[m];
-	free(rows);
-	return d > max ? max + 1 : d;
+	return p[m + max - n];
 }
 
 const char *pv_suggest(const char *word, const char *const *cands, size_t n,

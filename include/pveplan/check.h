@@ -13,8 +13,10 @@ struct pv_check_opts {
 	const struct pv_config *config;	/* NULL: defaults */
 	enum pv_status stage;		/* 0: the plan's own status */
 	int32_t today;			/* for the expiry of accepted deviations */
+	size_t max_findings;		/* findings kept per rule and file (0: all) */
 };
-#define PV_CHECK_OPTS_INIT { PV_LIMITS_DEFAULT, NULL, 0, 0 }
+#define PV_MAX_FINDINGS_DEFAULT 1000
+#define PV_CHECK_OPTS_INIT { PV_LIMITS_DEFAULT, NULL, 0, 0, PV_MAX_FINDINGS_DEFAULT }
 
 /*
  * Runs every check on a plan held in memory: loading (FMT, REF),

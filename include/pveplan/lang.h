@@ -4,9 +4,9 @@
 #include <stddef.h>
 
 /*
- * The languages of findings and outputs, from the catalogue data files
- * (src/catalogue/, built into the binary): rule texts, labels, and the
- * translations of the checker's messages. Loaded on first use.
+ * The languages of findings and outputs, from the catalogue (src/catalogue/,
+ * compiled into C tables at build time by tools/catgen.c): rule texts,
+ * labels, and the translations of the checker's messages.
  */
 struct pv_lang;
 
@@ -24,7 +24,6 @@ const char *const *pv_lang_report_codes(void);
 int pv_lang_has_findings(const struct pv_lang *lang);
 /* A label of the reports; falls back to English, then to the key. */
 const char *pv_lang_report_label(const struct pv_lang *lang, const char *key);
-size_t pv_lang_report_labels(const struct pv_lang *lang, const char *const **keys);
 
 /* A label; falls back to English, then to the key itself. */
 const char *pv_lang_label(const struct pv_lang *lang, const char *key);
@@ -40,16 +39,17 @@ const char *pv_lang_word(const struct pv_lang *lang, const char *word);
 /* The catalogue version (the `version:` of the English catalogue). */
 int pv_lang_catalogue_version(void);
 
-/*
- * For tests and `pveplan rules`: the rule codes of the catalogue in file
- * order, and the msgid/word tables of a language.
- */
+/* For tests and `pveplan rules`: the rule codes of the catalogue in file
+ * order. */
 size_t pv_lang_rule_codes(const struct pv_lang *lang, const char *const **codes);
-size_t pv_lang_messages(const struct pv_lang *lang, const char *const **msgids,
-			const char *const **translations);
-size_t pv_lang_words(const struct pv_lang *lang, const char *const **words,
-		     const char *const **translations);
-size_t pv_lang_labels(const struct pv_lang *lang, const char *const **keys);
-/* The placeholders ("{name}") of a rule field, for tests. */
+
+/* The tables of a language, sorted by key, for tests and listings. */
+enum pv_lang_table { PV_LANG_RULES, PV_LANG_LABELS, PV_LANG_MESSAGES, PV_LANG_WORDS,
+		     PV_LANG_REPORT };
+struct pv_lang_entry {
+	const char *key, *value;	/* rules: "CODE.field", "CODE.variants.NAME" */
+};
+size_t pv_lang_table(const struct pv_lang *lang, enum pv_lang_table which,
+		     const struct pv_lang_entry **entries);
 
 #endif

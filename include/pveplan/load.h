@@ -17,7 +17,4 @@
 int pv_plan_load(struct pv_plan *p, const char *src, size_t len,
 		 const struct pv_limits *lim, struct pv_diags *d);
 
-/* Consistency checks (CON001-CON007) on a loaded plan. */
-void pv_check_consistency(const struct pv_plan *p, struct pv_diags *d);
-
 #endif

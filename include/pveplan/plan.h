@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "pveplan/diag.h"
+#include "pveplan/enums.h"
 #include "pveplan/strmap.h"
 #include "pveplan/tree.h"
 #include "pveplan/values.h"
@@ -74,76 +75,7 @@ typedef PV_LIST(struct pv_str) pv_str_list;
 typedef PV_LIST(struct pv_text) pv_text_list;
 typedef PV_LIST(struct pv_enum) pv_enum_list;
 
-/* Enumerations. Each has a NULL-terminated name table with "" at index 0. */
-enum pv_scope { PV_SCOPE_NATIONAL = 1, PV_SCOPE_REGIONAL };
-enum pv_status { PV_STATUS_DRAFT = 1, PV_STATUS_CONSULTATION, PV_STATUS_VALIDATED,
-		 PV_STATUS_ADOPTED, PV_STATUS_UNDER_REVIEW };
-enum pv_sector {
-	PV_SECTOR_GOVERNMENT = 1, PV_SECTOR_PARLIAMENT, PV_SECTOR_JUDICIARY,
-	PV_SECTOR_SECURITY, PV_SECTOR_LOCAL_GOVERNMENT, PV_SECTOR_CIVIL_SOCIETY,
-	PV_SECTOR_YOUTH, PV_SECTOR_WOMEN, PV_SECTOR_RELIGIOUS, PV_SECTOR_TRADITIONAL,
-	PV_SECTOR_ACADEMIA, PV_SECTOR_MEDIA, PV_SECTOR_PRIVATE_SECTOR, PV_SECTOR_VICTIMS,
-	PV_SECTOR_UN_ENTITY, PV_SECTOR_REGIONAL_BODY, PV_SECTOR_INTERNATIONAL_ORG,
-	PV_SECTOR_DONOR,
-};
-enum pv_area { PV_AREA_DIALOGUE = 1, PV_AREA_GOVERNANCE, PV_AREA_COMMUNITIES,
-	       PV_AREA_YOUTH, PV_AREA_GENDER, PV_AREA_EDUCATION, PV_AREA_COMMUNICATIONS };
-#define PV_AREA_COUNT 7
-enum pv_freq { PV_FREQ_MONTHLY = 1, PV_FREQ_QUARTERLY, PV_FREQ_BIANNUAL,
-	       PV_FREQ_ANNUAL, PV_FREQ_AD_HOC };
-enum pv_consult_kind { PV_CONSULT_WORKSHOP = 1, PV_CONSULT_VALIDATION, PV_CONSULT_SURVEY,
-		       PV_CONSULT_HEARING, PV_CONSULT_BILATERAL, PV_CONSULT_ONLINE };
-enum pv_driver_kind { PV_DRIVER_STRUCTURAL = 1, PV_DRIVER_INDIVIDUAL, PV_DRIVER_ENABLING };
-enum pv_level { PV_LEVEL_NATIONAL = 1, PV_LEVEL_SUBNATIONAL, PV_LEVEL_LOCAL,
-		PV_LEVEL_REGIONAL };
-enum pv_funding_status { PV_FUNDING_COMMITTED = 1, PV_FUNDING_PLEDGED,
-			 PV_FUNDING_REQUESTED };
-enum pv_target {
-	PV_TARGET_YOUTH = 1, PV_TARGET_WOMEN, PV_TARGET_CHILDREN, PV_TARGET_RETURNEES,
-	PV_TARGET_DETAINEES, PV_TARGET_VICTIMS, PV_TARGET_RELIGIOUS_LEADERS,
-	PV_TARGET_TEACHERS, PV_TARGET_MEDIA, PV_TARGET_SECURITY_FORCES,
-	PV_TARGET_LOCAL_COMMUNITIES, PV_TARGET_GENERAL_PUBLIC, PV_TARGET_OFFICIALS,
-	PV_TARGET_FORMER_COMBATANTS,
-};
-enum pv_action_status { PV_ACTION_PLANNED = 1, PV_ACTION_ONGOING, PV_ACTION_COMPLETED,
-			PV_ACTION_DELAYED, PV_ACTION_CANCELLED };
-enum pv_need_kind {
-	PV_NEED_TRAINING = 1, PV_NEED_TECHNICAL_ASSISTANCE, PV_NEED_LEGAL_DRAFTING,
-	PV_NEED_RESEARCH, PV_NEED_EQUIPMENT, PV_NEED_INSTITUTIONAL, PV_NEED_COORDINATION,
-	PV_NEED_FUNDING, PV_NEED_MONITORING,
-};
-enum pv_rating { PV_RATING_HIGH = 1, PV_RATING_MEDIUM, PV_RATING_LOW };
-enum pv_need_status { PV_NEED_IDENTIFIED = 1, PV_NEED_REQUESTED, PV_NEED_IN_PROGRESS,
-		      PV_NEED_MET };
-enum pv_ind_freq { PV_IFREQ_MONTHLY = 1, PV_IFREQ_QUARTERLY, PV_IFREQ_BIANNUAL,
-		   PV_IFREQ_ANNUAL, PV_IFREQ_MIDTERM, PV_IFREQ_FINAL };
-enum pv_disagg { PV_DISAGG_SEX = 1, PV_DISAGG_AGE, PV_DISAGG_LOCATION,
-		 PV_DISAGG_DISABILITY, PV_DISAGG_GROUP };
-enum pv_report_freq { PV_REPORT_MONTHLY = 1, PV_REPORT_QUARTERLY, PV_REPORT_BIANNUAL,
-		      PV_REPORT_ANNUAL };
-enum pv_review_kind { PV_REVIEW_MIDTERM = 1, PV_REVIEW_FINAL, PV_REVIEW_ANNUAL };
-enum pv_evaluation { PV_EVAL_INTERNAL = 1, PV_EVAL_INDEPENDENT, PV_EVAL_JOINT };
-
-extern const char *const pv_scope_names[];
-extern const char *const pv_status_names[];
-extern const char *const pv_sector_names[];
-extern const char *const pv_area_names[];
-extern const char *const pv_freq_names[];
-extern const char *const pv_consult_kind_names[];
-extern const char *const pv_driver_kind_names[];
-extern const char *const pv_level_names[];
-extern const char *const pv_context_level_names[];
-extern const char *const pv_funding_status_names[];
-extern const char *const pv_target_names[];
-extern const char *const pv_action_status_names[];
-extern const char *const pv_need_kind_names[];
-extern const char *const pv_rating_names[];
-extern const char *const pv_need_status_names[];
-extern const char *const pv_ind_freq_names[];
-extern const char *const pv_disagg_names[];
-extern const char *const pv_report_freq_names[];
-extern const char *const pv_review_kind_names[];
-extern const char *const pv_evaluation_names[];
+/* Enumerations: include/pveplan/enums.h declares each once. */
 
 /* Kinds of identified things: one namespace, but references check the kind. */
 enum pv_kind {
@@ -157,7 +89,6 @@ enum pv_kind {
 	PV_KIND_DRIVER = 1 << 7,
 	PV_KIND_ANY = 0xff,
 };
-const char *pv_kind_name(unsigned kind);
 
 struct pv_focal_point {
 	struct pv_pos pos;

@@ -18,7 +18,7 @@
 
 struct pv_config {
 	char *path;			/* the file read, or NULL for the defaults */
-	int severity[64];		/* per pv_rules index: enum pv_severity or PV_SEV_DEFAULT */
+	int severity[PV_RULES_MAX];	/* per pv_rules index: enum pv_severity or PV_SEV_DEFAULT */
 	struct pv_thresholds thresholds;
 };
 
@@ -39,6 +39,7 @@ struct pv_policy {
 	const struct pv_config *config;
 	enum pv_status stage;	/* the plan's status, or --stage */
 	int32_t today;		/* days since 1970-01-01 (SOURCE_DATE_EPOCH honoured) */
+	size_t max_findings;	/* findings kept per rule (0: all; see pv_diags_cap) */
 };
 
 /* Now, in seconds since 1970, from SOURCE_DATE_EPOCH when set, else the
@@ -54,7 +55,7 @@ enum pv_severity pv_policy_severity(const struct pv_policy *pol, const struct pv
 /*
  * Applies severities (dropping findings of rules turned off) and accepted
  * deviations (marking the findings they silence, and reporting PVE125),
- * then sorts.
+ * then sorts, and keeps the first max_findings of each rule.
  */
 void pv_policy_apply(const struct pv_policy *pol, const struct pv_plan *p,
 		     struct pv_diags *d);
@@ -75,9 +76,9 @@ struct pv_score {
 };
 
 struct pv_matrix {
-	struct pv_matrix_row rows[64];
+	struct pv_matrix_row rows[PV_RULES_MAX];
 	size_t n;
-	struct pv_score scores[3];
+	struct pv_score scores[PV_SCORED_DOCS_N];
 	size_t nscores;
 };
 

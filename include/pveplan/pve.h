@@ -14,11 +14,12 @@ struct pv_thresholds {
 #define PV_THRESHOLDS_DEFAULT { 3, 3, 2 }
 
 /*
- * Runs PVE101-PVE124 on a loaded plan. `stage` is the plan's status, or the
- * one previewed with --stage. Rules that do not apply are marked with
+ * Runs the check of every rule of the table that has one (CON001-CON007,
+ * PVE101-PVE124) on a loaded plan. `stage` is the plan's status, or the one
+ * previewed with --stage. Rules that do not apply are marked with
  * pv_diags_not_applicable().
  */
-void pv_check_pve(const struct pv_plan *p, enum pv_status stage,
-		  const struct pv_thresholds *t, struct pv_diags *d);
+void pv_check_rules(const struct pv_plan *p, enum pv_status stage,
+		    const struct pv_thresholds *t, struct pv_diags *d);
 
 #endif

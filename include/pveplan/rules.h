@@ -5,9 +5,12 @@
 
 #include "pveplan/diag.h"
 
-/* What pveplan knows about each rule besides its text (which lives in the
- * catalogue data files): default severity, how it may be changed, and which
- * source documents it cites (for the compliance scores). */
+/*
+ * The rules, in one table keyed by code (src/rules.c): default severity,
+ * how it may be changed, which source documents it cites (for the
+ * compliance scores), and the check that finds it. The text of each rule is
+ * in the catalogue (src/catalogue/).
+ */
 
 enum pv_rule_flags {
 	PV_RULE_FIXED = 1 << 0,		/* FMT/REF: always an error, never waived */
@@ -25,17 +28,29 @@ enum pv_source_doc {
 	PV_SRC_SCR2250 = 1 << 5,
 };
 /* The documents scored in the compliance matrix, in order. */
-#define PV_SCORED_DOCS (PV_SRC_A70674 | PV_SRC_ARES70291 | PV_SRC_RG)
+#define PV_SCORED_DOCS_LIST(X) X(PV_SRC_A70674) X(PV_SRC_ARES70291) X(PV_SRC_RG)
+#define PV_SCORED_DOCS_N 3
+
+struct pv_rule_ctx;
 
 struct pv_rule {
 	const char *code;
 	enum pv_severity severity;	/* default */
 	unsigned flags;
 	unsigned sources;
+	/* Finds the rule's findings in a loaded plan; NULL for the rules the
+	 * loader (FMT, REF) or the policy (PVE125) report. */
+	void (*check)(const struct pv_rule_ctx *c);
 };
+
+/* Room for every rule in the fixed-size tables that follow the rule table
+ * (configuration, matrix); rules.c asserts the table fits. */
+#define PV_RULES_MAX 128
 
 extern const struct pv_rule pv_rules[];
 extern const size_t pv_rules_nr;
+/* The rule codes, in table order, for suggestions. */
+extern const char *const pv_rule_codes[];
 
 /* The rule `code`, or NULL. */
 const struct pv_rule *pv_rule_find(const char *code);

@@ -11,7 +11,10 @@
  * The YAML document as a tree of nodes with positions, built from libyaml's
  * event stream. Aliases point at the anchored node (the tree is a DAG), so an
  * alias costs nothing to build; its expanded size is counted against
- * pv_limits.max_nodes so a "billion laughs" file is refused early.
+ * pv_limits.max_nodes and max_expanded, so a "billion laughs" file is
+ * refused early. Positions are counted as an editor counts them (see
+ * pv_line_break): line:col of every node and error, and the snippet shown
+ * under a finding, agree with what the drafter sees.
  */
 enum pv_node_kind { PV_NODE_SCALAR, PV_NODE_SEQ, PV_NODE_MAP };
 enum pv_scalar_style { PV_STYLE_PLAIN, PV_STYLE_QUOTED, PV_STYLE_BLOCK };
@@ -48,15 +51,17 @@ struct pv_limits {
 	uint32_t max_depth;	/* nested collections */
 	uint64_t max_nodes;	/* nodes after alias expansion */
 	uint64_t max_scalar;	/* bytes in one scalar */
+	uint64_t max_expanded;	/* bytes after alias expansion */
 };
-#define PV_LIMITS_DEFAULT { 64u << 20, 100, 10000000u, 1u << 20 }
+#define PV_LIMITS_DEFAULT { 64u << 20, 100, 10000000u, 1u << 20, 64u << 20 }
 
 struct pv_doc {
 	struct pv_arena arena;
 	struct pv_node *root;	/* NULL when the file holds no document */
 	uint64_t nodes;		/* after alias expansion */
+	uint64_t bytes;		/* scalar bytes after alias expansion */
 };
-#define PV_DOC_INIT { PV_ARENA_INIT, NULL, 0 }
+#define PV_DOC_INIT { PV_ARENA_INIT, NULL, 0, 0 }
 
 /*
  * Parses `len` bytes at `src` (which must be NUL-terminated at src[len]).
@@ -71,7 +76,16 @@ void pv_doc_release(struct pv_doc *doc);
 /* Finds `key` in a mapping node; NULL when absent. */
 struct pv_node *pv_node_get(const struct pv_node *map, const char *key);
 
-/* Converts a byte offset in `src` to a position (for reader errors). */
+/*
+ * The length of the line break at s[i] (i < len): 2 for CRLF, 1 for LF or
+ * a lone CR, 0 when s[i] ends no line. This is an editor's rule, the one
+ * rule for every position: NEL, U+2028 and U+2029 end no line (libyaml's
+ * own line count treats them as breaks, so its marks' lines are not used).
+ */
+size_t pv_line_break(const char *s, size_t len, size_t i);
+
+/* Converts a byte offset in `src` to a position (a leading BOM takes no
+ * column). Linear in `offset`: for one error, not for every node. */
 struct pv_pos pv_pos_of_offset(const char *src, size_t len, size_t offset);
 
 #endif

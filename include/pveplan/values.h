@@ -4,6 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pveplan/msg.h"
+
 /* Value syntax of plan format 1: identifiers, dates, numbers, codes. */
 
 /* ^[A-Za-z][A-Za-z0-9._-]{0,63}$ */
@@ -21,7 +23,7 @@ struct pv_date {
  * Parses YYYY, YYYY-MM or YYYY-MM-DD (years 1000-9999). Returns 0, or -1 and
  * sets *why to a static reason (a translatable PV_W() word).
  */
-int pv_date_parse(const char *s, struct pv_date *out, const char **why);
+int pv_date_parse(const char *s, struct pv_date *out, struct pv_arg *why);
 /* Days since 1970-01-01 of the first / last day the date covers. */
 int32_t pv_date_first_day(const struct pv_date *d);
 int32_t pv_date_last_day(const struct pv_date *d);

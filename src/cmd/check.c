@@ -17,7 +17,7 @@
 enum {
 	OPT_FORMAT, OPT_OUTPUT, OPT_LANG, OPT_STAGE, OPT_CONFIG, OPT_MATRIX, OPT_STRICT,
 	OPT_MAX_WARNINGS, OPT_QUIET, OPT_SHOW_WAIVED, OPT_COLOR, OPT_STDIN_NAME,
-	OPT_MAX_FILE_SIZE, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_SCALAR, OPT_HELP,
+	OPT_MAX_FILE_SIZE, OPT_MAX_DEPTH, OPT_MAX_NODES, OPT_MAX_SCALAR, OPT_MAX_FINDINGS, OPT_HELP,
 };
 
 static const struct pv_option check_options[] = {
@@ -37,6 +37,7 @@ static const struct pv_option check_options[] = {
 	[OPT_MAX_DEPTH] = { "max-depth", 0, "N", "refuse deeper nesting (default: 100)" },
 	[OPT_MAX_NODES] = { "max-nodes", 0, "N", "refuse documents with more nodes, aliases expanded (default: 10000000)" },
 	[OPT_MAX_SCALAR] = { "max-scalar", 0, "SIZE", "refuse longer strings (default: 1M)" },
+	[OPT_MAX_FINDINGS] = { "max-findings", 0, "N", "show at most N findings of each rule in each file, 0 for all (default: 1000; counts stay true)" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -113,7 +114,7 @@ static void check_one(struct run *r, const char *path, const char *shown)
 	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT, out = PV_BUF_INIT;
 	struct pv_diags d = PV_DIAGS_INIT;
 	struct pv_plan plan;
-	struct pv_policy pol = { NULL, PV_STATUS_DRAFT, 0 };
+	struct pv_policy pol = { NULL, PV_STATUS_DRAFT, 0, 0 };
 	int checked = 0;
 
 	pv_plan_init(&plan);
@@ -131,7 +132,7 @@ static void check_one(struct run *r, const char *path, const char *shown)
 		r->io_error = 1;
 		goto cleanup;
 	case PV_READ_TOO_LARGE: {
-		struct pv_diag *g = pv_diag_add(&d, "FMT007", (struct pv_pos){ 1, 1, 1 },
+		struct pv_diag *g = pv_diag_add(&d, "FMT007", ((struct pv_pos){ 1, 1, 1 }),
 			"file is larger than the limit of %llu bytes",
 			(unsigned long long)r->o.limits.max_file_size);
 		pv_diag_hint(g, "raise the limit with --max-file-size if this plan really is that large");
@@ -328,6 +329,13 @@ int cmd_check(int argc, char **argv)
 				r.o.limits.max_file_size = v;
 			else
 				r.o.limits.max_scalar = v;
+			break;
+		case OPT_MAX_FINDINGS:
+			if (parse_count(arg, &v) < 0) {
+				pv_opts_usage_error(&check_help, "--max-findings takes a whole number, not '%s'", arg);
+				goto cleanup;
+			}
+			r.o.max_findings = (size_t)v;
 			break;
 		case OPT_MAX_DEPTH:
 		case OPT_MAX_NODES:

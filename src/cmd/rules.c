@@ -203,11 +203,8 @@ int cmd_explain(int argc, char **argv)
 			*p = (char)(*p - 32);
 	const struct pv_rule *r = pv_rule_find(upper);
 	if (!r) {
-		const char *codes[64];
-		for (size_t i = 0; i < pv_rules_nr; i++)
-			codes[i] = pv_rules[i].code;
 		fprintf(stderr, "pveplan explain: error: no rule '%s'\n", code);
-		const char *s = pv_suggest(upper, codes, pv_rules_nr, 2);
+		const char *s = pv_suggest(upper, pv_rule_codes, pv_rules_nr, 2);
 		if (s)
 			fprintf(stderr, "help: did you mean '%s'?\n", s);
 		fputs("See 'pveplan rules' for the list.\n", stderr);

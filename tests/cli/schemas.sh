@@ -9,6 +9,8 @@ schemas="$src/../shared/schemas"
 g="$src/tests/golden"
 plans=("$src"/examples/*.pve.yaml "$g/pve/format-json/plan.pve.yaml" "$g/pve/PVE125-waived/plan.pve.yaml"
        "$g/structural/FMT001-syntax/plan.pve.yaml" "$g/structural/FMT004-values/plan.pve.yaml")
+# How many rules there are is pveplan's to say, not this script's.
+nrules=$("$bin" rules --format json | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["rules"]))')
 for lang in en fr; do
   "$bin" check --lang $lang --format sarif "${plans[@]}" >"$tmp/out.sarif"
   check "sarif ($lang) is valid SARIF 2.1.0" '$PY - "$schemas/sarif-schema-2.1.0.json" "$tmp/out.sarif" <<PY
@@ -16,7 +18,7 @@ import json, sys, jsonschema
 schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
 jsonschema.validate(doc, schema)
 run = doc["runs"][0]
-assert len(run["tool"]["driver"]["rules"]) == 42, "every rule is listed"
+assert len(run["tool"]["driver"]["rules"]) == $nrules, "every rule is listed"
 assert any(r.get("suppressions") for r in run["results"]), "waived findings are suppressed results"
 assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] > 0 for r in run["results"])
 PY'
@@ -29,7 +31,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["pveplan"]["json_version"] == 1 and len(d["files"]) == int(sys.argv[2])
 for f in d["files"]:
-    assert len(f["matrix"]) == 42 and len(f["scores"]) == 3
+    assert len(f["matrix"]) == $nrules and len(f["scores"]) == 3
 PY'
 done
 finish

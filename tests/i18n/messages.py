@@ -56,7 +56,7 @@ def call_args(src, start):
 
 
 def extract(srcdir):
-    msgids, words, labels = {}, set(), set()
+    msgids, words, labels, fields = {}, set(), set(), {}
     for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
         src = open(path, encoding="utf-8").read()
         for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note)\s*\(", src):
@@ -74,10 +74,15 @@ def extract(srcdir):
                 continue
             if s != "%s":
                 msgids.setdefault(s, f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}")
-        words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W\("((?:[^"\\]|\\.)*)"\)', src))
+        words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W(?:_INIT)?\("((?:[^"\\]|\\.)*)"\)', src))
         words.update(re.findall(r'\bSCHEMA\(\w+, "([^"]+)"', src))
-        labels.update(re.findall(r'PV_L\("([^"]*)"\)', src))
-    return msgids, words, labels
+        labels.update(re.findall(r'PV_L(?:_INIT)?\("([^"]*)"\)', src))
+        for m in re.finditer(r"\bpv_diag_rule\s*\(", src):
+            args = call_args(src, m.end() - 1)
+            if len(args) > 2 and c_strings(args[1]) and c_strings(args[2]):
+                where = f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}"
+                fields.setdefault((c_strings(args[1]), c_strings(args[2])), where)
+    return msgids, words, labels, fields
 
 
 def signature(fmt):
@@ -92,7 +97,7 @@ def signature(fmt):
 
 def main():
     srcdir = sys.argv[1]
-    msgids, words, labels = extract(srcdir)
+    msgids, words, labels, fields = extract(srcdir)
     if "--list" in sys.argv:
         for k in sorted(x for x in msgids if x):
             print("M", k)
@@ -127,9 +132,18 @@ def main():
         have = set((data.get("labels") or {}).keys())
         for l in sorted(labels - have):
             problems.append(f"{os.path.basename(path)}: no label {l!r}")
+        # Every catalogue message a check uses exists, variants included,
+        # or the finding would print its bare rule code.
+        rules = data.get("rules") or {}
+        for (code, field), where in sorted(fields.items()):
+            entry = rules.get(code) or {}
+            for part in field.split("."):
+                entry = entry.get(part) if isinstance(entry, dict) else None
+            if not isinstance(entry, str) or not entry.strip():
+                problems.append(f"{os.path.basename(path)}: {code} has no {field!r} ({where})")
     for p in problems:
         print(p)
-    print(f"{len(msgids)} messages, {len(words)} words, {len(labels)} labels checked; {len(problems)} problems")
+    print(f"{len(msgids)} messages, {len(words)} words, {len(labels)} labels, {len(fields)} rule messages checked; {len(problems)} problems")
     return 1 if problems else 0
 
 

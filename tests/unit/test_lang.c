@@ -74,52 +74,49 @@ static void test_every_rule_every_field(void **state)
 	}
 }
 
+/* Every variant of the English catalogue exists in every language, with the
+ * same placeholders (tests/i18n/messages.py checks that every variant a
+ * check uses is in the catalogue). */
 static void test_variants(void **state)
 {
 	(void)state;
-	static const char *const variants[] = {
-		"PVE107.no_ngo", "PVE107.no_validation", "PVE109.no_women_org",
-		"PVE109.no_gender_action", "PVE111.led_by", "PVE111.targets",
-		"PVE113.objective", "PVE113.indicator", "PVE117.no_support",
-		"PVE123.no_mitigation", "PVE125.unknown_rule", "PVE125.unused",
-		"PVE125.expired", "PVE125.unwaivable", "PVE125.plan_wide",
-	};
 	const struct pv_lang *en = pv_lang_default();
-	for (const char *const *code = pv_lang_codes(); *code; code++) {
-		const struct pv_lang *l = pv_lang_get(*code);
-		for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
-			char rule[8], field[48];
-			snprintf(rule, sizeof(rule), "%.6s", variants[i]);
-			snprintf(field, sizeof(field), "variants.%s", variants[i] + 7);
-			const char *t = pv_lang_rule_field(l, rule, field);
+	const struct pv_lang_entry *v;
+	size_t n = pv_lang_table(en, PV_LANG_RULES, &v), variants = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *dot = strstr(v[i].key, ".variants.");
+		if (!dot)
+			continue;
+		variants++;
+		char rule[8];
+		snprintf(rule, sizeof(rule), "%.*s", (int)(dot - v[i].key), v[i].key);
+		for (const char *const *code = pv_lang_codes(); *code; code++) {
+			const char *t = pv_lang_rule_field(pv_lang_get(*code), rule, dot + 1);
 			if (!t)
-				fail_msg("%s: no %s %s", *code, rule, field);
-			same_placeholders(variants[i], pv_lang_rule_field(en, rule, field), t);
+				fail_msg("%s: no %s %s", *code, rule, dot + 1);
+			same_placeholders(v[i].key, v[i].value, t);
 		}
 	}
+	assert_true(variants > 0);
 }
 
 static void test_labels(void **state)
 {
 	(void)state;
 	const struct pv_lang *en = pv_lang_default();
-	const char *const *keys;
-	size_t n = pv_lang_labels(en, &keys);
+	const struct pv_lang_entry *keys;
+	size_t n = pv_lang_table(en, PV_LANG_LABELS, &keys);
 	assert_true(n > 100);
 	for (const char *const *code = pv_lang_codes(); *code; code++) {
 		const struct pv_lang *l = pv_lang_get(*code);
-		const char *const *tk;
-		size_t tn = pv_lang_labels(l, &tk);
+		const struct pv_lang_entry *tk;
+		size_t tn = pv_lang_table(l, PV_LANG_LABELS, &tk);
 		assert_int_equal(tn, n);
 		for (size_t i = 0; i < n; i++) {
-			const char *t = pv_lang_label(l, keys[i]);
-			const char *own = NULL;
-			for (size_t j = 0; j < tn && !own; j++)
-				if (!strcmp(tk[j], keys[i]))
-					own = t;
-			if (!own || !*own)
-				fail_msg("%s: no label '%s'", *code, keys[i]);
-			same_placeholders(keys[i], pv_lang_label(en, keys[i]), own);
+			/* Same keys, same order: both tables are sorted. */
+			if (strcmp(tk[i].key, keys[i].key) || !*tk[i].value)
+				fail_msg("%s: no label '%s'", *code, keys[i].key);
+			same_placeholders(keys[i].key, keys[i].value, tk[i].value);
 		}
 	}
 }
@@ -129,27 +126,23 @@ static void test_report_labels(void **state)
 {
 	(void)state;
 	const struct pv_lang *en = pv_lang_default();
-	const char *const *keys;
-	size_t n = pv_lang_report_labels(en, &keys);
+	const struct pv_lang_entry *keys;
+	size_t n = pv_lang_table(en, PV_LANG_REPORT, &keys);
 	assert_true(n > 150);
 	for (const char *const *code = pv_lang_report_codes(); *code; code++) {
 		const struct pv_lang *l = pv_lang_get(*code);
 		assert_non_null(l);
-		const char *const *tk;
-		size_t tn = pv_lang_report_labels(l, &tk);
+		const struct pv_lang_entry *tk;
+		size_t tn = pv_lang_table(l, PV_LANG_REPORT, &tk);
 		if (tn != n)
 			fail_msg("report.%s.yaml has %zu labels, English %zu", *code, tn, n);
 		for (size_t i = 0; i < n; i++) {
-			size_t j;
-			for (j = 0; j < tn && strcmp(tk[j], keys[i]); j++)
-				;
-			if (j == tn)
-				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i]);
-			const char *t = pv_lang_report_label(l, keys[i]);
-			if (!*t)
-				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i]);
-			if (strncmp(keys[i], "date.", 5))
-				same_placeholders(keys[i], pv_lang_report_label(en, keys[i]), t);
+			if (strcmp(tk[i].key, keys[i].key))
+				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i].key);
+			if (!*tk[i].value)
+				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i].key);
+			if (strncmp(keys[i].key, "date.", 5))
+				same_placeholders(keys[i].key, keys[i].value, tk[i].value);
 		}
 	}
 	assert_string_equal(pv_lang_report_label(pv_lang_get("ar"), "dir"), "rtl");
@@ -159,16 +152,16 @@ static void test_message_arguments(void **state)
 {
 	(void)state;
 	for (const char *const *code = pv_lang_codes(); *code; code++) {
-		const char *const *ids, *const *tr;
-		size_t n = pv_lang_messages(pv_lang_get(*code), &ids, &tr);
+		const struct pv_lang_entry *m;
+		size_t n = pv_lang_table(pv_lang_get(*code), PV_LANG_MESSAGES, &m);
 		if (strcmp(*code, "en"))
 			assert_true(n > 50);
 		for (size_t i = 0; i < n; i++) {
 			struct pv_buf a = PV_BUF_INIT, b = PV_BUF_INIT;
-			assert_int_equal(pv_msg_signature(ids[i], &a), 0);
-			if (pv_msg_signature(tr[i], &b) < 0 || strcmp(a.buf, b.buf))
+			assert_int_equal(pv_msg_signature(m[i].key, &a), 0);
+			if (pv_msg_signature(m[i].value, &b) < 0 || strcmp(a.buf, b.buf))
 				fail_msg("%s: '%s' takes (%s) but its translation '%s' (%s)", *code,
-					 ids[i], a.buf, tr[i], b.buf);
+					 m[i].key, a.buf, m[i].value, b.buf);
 			pv_buf_release(&a);
 			pv_buf_release(&b);
 		}
@@ -204,21 +197,17 @@ static void test_rendering(void **state)
 {
 	(void)state;
 	struct pv_buf b = PV_BUF_INIT;
-	char *amount = pv_msg_amount(1234567.5, "XOF");
-	char *pairs[] = { (char *)"n", amount };
+	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_msg_amount(1234567.5, "XOF") };
 	pv_template_fill("[{n}]", pairs, 1, pv_lang_get("fr"), &b);
 	assert_string_equal(b.buf, "[1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,50 XOF]");
 	pv_buf_reset(&b);
 	pv_template_fill("[{n}] {unknown}", pairs, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "[1,234,567.50 XOF] {unknown}");
-	free(amount);
-	const char *items[] = { "a", PV_L("none"), "c" };
-	char *list = pv_msg_list(items, 3);
-	char *lp[] = { (char *)"l", list };
+	const struct pv_arg items[] = { pv_arg_text("a"), PV_L("none"), pv_arg_text("c") };
+	const struct pv_arg lp[] = { pv_arg_text("l"), pv_msg_list(items, 3) };
 	pv_buf_reset(&b);
 	pv_template_fill("{l}", lp, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "a, none and c");
-	free(list);
 	pv_buf_release(&b);
 }
 

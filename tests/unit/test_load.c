@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,12 +173,73 @@ static void test_every_finding_in_one_pass(void **state)
 	unload(&l);
 }
 
+/* PLAN with the first `from` replaced by `to`, into dst. */
+static void patch(char *dst, size_t size, const char *from, const char *to)
+{
+	const char *at = strstr(PLAN, from);
+	assert_non_null(at);
+	int n = snprintf(dst, size, "%.*s%s%s", (int)(at - PLAN), PLAN, to, at + strlen(from));
+	assert_true(n > 0 && (size_t)n < size);
+}
+
+/* An amount above 1e15 is FMT004, saying the limit, so that every total
+ * stays finite (no report shows inf) and exact to the cent. */
+static void test_amount_limit(void **state)
+{
+	(void)state;
+	char src[sizeof(PLAN) + 64];
+	struct loaded l;
+	patch(src, sizeof(src), "cost: 2.5e6", "cost: 1e15");
+	load(&l, src);
+	assert_int_equal(l.d.nr, 0);
+	assert_true(l.plan.priorities.v[0].objectives.v[0].actions.v[0].cost.v == 1e15);
+	unload(&l);
+	static const char *const big[] = { "cost: 1000000000000000.5", "cost: 1e300",
+					   "cost: 1e400" };
+	for (size_t i = 0; i < PV_ARRAY_SIZE(big); i++) {
+		patch(src, sizeof(src), "cost: 2.5e6", big[i]);
+		load(&l, src);
+		assert_int_equal(l.d.nr, 1);
+		assert_string_equal(l.d.v[0].code, "FMT004");
+		assert_int_equal(l.d.v[0].pos.line, 30);
+		assert_int_equal(l.d.v[0].pos.col, 19);
+		char *msg = pv_msg_text(&l.d.v[0].msg, NULL);
+		if (i < 2)
+			assert_non_null(strstr(msg, "1e15"));
+		free(msg);
+		assert_false(l.plan.priorities.v[0].objectives.v[0].actions.v[0].cost.set);
+		unload(&l);
+	}
+	patch(src, sizeof(src), "amount: 1000000,", "amount: 2e15,");
+	load(&l, src);
+	assert_int_equal(l.d.nr, 1);
+	assert_string_equal(l.d.v[0].code, "FMT004");
+	assert_int_equal(l.d.v[0].pos.line, 33);
+	unload(&l);
+}
+
+/* A plan saved with a BOM loads exactly as without. */
+static void test_bom_plan(void **state)
+{
+	(void)state;
+	char src[sizeof(PLAN) + 8];
+	snprintf(src, sizeof(src), "\xef\xbb\xbf%s", PLAN);
+	struct loaded l;
+	load(&l, src);
+	assert_int_equal(l.d.nr, 0);
+	assert_string_equal(l.plan.plan.id.s, "demo");
+	assert_int_equal(l.plan.priorities.v[0].objectives.v[0].actions.v[0].lead.pos.col, 19);
+	unload(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model),
 		cmocka_unit_test(test_multilingual_text),
 		cmocka_unit_test(test_every_finding_in_one_pass),
+		cmocka_unit_test(test_amount_limit),
+		cmocka_unit_test(test_bom_plan),
 	};
 	return cmocka_run_group_tests_name("load", tests, NULL, NULL);
 }

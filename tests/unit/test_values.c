@@ -34,7 +34,7 @@ static void test_dates(void **state)
 {
 	(void)state;
 	struct pv_date d;
-	const char *why;
+	struct pv_arg why;
 	assert_int_equal(pv_date_parse("2025", &d, &why), 0);
 	assert_int_equal(d.prec, PV_DATE_YEAR);
 	assert_int_equal(pv_date_parse("2025-03", &d, &why), 0);
@@ -43,11 +43,13 @@ static void test_dates(void **state)
 	assert_int_equal(pv_date_parse("2024-02-29", &d, &why), 0);
 	assert_int_equal(d.day, 29);
 	assert_int_equal(pv_date_parse("2025-02-29", &d, &why), -1);
-	assert_string_equal(why, PV_W("no such day in that month"));
+	assert_int_equal(why.kind, PV_ARG_WORD);
+	assert_string_equal(why.u.s, "no such day in that month");
 	assert_int_equal(pv_date_parse("1900-02-29", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2000-02-29", &d, &why), 0);
 	assert_int_equal(pv_date_parse("2025-13", &d, &why), -1);
-	assert_string_equal(why, PV_W("month must be 01 to 12"));
+	assert_int_equal(why.kind, PV_ARG_WORD);
+	assert_string_equal(why.u.s, "month must be 01 to 12");
 	assert_int_equal(pv_date_parse("2025-00-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("2025-1-10", &d, &why), -1);
 	assert_int_equal(pv_date_parse("25", &d, &why), -1);
@@ -60,7 +62,7 @@ static void test_date_ranges(void **state)
 {
 	(void)state;
 	struct pv_date a, b;
-	const char *why;
+	struct pv_arg why;
 	pv_date_parse("1970-01-01", &a, &why);
 	assert_int_equal(pv_date_first_day(&a), 0);
 	pv_date_parse("2024-02", &a, &why);
@@ -147,12 +149,63 @@ static void test_suggestions(void **state)
 	assert_string_equal(pv_suggest("aa", ties, 2, 2), "ab");
 }
 
+/* The full optimal-string-alignment table, to check the banded one. */
+static size_t osa_reference(const char *a, const char *b, size_t max)
+{
+	size_t n = strlen(a), m = strlen(b), t[16][16];
+	for (size_t i = 0; i <= n; i++)
+		for (size_t j = 0; j <= m; j++) {
+			if (!i || !j) {
+				t[i][j] = i + j;
+				continue;
+			}
+			size_t v = t[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (t[i - 1][j] + 1 < v)
+				v = t[i - 1][j] + 1;
+			if (t[i][j - 1] + 1 < v)
+				v = t[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    t[i - 2][j - 2] + 1 < v)
+				v = t[i - 2][j - 2] + 1;
+			t[i][j] = v;
+		}
+	return t[n][m] > max ? max + 1 : t[n][m];
+}
+
+static void test_edit_distance_band(void **state)
+{
+	(void)state;
+	unsigned seed = 12345;
+	for (int round = 0; round < 20000; round++) {
+		char a[16], b[16];
+		size_t n, m;
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 13;
+		seed = seed * 1103515245u + 12345u;
+		m = (seed >> 16) % 13;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			a[i] = (char)('a' + (seed >> 16) % 3);
+		}
+		for (size_t i = 0; i < m; i++) {
+			seed = seed * 1103515245u + 12345u;
+			b[i] = (char)('a' + (seed >> 16) % 3);
+		}
+		a[n] = b[m] = '\0';
+		size_t max = (size_t)round % 5;
+		if (pv_edit_distance(a, b, max) != osa_reference(a, b, max))
+			fail_msg("'%s' '%s' max %zu: %zu, want %zu", a, b, max,
+				 pv_edit_distance(a, b, max), osa_reference(a, b, max));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_identifiers), cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_date_ranges), cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_codes),	     cmocka_unit_test(test_suggestions),
+		cmocka_unit_test(test_edit_distance_band),
 	};
 	return cmocka_run_group_tests_name("values", tests, NULL, NULL);
 }

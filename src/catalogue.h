@@ -1,0 +1,33 @@
+#ifndef PVEPLAN_CATALOGUE_H
+#define PVEPLAN_CATALOGUE_H
+
+#include <stddef.h>
+
+/*
+ * The catalogue compiled into C tables at build time (tools/catgen.c from
+ * the files of src/catalogue/). Each table is sorted by key (strcmp), for bsearch.
+ */
+struct pv_catalogue_entry {
+	const char *key, *value;
+};
+
+struct pv_catalogue_table {
+	const struct pv_catalogue_entry *v;
+	size_t n;
+};
+
+struct pv_catalogue_lang {
+	const char *code;
+	int has_rules;		/* it has a rule catalogue (rules.LANG.yaml) */
+	int version;		/* the rule catalogue's version */
+	/* "CODE.field" and "CODE.variants.NAME"; labels; msgid -> format;
+	 * words; report labels */
+	struct pv_catalogue_table rules, labels, messages, words, report;
+	const char *const *codes;	/* rule codes in file order */
+	size_t ncodes;
+};
+
+extern const struct pv_catalogue_lang pv_catalogue_langs[];
+extern const unsigned pv_catalogue_nlangs;
+
+#endif
