@@ -350,10 +350,10 @@ def redact(src, lang, plan_path, red, plain):
             if s in text:
                 fail(f"--redact: {name} holds {s!r}")
     if lang == "en":
-        totals(plan, red)
+        totals(src, plan, red)
 
 
-def totals(plan, red):
+def totals(src, plan, red):
     md = (Path(red) / "report.md").read_text(encoding="utf-8")
     glance = {r[0]: r[1] for r in md_table_after(md, "## The plan at a glance") or []}
     cur = plan["plan"].get("currency")
@@ -390,11 +390,34 @@ def totals(plan, red):
         fail(f"--redact: PVE115 says {findings.get('PVE115')}, the shown actions make {len(uncosted)} of {len(acts)}")
     if not re.search(r"^_Findings about confidential items, not shown: [1-9][0-9]*\._$", md, re.M):
         fail("--redact: the report does not say that findings about confidential items are left out")
+    workbook_totals(src, red, cost, com, ple, findings.get("PVE116"))
     part = []
     for group in ("### Whole of government", "### Whole of society", "### International and regional partners"):
         part += md_table_after(md, group) or []
     if sum(number(r[1]) for r in part) != want["Stakeholders"]:
         fail("--redact: the participation tables count other stakeholders than the glance table")
+
+
+def workbook_totals(src, red, cost, com, ple, pve116):
+    """The workbook's Budget total and its PVE116 finding: the report's."""
+    path = Path(red) / "capacity-needs.xlsx"
+    if not path.exists():
+        return
+    import openpyxl
+    L = labels(src, "en")
+    book = openpyxl.load_workbook(path, data_only=True)  # the values cached with each formula
+    budget = book[L["sheet.budget"]]
+    rows = [[c.value for c in r] for r in budget.iter_rows()]
+    total = next((r for r in rows if L["col.total"] in r), None)
+    if not total or [int(v) for v in total[2:5]] != [cost, com, ple]:
+        fail(f"--redact: the workbook's Budget total is {total}, the report's {cost, com, ple}")
+    messages = [r[3] for r in book[L["sheet.findings"]].iter_rows(values_only=True) if r[0] == "PVE116"]
+    if messages != [pve116]:
+        fail(f"--redact: the workbook's PVE116 says {messages}, the report's {pve116!r}")
+    hidden = [r for r in book[L["sheet.findings"]].iter_rows(values_only=True)
+              if r[3] and str(r[3]).startswith("Findings about confidential items, not shown")]
+    if len(hidden) != 1:
+        fail("--redact: the workbook does not say that findings about confidential items are left out")
 
 
 def main():
