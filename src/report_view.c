@@ -34,8 +34,8 @@ int pv_view_hides_action(const struct pv_view *v, const struct pv_priority *pr,
 	return pv_view_hides_objective(v, pr, o) || secret(v, &a->confidential);
 }
 
-/* Called only with an action that is itself shown (the walk gives those),
- * or NULL: a need is hidden with its action by never being reached. */
+/* `a` comes from the walk over the shown actions (or is NULL): the needs
+ * of a hidden action, objective or priority are never reached. */
 int pv_view_hides_need(const struct pv_view *v, const struct pv_action *a,
 		       const struct pv_need *n)
 {
@@ -585,45 +585,4 @@ void pv_view_release(struct pv_view *v)
 	pv_diags_release(&v->redone);
 	free(v->findings);
 	memset(v, 0, sizeof(*v));
-}
-
-/* ---- the same, for a report that holds no view yet ---- */
-
-/* A view without the hidden ids and findings: what the items say of
- * themselves is enough for these lookups. */
-static void view_of(struct pv_view *v, const struct pv_report_input *in)
-{
-	memset(v, 0, sizeof(*v));
-	v->in = in;
-	v->p = in->plan;
-	v->redact = in->redact;
-}
-
-const char *pv_report_text(const struct pv_report_input *in, const struct pv_text *t)
-{
-	struct pv_view v;
-	view_of(&v, in);
-	return pv_view_text(&v, t);
-}
-
-const char *pv_report_stakeholder(const struct pv_report_input *in, const char *id)
-{
-	struct pv_view v;
-	view_of(&v, in);
-	return pv_view_stakeholder(&v, id);
-}
-
-void pv_report_priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
-			      struct pv_money *m)
-{
-	struct pv_view v;
-	view_of(&v, in);
-	pv_view_priority_money(&v, pr, m);
-}
-
-size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars)
-{
-	struct pv_view v;
-	view_of(&v, in);
-	return pv_view_timeline(&v, bars);
 }

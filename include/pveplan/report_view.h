@@ -45,7 +45,8 @@ int pv_view_hides_objective(const struct pv_view *v, const struct pv_priority *p
 			    const struct pv_objective *o);
 int pv_view_hides_action(const struct pv_view *v, const struct pv_priority *pr,
 			 const struct pv_objective *o, const struct pv_action *a);
-/* `a` is the action that holds the need, NULL for a cross-cutting need. */
+/* `a` is the action that holds the need (as pv_view_next_action gives it),
+ * NULL for a cross-cutting need. */
 int pv_view_hides_need(const struct pv_view *v, const struct pv_action *a,
 		       const struct pv_need *n);
 int pv_view_hides_stakeholder(const struct pv_view *v, const struct pv_stakeholder *s);
