@@ -1,139 +1,30 @@
-/* The HTML report: the Markdown report rendered by cmark-gfm (raw HTML in
- * plan text is never rendered: cmark's safe default), made accessible
- * (heading ids, header scopes), with inline SVG charts, in a page shell from
- * templates/ that --template-dir can replace. One self-contained file. */
+/* The HTML report: the Markdown report parsed by cmark-gfm once, its tree
+ * completed (heading ids, the charts as inline SVG blocks after their tables,
+ * the SVG timeline in place of the Mermaid block) and rendered by walking the
+ * nodes, which gives the blocks their dir, scope and class attributes. Raw
+ * HTML is never rendered (cmark's safe default), and plan text cannot add
+ * structure (src/report_text.c). The page shell comes from templates/, which
+ * --template-dir can replace. One self-contained file. */
 #include "pveplan/build.h"
 
 #include "embedded.h"
 #include "pveplan/alloc.h"
 #include "pveplan/input.h"
 #include "pveplan/report.h"
+#include "pveplan/report_view.h"
+#include "pveplan/utf8.h"
 #include "pveplan/version.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *L(const struct pv_report_input *in, const char *key)
 {
 	return pv_lang_report_label(in->lang, key);
-}
-
-static char *markdown_to_html(const char *md, size_t len)
-{
-	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
-	if (!parser || !table)
-		pv_die_oom();
-	cmark_parser_attach_syntax_extension(parser, table);
-	cmark_parser_feed(parser, md, len);
-	cmark_node *doc = cmark_parser_finish(parser);
-	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser));
-	char *copy = xstrdup(html);
-	cmark_get_default_mem_allocator()->free(html);
-	cmark_node_free(doc);
-	cmark_parser_free(parser);
-	return copy;
-}
-
-/* The text of an element's content: tags dropped, the five entities cmark
- * writes decoded. */
-static void inner_text(const char *s, size_t n, struct pv_buf *out)
-{
-	static const struct {
-		const char *ent, *ch;
-	} ents[] = { { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" },
-		     { "&#39;", "'" } };
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '<') {
-			while (i < n && s[i] != '>')
-				i++;
-			continue;
-		}
-		if (s[i] == '&') {
-			size_t k;
-			for (k = 0; k < PV_ARRAY_SIZE(ents); k++)
-				if (!strncmp(s + i, ents[k].ent, strlen(ents[k].ent))) {
-					pv_buf_adds(out, ents[k].ch);
-					i += strlen(ents[k].ent) - 1;
-					break;
-				}
-			if (k < PV_ARRAY_SIZE(ents))
-				continue;
-		}
-		pv_buf_addch(out, s[i]);
-	}
-}
-
-/* Gives every heading the id the contents list links to, and every table
- * header cell its scope. */
-static void accessible(const char *html, struct pv_buf *out)
-{
-	struct pv_strmap seen = PV_STRMAP_INIT;
-	struct pv_buf keep = PV_BUF_INIT;	/* owns the ids the map points to */
-	char **ids = NULL;
-	size_t nids = 0, alloc = 0;
-	const char *p = html;
-	while (*p) {
-		if (p[0] == '<' && p[1] == 'h' && p[2] >= '1' && p[2] <= '6' && p[3] == '>') {
-			char close[6] = { '<', '/', 'h', p[2], '>', 0 };
-			const char *end = strstr(p, close);
-			if (end) {
-				struct pv_buf text = PV_BUF_INIT, slug = PV_BUF_INIT;
-				inner_text(p + 4, (size_t)(end - p - 4), &text);
-				pv_report_slug(text.buf, &slug);
-				char *id = xstrdup(slug.buf);
-				for (int n = 1; pv_strmap_get(&seen, id); n++) {
-					free(id);
-					pv_buf_reset(&text);
-					pv_buf_addf(&text, "%s-%d", slug.buf, n);
-					id = xstrdup(text.buf);
-				}
-				PV_ALLOC_GROW(ids, nids + 1, alloc);
-				ids[nids++] = id;
-				pv_strmap_put(&seen, id, id);
-				pv_buf_addf(out, "<h%c id=\"%s\" dir=\"auto\">", p[2], id);
-				p += 4;
-				pv_buf_release(&text);
-				pv_buf_release(&slug);
-				continue;
-			}
-		}
-		/* Plan text may be in another script than the report (French in
-		 * an Arabic report): let each block find its own direction. */
-		static const char *const blocks[] = { "<p>", "<li>", "<td>", "<td " };
-		size_t b;
-		for (b = 0; b < PV_ARRAY_SIZE(blocks); b++)
-			if (!strncmp(p, blocks[b], strlen(blocks[b])))
-				break;
-		if (b < PV_ARRAY_SIZE(blocks)) {
-			size_t n = strlen(blocks[b]) - 1;
-			pv_buf_add(out, p, n);
-			pv_buf_adds(out, " dir=\"auto\"");
-			p += n;
-			continue;
-		}
-		/* cmark-gfm aligns cells with an obsolete attribute: use a class. */
-		if (!strncmp(p, " align=\"right\"", 14)) {
-			pv_buf_adds(out, " class=\"num\"");
-			p += 14;
-			continue;
-		}
-		if (!strncmp(p, "<th", 3) && (p[3] == '>' || p[3] == ' ')) {
-			pv_buf_adds(out, "<th scope=\"col\"");
-			p += 3;
-			continue;
-		}
-		pv_buf_addch(out, *p++);
-	}
-	for (size_t i = 0; i < nids; i++)
-		free(ids[i]);
-	free(ids);
-	pv_buf_release(&keep);
-	pv_strmap_release(&seen);
 }
 
 /* ---- charts (inline SVG, each with a title and a text alternative) ---- */
@@ -157,19 +48,36 @@ static void svg_close(struct pv_buf *o, const char *caption)
 	pv_buf_adds(o, "</figcaption>\n</figure>\n");
 }
 
+/* "label: value" in the report language, for a chart's text alternative. */
+static void item(const struct pv_report_input *in, struct pv_buf *o, const char *label,
+		 const char *value)
+{
+	pv_report_fill(in->lang, L(in, "chart.item"), o, "label", label, "value", value, (char *)NULL);
+}
+
+/* Text in the page: unsafe characters shown escaped, then XML-escaped. */
+static void page_text(struct pv_buf *o, const char *s)
+{
+	struct pv_buf vis = PV_BUF_INIT;
+	pv_buf_add_visible(&vis, s, strlen(s));
+	pv_xml_str(o, vis.buf);
+	pv_buf_release(&vis);
+}
+
 static void text_el(struct pv_buf *o, double x, double y, const char *anchor, const char *s)
 {
 	pv_buf_addf(o, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
-	pv_xml_str(o, s);
+	page_text(o, s);
 	pv_buf_adds(o, "</text>\n");
 }
 
-static void chart_areas(const struct pv_report_input *in, struct pv_buf *o)
+static void chart_areas(const struct pv_view *v, struct pv_buf *o)
 {
+	const struct pv_report_input *in = v->in;
 	int count[PV_AREA_COUNT + 1] = { 0 }, max = 1;
 	const struct pv_plan *p = in->plan;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
-		if (in->redact && p->priorities.v[i].confidential.v == 1)
+		if (pv_view_hides_priority(v, &p->priorities.v[i]))
 			continue;
 		for (uint32_t j = 0; j < p->priorities.v[i].areas.n; j++)
 			count[p->priorities.v[i].areas.v[j].v]++;
@@ -178,9 +86,11 @@ static void chart_areas(const struct pv_report_input *in, struct pv_buf *o)
 		max = count[a] > max ? count[a] : max;
 	struct pv_buf desc = PV_BUF_INIT;
 	for (int a = 1; a <= PV_AREA_COUNT; a++) {
-		char key[40];
+		char key[40], n[16];
 		snprintf(key, sizeof(key), "area.%s", pv_area_names[a]);
-		pv_buf_addf(&desc, "%s%s: %d", a > 1 ? "; " : "", L(in, key), count[a]);
+		snprintf(n, sizeof(n), "%d", count[a]);
+		pv_buf_adds(&desc, a > 1 ? "; " : "");
+		item(in, &desc, L(in, key), n);
 	}
 	const int w = 760, row = 30, left = 420, h = row * PV_AREA_COUNT + 10;
 	svg_open(o, w, h, "chart-areas", L(in, "chart.areas"), desc.buf);
@@ -198,32 +108,37 @@ static void chart_areas(const struct pv_report_input *in, struct pv_buf *o)
 	pv_buf_release(&desc);
 }
 
-static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
+static void chart_budget(const struct pv_view *v, struct pv_buf *o)
 {
+	const struct pv_report_input *in = v->in;
 	const struct pv_plan *p = in->plan;
 	double max = 1;
 	size_t n = 0;
 	struct pv_money m;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
-		if (in->redact && p->priorities.v[i].confidential.v == 1)
+		if (pv_view_hides_priority(v, &p->priorities.v[i]))
 			continue;
-		pv_report_priority_money(in, &p->priorities.v[i], &m);
+		pv_view_priority_money(v, &p->priorities.v[i], &m);
 		max = m.cost > max ? m.cost : max;
 		n++;
 	}
-	struct pv_buf desc = PV_BUF_INIT;
+	struct pv_buf desc = PV_BUF_INIT, id = PV_BUF_INIT, figures = PV_BUF_INIT;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
 		const struct pv_priority *pr = &p->priorities.v[i];
-		if (in->redact && pr->confidential.v == 1)
+		if (pv_view_hides_priority(v, pr))
 			continue;
-		pv_report_priority_money(in, pr, &m);
-		pv_buf_addf(&desc, "%s%s: %s ", desc.len ? "; " : "", pr->id.s ? pr->id.s : "",
-			    L(in, "glance.total_cost"));
-		pv_report_number(in->lang, m.cost, 0, &desc);
-		pv_buf_addf(&desc, ", %s ", L(in, "glance.committed"));
-		pv_report_number(in->lang, m.committed, 0, &desc);
-		pv_buf_addf(&desc, ", %s ", L(in, "glance.pledged"));
-		pv_report_number(in->lang, m.pledged, 0, &desc);
+		pv_view_priority_money(v, pr, &m);
+		pv_buf_reset(&id);
+		pv_buf_reset(&figures);
+		pv_buf_add_visible(&id, pr->id.s ? pr->id.s : "", pr->id.s ? strlen(pr->id.s) : 0);
+		pv_buf_addf(&figures, "%s ", L(in, "glance.total_cost"));
+		pv_report_number(in->lang, m.cost, 0, &figures);
+		pv_buf_addf(&figures, ", %s ", L(in, "glance.committed"));
+		pv_report_number(in->lang, m.committed, 0, &figures);
+		pv_buf_addf(&figures, ", %s ", L(in, "glance.pledged"));
+		pv_report_number(in->lang, m.pledged, 0, &figures);
+		pv_buf_adds(&desc, desc.len ? "; " : "");
+		item(in, &desc, id.buf, figures.buf);
 	}
 	const int w = 760, row = 30, left = 120, top = 30;
 	int h = (int)n * row + top + 10;
@@ -239,9 +154,9 @@ static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
 	size_t r = 0;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
 		const struct pv_priority *pr = &p->priorities.v[i];
-		if (in->redact && pr->confidential.v == 1)
+		if (pv_view_hides_priority(v, pr))
 			continue;
-		pv_report_priority_money(in, pr, &m);
+		pv_view_priority_money(v, pr, &m);
 		double y = top + (double)r++ * row, scale = (w - left - 20) / max;
 		double parts[3] = { m.committed, m.pledged, m.cost - m.committed - m.pledged };
 		double x = left;
@@ -255,10 +170,13 @@ static void chart_budget(const struct pv_report_input *in, struct pv_buf *o)
 	}
 	svg_close(o, L(in, "chart.budget"));
 	pv_buf_release(&desc);
+	pv_buf_release(&id);
+	pv_buf_release(&figures);
 }
 
-static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
+static void chart_gantt(const struct pv_view *v, struct pv_buf *o)
 {
+	const struct pv_report_input *in = v->in;
 	const struct pv_plan *p = in->plan;
 	const struct pv_period *per = &p->plan.period;
 	if (!per->start.d.prec || !per->end.d.prec)
@@ -267,13 +185,15 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 	if (last <= first)
 		return;
 	struct pv_bar *bars;
-	size_t n = pv_report_timeline(in, &bars);
+	size_t n = pv_view_timeline(v, &bars);
 	const int w = 760, row = 16, left = 110, top = 24;
 	int h = (int)n * row + top + 6;
-	struct pv_buf desc = PV_BUF_INIT, s = PV_BUF_INIT, e = PV_BUF_INIT;
+	struct pv_buf desc = PV_BUF_INIT, s = PV_BUF_INIT, e = PV_BUF_INIT, span = PV_BUF_INIT;
 	pv_report_date(in->lang, &per->start.d, &s);
 	pv_report_date(in->lang, &per->end.d, &e);
-	pv_buf_addf(&desc, "%s: %s - %s", L(in, "cover.period"), s.buf, e.buf);
+	pv_report_fill(in->lang, L(in, "cover.period_value"), &span, "start", s.buf, "end", e.buf,
+		       (char *)NULL);
+	item(in, &desc, L(in, "cover.period"), span.buf);
 	svg_open(o, w, h, "chart-gantt", L(in, "chart.gantt"), desc.buf);
 	double scale = (double)(w - left - 10) / (last - first);
 	for (int y = per->start.d.year; y <= per->end.d.year + 1; y++) {
@@ -298,7 +218,7 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 		pv_buf_addf(o, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"11\">"
 			       "<title>", left + (s0 - first) * scale, y + 1,
 			    e0 >= s0 ? (e0 - s0 + 1) * scale : 1);
-		pv_xml_str(o, bars[r].label);
+		page_text(o, bars[r].label);
 		pv_buf_adds(o, "</title></rect>\n");
 	}
 	free(bars);
@@ -306,43 +226,348 @@ static void chart_gantt(const struct pv_report_input *in, struct pv_buf *o)
 	pv_buf_release(&desc);
 	pv_buf_release(&s);
 	pv_buf_release(&e);
+	pv_buf_release(&span);
 }
 
-/* Inserts `chart` after the first table that follows the heading `key`. */
-static void insert_after_table(struct pv_buf *html, const struct pv_report_input *in,
-			       const char *key, const struct pv_buf *chart)
+/* ---- the tree ---- */
+
+static int is_type(cmark_node *n, const char *name)
 {
-	struct pv_buf slug = PV_BUF_INIT, needle = PV_BUF_INIT;
-	pv_report_slug(L(in, key), &slug);
-	pv_buf_addf(&needle, "id=\"%s\">", slug.buf);
-	char *at = strstr(html->buf, needle.buf);
-	char *end = at ? strstr(at, "</table>\n") : NULL;
-	if (end) {
-		size_t off = (size_t)(end - html->buf) + strlen("</table>\n");
-		struct pv_buf out = PV_BUF_INIT;
-		pv_buf_add(&out, html->buf, off);
-		pv_buf_add(&out, chart->buf, chart->len);
-		pv_buf_adds(&out, html->buf + off);
-		pv_buf_release(html);
-		*html = out;
+	return !strcmp(cmark_node_get_type_string(n), name);
+}
+
+/* The text of a node, as a reader sees it. */
+static void node_text(cmark_node *n, struct pv_buf *out)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			pv_buf_adds(out, cmark_node_get_literal(c));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			pv_buf_addch(out, ' ');
+			break;
+		default:
+			break;
+		}
 	}
-	pv_buf_release(&slug);
-	pv_buf_release(&needle);
+	cmark_iter_free(it);
 }
 
-/* Replaces the Mermaid block (for GitHub) with the SVG timeline. */
-static void replace_mermaid(struct pv_buf *html, const struct pv_buf *chart)
+static cmark_node *custom_block(const struct pv_buf *html)
 {
-	char *at = strstr(html->buf, "<pre><code class=\"language-mermaid\">");
-	char *end = at ? strstr(at, "</code></pre>\n") : NULL;
-	if (!end)
-		return;
-	struct pv_buf out = PV_BUF_INIT;
-	pv_buf_add(&out, html->buf, (size_t)(at - html->buf));
-	pv_buf_add(&out, chart->buf, chart->len);
-	pv_buf_adds(&out, end + strlen("</code></pre>\n"));
-	pv_buf_release(html);
-	*html = out;
+	cmark_node *n = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+	if (!n || !cmark_node_set_on_enter(n, html->buf))
+		pv_die_oom();
+	return n;
+}
+
+enum { CHART_AREAS, CHART_BUDGET, CHART_GANTT, NCHARTS };
+
+/*
+ * Puts the charts in the tree: the areas and the budget after the first
+ * table under their subsection, the timeline in place of the Mermaid block
+ * of its section. The report's own headings are the only ones at these
+ * levels (plan text has none), so they are found by their labels.
+ */
+static int place_charts(cmark_node *doc, const struct pv_view *v, struct pv_buf *err)
+{
+	static const char *const where[NCHARTS][2] = {
+		{ "section.alignment", "sub.coverage_areas" },
+		{ "section.budget", "sub.budget_priority" },
+		{ "section.timeline", NULL },
+	};
+	struct pv_buf section = PV_BUF_INIT, sub = PV_BUF_INIT, chart = PV_BUF_INIT;
+	int placed[NCHARTS] = { 0 };
+	for (cmark_node *n = cmark_node_first_child(doc), *next; n; n = next) {
+		next = cmark_node_next(n);
+		int level = cmark_node_get_type(n) == CMARK_NODE_HEADING ? cmark_node_get_heading_level(n) : 0;
+		if (level == 2 || level == 3) {
+			pv_buf_reset(&sub);
+			if (level == 2) {
+				pv_buf_reset(&section);
+				node_text(n, &section);
+			} else {
+				node_text(n, &sub);
+			}
+			continue;
+		}
+		int mermaid = cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK &&
+			      !strcmp(cmark_node_get_fence_info(n), "mermaid");
+		for (int c = 0; c < NCHARTS; c++) {
+			if (placed[c] || strcmp(section.buf, L(v->in, where[c][0])) ||
+			    (where[c][1] ? !is_type(n, "table") || strcmp(sub.buf, L(v->in, where[c][1]))
+					 : !mermaid))
+				continue;
+			pv_buf_reset(&chart);
+			if (c == CHART_AREAS)
+				chart_areas(v, &chart);
+			else if (c == CHART_BUDGET)
+				chart_budget(v, &chart);
+			else
+				chart_gantt(v, &chart);
+			placed[c] = 1;
+			if (c == CHART_GANTT) {
+				/* Without a period there is no timeline to draw. */
+				if (chart.len)
+					cmark_node_replace(n, custom_block(&chart));
+				else
+					cmark_node_unlink(n);
+				cmark_node_free(n);
+			} else {
+				cmark_node_insert_after(n, custom_block(&chart));
+			}
+		}
+	}
+	pv_buf_release(&section);
+	pv_buf_release(&sub);
+	pv_buf_release(&chart);
+	for (int c = 0; c < NCHARTS; c++)
+		if (!placed[c]) {
+			pv_buf_addf(err, "internal error: no place for the chart after '%s' in the HTML report",
+				    L(v->in, where[c][1] ? where[c][1] : where[c][0]));
+			return -1;
+		}
+	return 0;
+}
+
+/*
+ * Heading ids, from each heading's text as GitHub makes them, unique in the
+ * page with a counter per slug (so many equal headings stay linear). The
+ * report's own headings (the sections, which the contents list links to,
+ * and their subsections) take theirs first: a plan title, a priority or an
+ * objective named like one cannot take its id. The priorities section is the
+ * one whose subsections are plan text.
+ */
+struct ids {
+	struct pv_strmap taken;	/* id -> itself */
+	struct pv_strmap next;	/* slug -> the next suffix to try */
+	char **v;
+	size_t n, alloc;
+};
+
+static const char *unique_id(struct ids *ids, const char *slug)
+{
+	struct pv_buf b = PV_BUF_INIT;
+	uintptr_t k = (uintptr_t)pv_strmap_get(&ids->next, slug);
+	pv_buf_adds(&b, *slug ? slug : "section");
+	for (k = k ? k : 1; pv_strmap_get(&ids->taken, b.buf); k++) {
+		pv_buf_reset(&b);
+		pv_buf_addf(&b, "%s-%lu", *slug ? slug : "section", (unsigned long)k);
+	}
+	PV_ALLOC_GROW(ids->v, ids->n + 2, ids->alloc);
+	char *id = pv_buf_detach(&b, NULL), *key = xstrdup(slug);
+	ids->v[ids->n++] = id;
+	ids->v[ids->n++] = key;
+	pv_strmap_put(&ids->taken, id, id);
+	pv_strmap_put(&ids->next, key, (void *)k);
+	return id;
+}
+
+static void name_headings(cmark_node *doc, const struct pv_view *v, struct ids *ids)
+{
+	struct pv_buf text = PV_BUF_INIT, slug = PV_BUF_INIT;
+	const char *priorities = L(v->in, "section.priorities");
+	for (int pass = 0; pass < 2; pass++) {
+		int plan_text = 0;	/* under the priorities section */
+		for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+			if (cmark_node_get_type(n) != CMARK_NODE_HEADING)
+				continue;
+			int level = cmark_node_get_heading_level(n);
+			pv_buf_reset(&text);
+			node_text(n, &text);
+			if (level == 2)
+				plan_text = !strcmp(text.buf, priorities);
+			int ours = level == 2 || (level == 3 && !plan_text);
+			if (ours != (pass == 0))
+				continue;
+			pv_buf_reset(&slug);
+			pv_report_slug(text.buf, &slug);
+			cmark_node_set_user_data(n, (void *)unique_id(ids, slug.buf));
+		}
+	}
+	pv_buf_release(&text);
+	pv_buf_release(&slug);
+}
+
+static void ids_release(struct ids *ids)
+{
+	for (size_t i = 0; i < ids->n; i++)
+		free(ids->v[i]);
+	free(ids->v);
+	pv_strmap_release(&ids->taken);
+	pv_strmap_release(&ids->next);
+}
+
+/* ---- rendering ---- */
+
+struct html {
+	struct pv_buf *o;
+	cmark_llist *exts;
+};
+
+static void cr(struct pv_buf *o)
+{
+	if (o->len && o->buf[o->len - 1] != '\n')
+		pv_buf_addch(o, '\n');
+}
+
+/* cmark renders a node and what it holds: inlines, and leaf blocks. */
+static void cmark_html(struct html *h, cmark_node *n)
+{
+	char *s = cmark_render_html(n, CMARK_OPT_DEFAULT, h->exts);
+	pv_buf_adds(h->o, s);
+	cmark_get_default_mem_allocator()->free(s);
+}
+
+static void inlines(struct html *h, cmark_node *n)
+{
+	for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+		cmark_html(h, c);
+}
+
+/* Header cells get their scope; a number column its class (cmark-gfm would
+ * write the obsolete align attribute); body cells their own direction, as
+ * plan text may be in another script than the report. */
+static void table(struct html *h, cmark_node *t)
+{
+	const uint8_t *align = cmark_gfm_extensions_get_table_alignments(t);
+	int body = 0;
+	cr(h->o);
+	pv_buf_adds(h->o, "<table>\n");
+	for (cmark_node *row = cmark_node_first_child(t); row; row = cmark_node_next(row)) {
+		int head = cmark_gfm_extensions_get_table_row_is_header(row);
+		if (head)
+			pv_buf_adds(h->o, "<thead>\n");
+		else if (!body++)
+			pv_buf_adds(h->o, "<tbody>\n");
+		pv_buf_adds(h->o, "<tr>\n");
+		size_t i = 0;
+		for (cmark_node *c = cmark_node_first_child(row); c; c = cmark_node_next(c), i++) {
+			const char *num = align && align[i] == 'r' ? " class=\"num\"" : "";
+			pv_buf_addf(h->o, head ? "<th scope=\"col\"%s>" : "<td dir=\"auto\"%s>", num);
+			inlines(h, c);
+			pv_buf_adds(h->o, head ? "</th>\n" : "</td>\n");
+		}
+		pv_buf_adds(h->o, head ? "</tr>\n</thead>\n" : "</tr>\n");
+	}
+	if (body)
+		pv_buf_adds(h->o, "</tbody>\n");
+	pv_buf_adds(h->o, "</table>\n");
+}
+
+static int tight_paragraph(cmark_node *p)
+{
+	cmark_node *item = cmark_node_parent(p), *list = item ? cmark_node_parent(item) : NULL;
+	return list && cmark_node_get_type(list) == CMARK_NODE_LIST && cmark_node_get_list_tight(list);
+}
+
+/* Opens or closes the block `n`; returns 1 when its contents are written. */
+static int block(struct html *h, cmark_node *n, int enter)
+{
+	struct pv_buf *o = h->o;
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING: {
+		int level = cmark_node_get_heading_level(n);
+		cr(o);
+		pv_buf_addf(o, "<h%d id=\"%s\" dir=\"auto\">", level, (const char *)cmark_node_get_user_data(n));
+		inlines(h, n);
+		pv_buf_addf(o, "</h%d>\n", level);
+		return 1;
+	}
+	case CMARK_NODE_PARAGRAPH:
+		if (tight_paragraph(n)) {
+			inlines(h, n);
+		} else {
+			cr(o);
+			pv_buf_adds(o, "<p dir=\"auto\">");
+			inlines(h, n);
+			pv_buf_adds(o, "</p>\n");
+		}
+		return 1;
+	case CMARK_NODE_LIST: {
+		int ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		int start = cmark_node_get_list_start(n);
+		if (!enter)
+			pv_buf_adds(o, ordered ? "</ol>\n" : "</ul>\n");
+		else if (cr(o), !ordered)
+			pv_buf_adds(o, "<ul>\n");
+		else if (start == 1)
+			pv_buf_adds(o, "<ol>\n");
+		else
+			pv_buf_addf(o, "<ol start=\"%d\">\n", start);
+		return 0;
+	}
+	case CMARK_NODE_ITEM:
+		if (enter)
+			cr(o);
+		pv_buf_adds(o, enter ? "<li dir=\"auto\">" : "</li>\n");
+		return 0;
+	case CMARK_NODE_BLOCK_QUOTE:
+		cr(o);
+		pv_buf_adds(o, enter ? "<blockquote>\n" : "</blockquote>\n");
+		return 0;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		cr(o);
+		pv_buf_adds(o, enter ? cmark_node_get_on_enter(n) : cmark_node_get_on_exit(n));
+		cr(o);
+		return 0;
+	case CMARK_NODE_DOCUMENT:
+		return 0;
+	default:
+		if (is_type(n, "table")) {
+			table(h, n);
+			return 1;
+		}
+		/* A code block, a rule; raw HTML is omitted in cmark's safe mode. */
+		cr(o);
+		cmark_html(h, n);
+		return 1;
+	}
+}
+
+static void render(cmark_node *doc, cmark_llist *exts, struct pv_buf *out)
+{
+	struct html h = { out, exts };
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (block(&h, n, ev == CMARK_EVENT_ENTER) && ev == CMARK_EVENT_ENTER &&
+		    cmark_node_first_child(n))
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+}
+
+/* The body of the page from the Markdown report. */
+static int body_html(const struct pv_view *v, const char *md, size_t len, struct pv_buf *out,
+		     struct pv_buf *err)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+	if (!parser || !table)
+		pv_die_oom();
+	cmark_parser_attach_syntax_extension(parser, table);
+	cmark_parser_feed(parser, md, len);
+	cmark_node *doc = cmark_parser_finish(parser);
+	struct ids ids;
+	memset(&ids, 0, sizeof(ids));
+	int ret = place_charts(doc, v, err);
+	if (!ret) {
+		name_headings(doc, v, &ids);
+		render(doc, cmark_parser_get_syntax_extensions(parser), out);
+	}
+	ids_release(&ids);
+	cmark_node_free(doc);
+	cmark_parser_free(parser);
+	return ret;
 }
 
 static int load_template(const char *dir, const char *name, struct pv_buf *out, struct pv_buf *err)
@@ -369,24 +594,14 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 		   const char *template_dir, struct pv_buf *out, struct pv_buf *err)
 {
 	struct pv_buf page = PV_BUF_INIT, style = PV_BUF_INIT, body = PV_BUF_INIT, title = PV_BUF_INIT;
-	struct pv_buf chart = PV_BUF_INIT;
+	struct pv_view v;
 	int ret = -1;
+	pv_view_init(&v, in);
 	if (load_template(template_dir, "page.html", &page, err) < 0 ||
-	    load_template(template_dir, "style.css", &style, err) < 0)
+	    load_template(template_dir, "style.css", &style, err) < 0 ||
+	    body_html(&v, md, len, &body, err) < 0)
 		goto cleanup;
-	char *html = markdown_to_html(md, len);
-	accessible(html, &body);
-	free(html);
-	chart_areas(in, &chart);
-	insert_after_table(&body, in, "sub.coverage_areas", &chart);
-	pv_buf_reset(&chart);
-	chart_budget(in, &chart);
-	insert_after_table(&body, in, "sub.budget_priority", &chart);
-	pv_buf_reset(&chart);
-	chart_gantt(in, &chart);
-	replace_mermaid(&body, &chart);
-	const char *t = pv_text_get(&in->plan->plan.title, pv_lang_code(in->lang), in->fallback);
-	pv_xml_str(&title, t ? t : "");
+	page_text(&title, pv_view_text(&v, &in->plan->plan.title));
 	/* Fill the shell: {{lang}} {{dir}} {{version}} {{title}} {{style}} {{body}}. */
 	const char *p = page.buf;
 	for (const char *q = strstr(p, "{{"); q; q = strstr(p, "{{")) {
@@ -417,10 +632,10 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 	pv_buf_adds(out, p);
 	ret = 0;
 cleanup:
+	pv_view_release(&v);
 	pv_buf_release(&page);
 	pv_buf_release(&style);
 	pv_buf_release(&body);
 	pv_buf_release(&title);
-	pv_buf_release(&chart);
 	return ret;
 }

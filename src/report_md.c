@@ -1,20 +1,24 @@
 /* The Markdown report: CommonMark with GFM tables and a Mermaid timeline,
- * readable on GitHub and GitLab, and the source of the HTML report. */
+ * readable on GitHub and GitLab, and the source of the HTML report. What it
+ * shows comes from the report view (pveplan/report_view.h); every plan text
+ * in it is written by src/report_text.c, so none can change its structure. */
 #include "pveplan/build.h"
 
 #include "pveplan/alloc.h"
 #include "pveplan/msg.h"
+#include "pveplan/report_view.h"
 #include "pveplan/rules.h"
+#include "pveplan/utf8.h"
 #include "pveplan/version.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct md {
 	const struct pv_report_input *in;
+	const struct pv_view *v;
 	const struct pv_plan *p;
 	const struct pv_lang *lang;
 	struct pv_buf *o;
@@ -28,48 +32,19 @@ static const char *L(const struct md *m, const char *key)
 
 static const char *T(const struct md *m, const struct pv_text *t)
 {
-	return pv_report_text(m->in, t);
+	return pv_view_text(m->v, t);
 }
 
-/* Plan text inside a paragraph: its Markdown is kept, but raw HTML is shown
- * as text (entities), never passed through. */
-static void text(struct pv_buf *o, const char *s)
+/* pveplan's own words (labels, numbers, dates) in a cell or a heading: one
+ * line, no '|' that would end the cell, no leading marker. */
+static void words(struct pv_buf *o, const char *s)
 {
-	for (; *s; s++) {
-		if (*s == '<')
-			pv_buf_adds(o, "&lt;");
-		else if (*s == '>')
-			pv_buf_adds(o, "&gt;");
-		else if (*s == '&')
-			pv_buf_adds(o, "&amp;");
-		else
-			pv_buf_addch(o, *s);
-	}
-}
-
-/* Plan text in a table cell or a heading: one line, no '|' that would end
- * the cell, no leading marker that would make it a heading or a list. */
-static void cell(struct pv_buf *o, const char *s)
-{
-	while (*s == ' ' || *s == '\n' || *s == '\r' || *s == '\t')
-		s++;
 	if (*s == '#' || *s == '>' || *s == '-' || *s == '+' || *s == '=')
 		pv_buf_addch(o, '\\');
-	int space = 0;
 	for (; *s; s++) {
-		if (*s == '\n' || *s == '\r' || *s == '\t') {
-			space = 1;
-			continue;
-		}
-		if (space) {
-			pv_buf_addch(o, ' ');
-			space = 0;
-		}
-		if (*s == '|')
-			pv_buf_adds(o, "\\|");
-		else if (*s == '\\')
-			pv_buf_adds(o, "\\\\");
-		else if (*s == '<')
+		if (*s == '|' || *s == '\\')
+			pv_buf_addch(o, '\\');
+		if (*s == '<')
 			pv_buf_adds(o, "&lt;");
 		else if (*s == '>')
 			pv_buf_adds(o, "&gt;");
@@ -85,11 +60,18 @@ static void amount(struct md *m, double v)
 	pv_report_number(m->lang, v, v == floor(v) ? 0 : 2, m->o);
 }
 
+/* A heading whose text is Markdown already. */
+static void heading_md(struct md *m, int level, const char *md)
+{
+	pv_buf_addf(m->o, "\n%.*s %s\n\n", level, "######", md);
+}
+
 static void heading(struct md *m, int level, const char *title)
 {
-	pv_buf_addf(m->o, "\n%.*s ", level, "######");
-	cell(m->o, title);
-	pv_buf_adds(m->o, "\n\n");
+	struct pv_buf b = PV_BUF_INIT;
+	words(&b, title);
+	heading_md(m, level, b.buf);
+	pv_buf_release(&b);
 }
 
 static void row_start(struct md *m)
@@ -97,10 +79,38 @@ static void row_start(struct md *m)
 	pv_buf_adds(m->o, "|");
 }
 
+static void row_end(struct md *m)
+{
+	pv_buf_addch(m->o, '\n');
+}
+
+/* A cell of Markdown written already. */
+static void col_md(struct md *m, const char *md)
+{
+	pv_buf_addf(m->o, " %s |", md);
+}
+
+/* A cell of pveplan's own words. */
 static void col(struct md *m, const char *s)
 {
 	pv_buf_addch(m->o, ' ');
-	cell(m->o, s ? s : "");
+	words(m->o, s ? s : "");
+	pv_buf_adds(m->o, " |");
+}
+
+/* A cell of plan text (Markdown). */
+static void col_text(struct md *m, const char *s)
+{
+	pv_buf_addch(m->o, ' ');
+	pv_report_md_inline(m->o, s ? s : "", 1);
+	pv_buf_adds(m->o, " |");
+}
+
+/* A cell of a plan string that is not Markdown (an id, a code, a unit). */
+static void col_str(struct md *m, const char *s)
+{
+	pv_buf_addch(m->o, ' ');
+	pv_report_md_literal(m->o, s ? s : "");
 	pv_buf_adds(m->o, " |");
 }
 
@@ -115,27 +125,39 @@ static void table_head(struct md *m, const char *const *keys, size_t n, const ch
 	pv_buf_addch(m->o, '\n');
 }
 
-static int hidden(const struct md *m, const struct pv_bool *confidential)
+/* Who an id names, as Markdown for a cell: a stakeholder's name, else the
+ * id itself. Returns 0 (writing nothing) when --redact hides it. */
+static int who(const struct md *m, const char *id, struct pv_buf *out)
 {
-	return m->in->redact && confidential->v == 1;
+	const char *name = pv_view_stakeholder(m->v, id);
+	if (!name)
+		return 0;
+	if (pv_view_stakeholder_def(m->v, id))
+		pv_report_md_inline(out, name, 1);
+	else
+		pv_report_md_literal(out, name);
+	return 1;
 }
 
-static const char *stakeholder_name(const struct md *m, const char *id)
+static void col_who(struct md *m, const char *id)
 {
-	return pv_report_stakeholder(m->in, id);
+	struct pv_buf b = PV_BUF_INIT;
+	if (id)
+		who(m, id, &b);
+	col_md(m, b.buf);
+	pv_buf_release(&b);
 }
 
-static void stakeholder_list(struct md *m, const pv_str_list *l, struct pv_buf *out)
+static void stakeholder_list(const struct md *m, const pv_str_list *l, struct pv_buf *out)
 {
-	int first = 1;
 	for (uint32_t i = 0; i < l->n; i++) {
-		const char *name = stakeholder_name(m, l->v[i].s);
-		if (!name)
-			continue;
-		if (!first)
+		size_t at = out->len;
+		if (at)
 			pv_buf_adds(out, ", ");
-		pv_buf_adds(out, name);
-		first = 0;
+		if (!who(m, l->v[i].s, out)) {
+			out->len = at;
+			out->buf[at] = '\0';
+		}
 	}
 }
 
@@ -144,41 +166,70 @@ static const char *enum_label(struct md *m, const char *prefix, const char *cons
 	return pv_report_enum(m->lang, prefix, names, v);
 }
 
+/* "ID. title" of a priority, as Markdown. */
+static void priority_name(const struct md *m, const struct pv_priority *pr, struct pv_buf *out)
+{
+	pv_report_md_literal(out, pr->id.s ? pr->id.s : "");
+	pv_buf_adds(out, ". ");
+	pv_report_md_inline(out, T(m, &pr->title), 1);
+}
+
 /* ---- sections ---- */
 
-struct totals {
-	double cost, committed, pledged;
-	size_t actions, objectives, needs;
-};
-
-/* Counts and money of a priority, as the report shows them. */
-static void priority_totals(struct md *m, const struct pv_priority *pr, struct totals *t)
+static void cover_rows(struct md *m)
 {
-	struct pv_money money;
-	memset(t, 0, sizeof(*t));
-	for (uint32_t j = 0; j < pr->objectives.n; j++) {
-		const struct pv_objective *o = &pr->objectives.v[j];
-		if (hidden(m, &o->confidential))
-			continue;
-		t->objectives++;
-		for (uint32_t k = 0; k < o->actions.n; k++)
-			if (!hidden(m, &o->actions.v[k].confidential)) {
-				t->actions++;
-				t->needs += o->actions.v[k].capacity_needs.n;
-			}
+	const struct pv_plan_info *pl = &m->p->plan;
+	struct pv_buf b = PV_BUF_INIT, s = PV_BUF_INIT, e = PV_BUF_INIT;
+	row_start(m), col(m, L(m, "cover.scope")),
+		col(m, L(m, pl->scope.v == PV_SCOPE_REGIONAL ? "scope.regional" : "scope.national")), row_end(m);
+	if (pl->country.s) {
+		const char *name = pv_country_name(pl->country.s);
+		if (name) {
+			words(&b, name);
+			pv_buf_adds(&b, " (");
+		}
+		pv_report_md_literal(&b, pl->country.s);
+		if (name)
+			pv_buf_addch(&b, ')');
+		row_start(m), col(m, L(m, "cover.country")), col_md(m, b.buf), row_end(m);
 	}
-	pv_report_priority_money(m->in, pr, &money);
-	t->cost = money.cost;
-	t->committed = money.committed;
-	t->pledged = money.pledged;
+	if (pl->organization.s)
+		row_start(m), col(m, L(m, "cover.organization")), col_str(m, pl->organization.s), row_end(m);
+	if (pl->member_states.n) {
+		pv_buf_reset(&b);
+		for (uint32_t i = 0; i < pl->member_states.n; i++) {
+			if (i)
+				pv_buf_adds(&b, ", ");
+			pv_report_md_literal(&b, pl->member_states.v[i].s);
+		}
+		row_start(m), col(m, L(m, "cover.member_states")), col_md(m, b.buf), row_end(m);
+	}
+	pv_buf_reset(&b);
+	pv_report_date(m->lang, &pl->period.start.d, &s);
+	pv_report_date(m->lang, &pl->period.end.d, &e);
+	pv_report_fill(m->lang, L(m, "cover.period_value"), &b, "start", s.buf, "end", e.buf, (char *)NULL);
+	row_start(m), col(m, L(m, "cover.period")), col(m, b.buf), row_end(m);
+	row_start(m), col(m, L(m, "cover.status")),
+		col(m, enum_label(m, "status", pv_status_names, pl->status.v)), row_end(m);
+	if (pl->version.s)
+		row_start(m), col(m, L(m, "cover.version")), col_str(m, pl->version.s), row_end(m);
+	if (pl->adopted_on.d.prec) {
+		pv_buf_reset(&b);
+		pv_report_date(m->lang, &pl->adopted_on.d, &b);
+		row_start(m), col(m, L(m, "cover.adopted_on")), col(m, b.buf), row_end(m);
+	}
+	if (pl->adopted_by.n)
+		row_start(m), col(m, L(m, "cover.adopted_by")), col_text(m, T(m, &pl->adopted_by)), row_end(m);
+	pv_buf_release(&b);
+	pv_buf_release(&s);
+	pv_buf_release(&e);
 }
 
 static void cover(struct md *m)
 {
 	const struct pv_plan_info *pl = &m->p->plan;
-	struct pv_buf b = PV_BUF_INIT;
 	pv_buf_adds(m->o, "# ");
-	cell(m->o, T(m, &pl->title));
+	pv_report_md_inline(m->o, T(m, &pl->title), 0);
 	pv_buf_addf(m->o, "\n\n**%s**\n\n",
 		    L(m, pl->scope.v == PV_SCOPE_REGIONAL ? "cover.kind.regional" : "cover.kind.national"));
 	if (m->in->errors) {
@@ -190,45 +241,7 @@ static void cover(struct md *m)
 	}
 	static const char *const head[] = { "col.item", "col.value" };
 	table_head(m, head, 2, NULL);
-	row_start(m);
-	col(m, L(m, "cover.scope"));
-	col(m, L(m, pl->scope.v == PV_SCOPE_REGIONAL ? "scope.regional" : "scope.national"));
-	pv_buf_addch(m->o, '\n');
-	if (pl->country.s) {
-		const char *name = pv_country_name(pl->country.s);
-		pv_buf_reset(&b);
-		pv_buf_addf(&b, "%s%s%s%s", name ? name : "", name ? " (" : "", pl->country.s, name ? ")" : "");
-		row_start(m), col(m, L(m, "cover.country")), col(m, b.buf), pv_buf_addch(m->o, '\n');
-	}
-	if (pl->organization.s)
-		row_start(m), col(m, L(m, "cover.organization")), col(m, pl->organization.s),
-			pv_buf_addch(m->o, '\n');
-	if (pl->member_states.n) {
-		pv_buf_reset(&b);
-		for (uint32_t i = 0; i < pl->member_states.n; i++)
-			pv_buf_addf(&b, "%s%s", i ? ", " : "", pl->member_states.v[i].s);
-		row_start(m), col(m, L(m, "cover.member_states")), col(m, b.buf), pv_buf_addch(m->o, '\n');
-	}
-	pv_buf_reset(&b);
-	struct pv_buf s = PV_BUF_INIT, e = PV_BUF_INIT;
-	pv_report_date(m->lang, &pl->period.start.d, &s);
-	pv_report_date(m->lang, &pl->period.end.d, &e);
-	pv_report_fill(m->lang, L(m, "cover.period_value"), &b, "start", s.buf, "end", e.buf, (char *)NULL);
-	row_start(m), col(m, L(m, "cover.period")), col(m, b.buf), pv_buf_addch(m->o, '\n');
-	row_start(m), col(m, L(m, "cover.status")),
-		col(m, enum_label(m, "status", pv_status_names, pl->status.v)),
-		pv_buf_addch(m->o, '\n');
-	if (pl->version.s)
-		row_start(m), col(m, L(m, "cover.version")), col(m, pl->version.s), pv_buf_addch(m->o, '\n');
-	if (pl->adopted_on.d.prec) {
-		pv_buf_reset(&b);
-		pv_report_date(m->lang, &pl->adopted_on.d, &b);
-		row_start(m), col(m, L(m, "cover.adopted_on")), col(m, b.buf), pv_buf_addch(m->o, '\n');
-	}
-	if (pl->adopted_by.n)
-		row_start(m), col(m, L(m, "cover.adopted_by")), col(m, T(m, &pl->adopted_by)),
-			pv_buf_addch(m->o, '\n');
-	pv_buf_reset(&b);
+	cover_rows(m);
 	char stamp[32];
 	pv_format_timestamp(m->in->now, stamp);
 	struct pv_date today;
@@ -240,13 +253,10 @@ static void cover(struct md *m)
 	pv_report_date(m->lang, &today, &when);
 	pv_buf_adds(m->o, "\n_");
 	pv_report_fill(m->lang, L(m, "cover.generated"), m->o, "version", PVEPLAN_VERSION, "date", when.buf,
-	     (char *)NULL);
+		       (char *)NULL);
 	pv_buf_adds(m->o, "_\n");
 	if (m->in->redact)
 		pv_buf_addf(m->o, "\n_%s_\n", L(m, "cover.redacted"));
-	pv_buf_release(&b);
-	pv_buf_release(&s);
-	pv_buf_release(&e);
 	pv_buf_release(&when);
 }
 
@@ -271,46 +281,35 @@ static void toc(struct md *m)
 static void summary(struct md *m)
 {
 	heading(m, 2, L(m, "section.summary"));
-	if (m->p->plan.summary.n) {
-		text(m->o, T(m, &m->p->plan.summary));
-		pv_buf_addch(m->o, '\n');
-	} else {
+	if (m->p->plan.summary.n)
+		pv_report_md_blocks(m->o, T(m, &m->p->plan.summary));
+	else
 		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-	}
 }
 
 static void glance(struct md *m)
 {
-	struct totals all, t;
-	memset(&all, 0, sizeof(all));
-	size_t priorities = 0;
-	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
-		if (hidden(m, &m->p->priorities.v[i].confidential))
-			continue;
-		priorities++;
-		priority_totals(m, &m->p->priorities.v[i], &t);
-		all.cost += t.cost, all.committed += t.committed, all.pledged += t.pledged;
-		all.actions += t.actions, all.objectives += t.objectives, all.needs += t.needs;
-	}
-	all.needs += m->p->capacity_needs.n;
+	struct pv_view_totals t;
+	pv_view_totals(m->v, &t);
 	heading(m, 2, L(m, "section.glance"));
 	static const char *const head[] = { "col.item", "col.value" };
 	table_head(m, head, 2, " r");
+	const struct pv_money *mo = &t.money;
 	struct {
 		const char *key;
 		double v;
 		int money;
 	} rows[] = {
-		{ "glance.priorities", (double)priorities, 0 },
-		{ "glance.objectives", (double)all.objectives, 0 },
-		{ "glance.actions", (double)all.actions, 0 },
-		{ "glance.stakeholders", (double)m->p->stakeholders.n, 0 },
-		{ "glance.indicators", (double)m->p->indicators.n, 0 },
-		{ "glance.needs", (double)all.needs, 0 },
-		{ "glance.total_cost", all.cost, 1 },
-		{ "glance.committed", all.committed, 1 },
-		{ "glance.pledged", all.pledged, 1 },
-		{ "glance.gap", all.cost - all.committed - all.pledged, 1 },
+		{ "glance.priorities", (double)t.priorities, 0 },
+		{ "glance.objectives", (double)t.objectives, 0 },
+		{ "glance.actions", (double)t.actions, 0 },
+		{ "glance.stakeholders", (double)t.stakeholders, 0 },
+		{ "glance.indicators", (double)t.indicators, 0 },
+		{ "glance.needs", (double)t.needs, 0 },
+		{ "glance.total_cost", mo->cost, 1 },
+		{ "glance.committed", mo->committed, 1 },
+		{ "glance.pledged", mo->pledged, 1 },
+		{ "glance.gap", mo->cost - mo->committed - mo->pledged, 1 },
 	};
 	for (size_t i = 0; i < PV_ARRAY_SIZE(rows); i++) {
 		row_start(m);
@@ -323,45 +322,33 @@ static void glance(struct md *m)
 	}
 }
 
-static void alignment(struct md *m)
+/* The ids of the shown priorities whose list `which` holds `value`. */
+static void covered_by(struct md *m, int pillars, int value)
+{
+	struct pv_buf ids = PV_BUF_INIT;
+	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
+		const struct pv_priority *pr = &m->p->priorities.v[i];
+		const pv_enum_list *l = pillars ? &pr->gcts_pillars : &pr->areas;
+		if (pv_view_hides_priority(m->v, pr))
+			continue;
+		for (uint32_t j = 0; j < l->n; j++)
+			if (l->v[j].v == value) {
+				if (ids.len)
+					pv_buf_adds(&ids, ", ");
+				pv_report_md_literal(&ids, pr->id.s ? pr->id.s : "?");
+				break;
+			}
+	}
+	if (ids.len)
+		col_md(m, ids.buf);
+	else
+		col(m, L(m, "value.none"));
+	pv_buf_release(&ids);
+}
+
+static void matrix(struct md *m)
 {
 	char key[48];
-	heading(m, 2, L(m, "section.alignment"));
-	heading(m, 3, L(m, "sub.coverage_areas"));
-	static const char *const h1[] = { "col.area", "col.covered_by" };
-	table_head(m, h1, 2, NULL);
-	for (int a = 1; a <= PV_AREA_COUNT; a++) {
-		struct pv_buf ids = PV_BUF_INIT;
-		for (uint32_t i = 0; i < m->p->priorities.n; i++) {
-			const struct pv_priority *pr = &m->p->priorities.v[i];
-			for (uint32_t j = 0; j < pr->areas.n && !hidden(m, &pr->confidential); j++)
-				if (pr->areas.v[j].v == a)
-					pv_buf_addf(&ids, "%s%s", ids.len ? ", " : "", pr->id.s ? pr->id.s : "?");
-		}
-		row_start(m);
-		col(m, enum_label(m, "area", pv_area_names, a));
-		col(m, ids.len ? ids.buf : L(m, "value.none"));
-		pv_buf_addch(m->o, '\n');
-		pv_buf_release(&ids);
-	}
-	heading(m, 3, L(m, "sub.coverage_pillars"));
-	static const char *const h2[] = { "col.pillar", "col.covered_by" };
-	table_head(m, h2, 2, NULL);
-	for (int pil = 1; pil <= 4; pil++) {
-		struct pv_buf ids = PV_BUF_INIT;
-		for (uint32_t i = 0; i < m->p->priorities.n; i++) {
-			const struct pv_priority *pr = &m->p->priorities.v[i];
-			for (uint32_t j = 0; j < pr->gcts_pillars.n && !hidden(m, &pr->confidential); j++)
-				if (pr->gcts_pillars.v[j].v == pil)
-					pv_buf_addf(&ids, "%s%s", ids.len ? ", " : "", pr->id.s ? pr->id.s : "?");
-		}
-		snprintf(key, sizeof(key), "pillar.%d", pil);
-		row_start(m);
-		col(m, L(m, key));
-		col(m, ids.len ? ids.buf : L(m, "value.none"));
-		pv_buf_addch(m->o, '\n');
-		pv_buf_release(&ids);
-	}
 	heading(m, 3, L(m, "sub.matrix"));
 	static const char *const h3[] = { "col.rule", "col.status", "col.severity", "col.source" };
 	table_head(m, h3, 4, NULL);
@@ -379,7 +366,7 @@ static void alignment(struct md *m)
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(r->severity));
 		col(m, r->severity == PV_SEV_OFF ? "-" : L(m, key));
 		col(m, pv_lang_rule_field(m->lang, r->rule->code, "citation"));
-		pv_buf_addch(m->o, '\n');
+		row_end(m);
 		pv_buf_release(&rule);
 	}
 	pv_buf_addch(m->o, '\n');
@@ -390,24 +377,68 @@ static void alignment(struct md *m)
 		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
 		pv_buf_addf(m->o, "- **%s**: ", pv_source_name(sc->source));
 		pv_report_fill(m->lang, L(m, "value.score"), m->o, "passed", passed, "applicable", applicable,
-		     (char *)NULL);
+			       (char *)NULL);
 		pv_buf_addch(m->o, '\n');
 	}
+}
+
+static void alignment(struct md *m)
+{
+	char key[48];
+	heading(m, 2, L(m, "section.alignment"));
+	heading(m, 3, L(m, "sub.coverage_areas"));
+	static const char *const h1[] = { "col.area", "col.covered_by" };
+	table_head(m, h1, 2, NULL);
+	for (int a = 1; a <= PV_AREA_COUNT; a++) {
+		row_start(m);
+		col(m, enum_label(m, "area", pv_area_names, a));
+		covered_by(m, 0, a);
+		row_end(m);
+	}
+	heading(m, 3, L(m, "sub.coverage_pillars"));
+	static const char *const h2[] = { "col.pillar", "col.covered_by" };
+	table_head(m, h2, 2, NULL);
+	for (int pil = 1; pil <= 4; pil++) {
+		snprintf(key, sizeof(key), "pillar.%d", pil);
+		row_start(m);
+		col(m, L(m, key));
+		covered_by(m, 1, pil);
+		row_end(m);
+	}
+	matrix(m);
 }
 
 struct sector_use {
 	size_t stakeholders, leads, partners, consulted;
 };
 
-static void count_action_use(const struct md *m, const struct pv_action *a, struct sector_use *u)
+static int sector(const struct md *m, const char *id)
 {
-	const struct pv_iddef *d = a->lead.s ? pv_plan_find(m->p, a->lead.s) : NULL;
-	if (d && d->kind == PV_KIND_STAKEHOLDER)
-		u[((const struct pv_stakeholder *)d->obj)->sector.v].leads++;
-	for (uint32_t i = 0; i < a->partners.n; i++) {
-		d = pv_plan_find(m->p, a->partners.v[i].s);
-		if (d && d->kind == PV_KIND_STAKEHOLDER)
-			u[((const struct pv_stakeholder *)d->obj)->sector.v].partners++;
+	const struct pv_stakeholder *s = pv_view_stakeholder_def(m->v, id);
+	return s ? s->sector.v : 0;
+}
+
+/* Stakeholders, leads, partners and consultation participants by sector,
+ * over what the report shows. */
+static void count_use(const struct md *m, struct sector_use *use)
+{
+	const struct pv_plan *p = m->p;
+	for (uint32_t i = 0; i < p->stakeholders.n; i++)
+		if (!pv_view_hides_stakeholder(m->v, &p->stakeholders.v[i]))
+			use[p->stakeholders.v[i].sector.v].stakeholders++;
+	struct pv_view_action it = PV_VIEW_ACTION_INIT;
+	while (pv_view_next_action(m->v, &it)) {
+		const struct pv_action *a = it.a;
+		use[sector(m, a->lead.s)].leads++;
+		for (uint32_t i = 0; i < a->partners.n; i++)
+			use[sector(m, a->partners.v[i].s)].partners++;
+	}
+	for (uint32_t i = 0; i < p->consultations.n; i++) {
+		const struct pv_consultation *c = &p->consultations.v[i];
+		if (pv_view_hides_consultation(m->v, c))
+			continue;
+		for (uint32_t j = 0; j < c->participants.n; j++)
+			use[sector(m, c->participants.v[j].s)].consulted++;
 	}
 }
 
@@ -415,21 +446,7 @@ static void participation(struct md *m)
 {
 	struct sector_use use[32];
 	memset(use, 0, sizeof(use));
-	for (uint32_t i = 0; i < m->p->stakeholders.n; i++)
-		use[m->p->stakeholders.v[i].sector.v].stakeholders++;
-	for (uint32_t i = 0; i < m->p->priorities.n; i++)
-		for (uint32_t j = 0; j < m->p->priorities.v[i].objectives.n; j++) {
-			const struct pv_objective *o = &m->p->priorities.v[i].objectives.v[j];
-			for (uint32_t k = 0; k < o->actions.n; k++)
-				if (!hidden(m, &o->actions.v[k].confidential))
-					count_action_use(m, &o->actions.v[k], use);
-		}
-	for (uint32_t i = 0; i < m->p->consultations.n; i++)
-		for (uint32_t j = 0; j < m->p->consultations.v[i].participants.n; j++) {
-			const struct pv_iddef *d = pv_plan_find(m->p, m->p->consultations.v[i].participants.v[j].s);
-			if (d && d->kind == PV_KIND_STAKEHOLDER)
-				use[((const struct pv_stakeholder *)d->obj)->sector.v].consulted++;
-		}
+	count_use(m, use);
 	heading(m, 2, L(m, "section.participation"));
 	static const int groups[3][10] = {
 		{ PV_SECTOR_GOVERNMENT, PV_SECTOR_PARLIAMENT, PV_SECTOR_JUDICIARY, PV_SECTOR_SECURITY,
@@ -457,55 +474,58 @@ static void participation(struct md *m)
 	}
 }
 
+static void drivers(struct md *m)
+{
+	const struct pv_context *c = &m->p->context;
+	heading(m, 3, L(m, "sub.drivers"));
+	if (!c->drivers.n) {
+		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
+		return;
+	}
+	static const char *const head[] = { "col.id", "col.kind", "col.description" };
+	table_head(m, head, 3, NULL);
+	for (uint32_t i = 0; i < c->drivers.n; i++) {
+		const struct pv_driver *d = &c->drivers.v[i];
+		if (pv_view_hides_driver(m->v, d))
+			continue;
+		row_start(m);
+		col_str(m, d->id.s);
+		col(m, enum_label(m, "driver", pv_driver_kind_names, d->kind.v));
+		col_text(m, T(m, &d->description));
+		row_end(m);
+	}
+}
+
 static void context(struct md *m)
 {
 	const struct pv_context *c = &m->p->context;
 	heading(m, 2, L(m, "section.context"));
 	heading(m, 3, L(m, "sub.evidence"));
-	if (c->assessment.n) {
-		text(m->o, T(m, &c->assessment));
-		pv_buf_addch(m->o, '\n');
-	}
+	if (c->assessment.n)
+		pv_report_md_blocks(m->o, T(m, &c->assessment));
 	for (uint32_t i = 0; i < c->sources.n; i++) {
 		pv_buf_adds(m->o, "\n- ");
-		cell(m->o, T(m, &c->sources.v[i]));
+		pv_report_md_inline(m->o, T(m, &c->sources.v[i]), 0);
 	}
 	if (c->sources.n)
 		pv_buf_addch(m->o, '\n');
 	if (!c->assessment.n && !c->sources.n)
 		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-	heading(m, 3, L(m, "sub.drivers"));
-	if (c->drivers.n) {
-		static const char *const head[] = { "col.id", "col.kind", "col.description" };
-		table_head(m, head, 3, NULL);
-		for (uint32_t i = 0; i < c->drivers.n; i++) {
-			const struct pv_driver *d = &c->drivers.v[i];
-			if (hidden(m, &d->confidential))
-				continue;
-			row_start(m);
-			col(m, d->id.s);
-			col(m, enum_label(m, "driver", pv_driver_kind_names, d->kind.v));
-			col(m, T(m, &d->description));
-			pv_buf_addch(m->o, '\n');
-		}
-	} else {
-		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-	}
+	drivers(m);
 	heading(m, 3, L(m, "sub.coordination"));
 	const struct pv_coordination *co = &m->p->coordination;
-	const char *body = co->body.s ? stakeholder_name(m, co->body.s) : NULL;
-	if (body) {
-		pv_buf_adds(m->o, "**");
-		cell(m->o, body);
-		pv_buf_adds(m->o, "**");
+	struct pv_buf body = PV_BUF_INIT;
+	if (co->body.s && who(m, co->body.s, &body)) {
+		pv_buf_addf(m->o, "**%s**", body.buf);
 		if (co->mandate.n) {
 			pv_buf_adds(m->o, ": ");
-			text(m->o, T(m, &co->mandate));
+			pv_report_md_inline(m->o, T(m, &co->mandate), 0);
 		}
 		pv_buf_addch(m->o, '\n');
 	} else {
 		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
 	}
+	pv_buf_release(&body);
 }
 
 static void timeline_cell(struct md *m, const struct pv_action *a)
@@ -518,15 +538,53 @@ static void timeline_cell(struct md *m, const struct pv_action *a)
 	pv_buf_release(&b);
 }
 
-static void money_cell(struct md *m, const struct pv_num *n, const char *currency)
+static void money_cell(struct md *m, int set, double v, const char *currency)
 {
 	pv_buf_addch(m->o, ' ');
-	if (n->set) {
-		amount(m, n->v);
-		if (currency && *currency)
-			pv_buf_addf(m->o, " %s", currency);
+	if (set) {
+		amount(m, v);
+		if (currency && *currency) {
+			pv_buf_addch(m->o, ' ');
+			pv_report_md_literal(m->o, currency);
+		}
 	}
 	pv_buf_adds(m->o, " |");
+}
+
+static void action_row(struct md *m, const struct pv_action *a)
+{
+	const char *cur = a->currency.s ? a->currency.s : m->cur;
+	struct pv_buf partners = PV_BUF_INIT;
+	stakeholder_list(m, &a->partners, &partners);
+	double funded = 0;
+	int any = 0;
+	for (uint32_t x = 0; x < a->funding.n; x++)
+		if (a->funding.v[x].amount.set && a->funding.v[x].status.v != PV_FUNDING_REQUESTED)
+			funded += a->funding.v[x].amount.v, any = 1;
+	row_start(m);
+	col_str(m, a->id.s);
+	col_text(m, T(m, &a->title));
+	col_who(m, a->lead.s);
+	col_md(m, partners.buf);
+	timeline_cell(m, a);
+	money_cell(m, a->cost.set, a->cost.v, cur);
+	money_cell(m, any, funded, cur);
+	row_end(m);
+	pv_buf_release(&partners);
+}
+
+static void objective_heading(struct md *m, const struct pv_objective *o)
+{
+	struct pv_buf tmpl = PV_BUF_INIT, id = PV_BUF_INIT, title = PV_BUF_INIT, h = PV_BUF_INIT;
+	words(&tmpl, L(m, "sub.objective"));
+	pv_report_md_literal(&id, o->id.s ? o->id.s : "");
+	pv_report_md_inline(&title, T(m, &o->title), 0);
+	pv_report_fill(m->lang, tmpl.buf, &h, "id", id.buf, "title", title.buf, (char *)NULL);
+	heading_md(m, 4, h.buf);
+	pv_buf_release(&tmpl);
+	pv_buf_release(&id);
+	pv_buf_release(&title);
+	pv_buf_release(&h);
 }
 
 static void priorities(struct md *m)
@@ -536,11 +594,11 @@ static void priorities(struct md *m)
 					    "col.timeline", "col.cost", "col.funding" };
 	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
 		const struct pv_priority *pr = &m->p->priorities.v[i];
-		if (hidden(m, &pr->confidential))
+		if (pv_view_hides_priority(m->v, pr))
 			continue;
 		struct pv_buf h = PV_BUF_INIT;
-		pv_buf_addf(&h, "%s. %s", pr->id.s ? pr->id.s : "", T(m, &pr->title));
-		heading(m, 3, h.buf);
+		priority_name(m, pr, &h);
+		heading_md(m, 3, h.buf);
 		pv_buf_release(&h);
 		for (uint32_t j = 0; j < pr->areas.n; j++)
 			pv_buf_addf(m->o, "%s%s", j ? ", " : "_",
@@ -549,53 +607,31 @@ static void priorities(struct md *m)
 			pv_buf_adds(m->o, "_\n");
 		for (uint32_t j = 0; j < pr->objectives.n; j++) {
 			const struct pv_objective *o = &pr->objectives.v[j];
-			if (hidden(m, &o->confidential))
+			if (pv_view_hides_objective(m->v, pr, o))
 				continue;
-			struct pv_buf t = PV_BUF_INIT;
-			pv_report_fill(m->lang, L(m, "sub.objective"), &t, "id", o->id.s ? o->id.s : "", "title",
-			     T(m, &o->title), (char *)NULL);
-			heading(m, 4, t.buf);
-			pv_buf_release(&t);
+			objective_heading(m, o);
 			if (o->outcome.n) {
 				pv_buf_addf(m->o, "**%s:** ", L(m, "sub.outcome"));
-				text(m->o, T(m, &o->outcome));
+				pv_report_md_inline(m->o, T(m, &o->outcome), 0);
 				pv_buf_adds(m->o, "\n\n");
 			}
 			table_head(m, head, 7, "     rr");
-			for (uint32_t k = 0; k < o->actions.n; k++) {
-				const struct pv_action *a = &o->actions.v[k];
-				if (hidden(m, &a->confidential))
-					continue;
-				const char *cur = a->currency.s ? a->currency.s : m->cur;
-				struct pv_buf partners = PV_BUF_INIT;
-				stakeholder_list(m, &a->partners, &partners);
-				double funded = 0;
-				struct pv_num f = { { 0, 0, 0 }, 0, 0 };
-				for (uint32_t x = 0; x < a->funding.n; x++)
-					if (a->funding.v[x].amount.set && a->funding.v[x].status.v != PV_FUNDING_REQUESTED)
-						funded += a->funding.v[x].amount.v, f.set = 1;
-				f.v = funded;
-				row_start(m);
-				col(m, a->id.s);
-				col(m, T(m, &a->title));
-				const char *lead = stakeholder_name(m, a->lead.s);
-				col(m, lead ? lead : "");
-				col(m, partners.buf);
-				timeline_cell(m, a);
-				money_cell(m, &a->cost, cur);
-				money_cell(m, &f, cur);
-				pv_buf_addch(m->o, '\n');
-				pv_buf_release(&partners);
-			}
+			for (uint32_t k = 0; k < o->actions.n; k++)
+				if (!pv_view_hides_action(m->v, pr, o, &o->actions.v[k]))
+					action_row(m, &o->actions.v[k]);
 		}
 	}
 }
 
-/* Mermaid task names end at ':' or '#'; keep them plain. */
+/* Mermaid task names end at ':' or '#', and a line at a line break: keep
+ * them plain. The lines are indented, so none can close the fence. */
 static void mermaid_name(struct pv_buf *o, const char *s)
 {
-	for (; *s; s++)
-		pv_buf_addch(o, strchr(":#;\n\r", *s) ? ' ' : *s);
+	struct pv_buf vis = PV_BUF_INIT;
+	pv_buf_add_visible(&vis, s, strlen(s));
+	for (size_t i = 0; i < vis.len; i++)
+		pv_buf_addch(o, strchr(":#;`", vis.buf[i]) ? ' ' : vis.buf[i]);
+	pv_buf_release(&vis);
 }
 
 static void timeline(struct md *m)
@@ -603,7 +639,7 @@ static void timeline(struct md *m)
 	heading(m, 2, L(m, "section.timeline"));
 	pv_buf_adds(m->o, "```mermaid\ngantt\n    dateFormat YYYY-MM-DD\n");
 	struct pv_bar *bars;
-	size_t n = pv_report_timeline(m->in, &bars);
+	size_t n = pv_view_timeline(m->v, &bars);
 	const char *section = NULL;
 	for (size_t i = 0; i < n; i++) {
 		if (!section || strcmp(section, bars[i].section)) {
@@ -622,6 +658,14 @@ static void timeline(struct md *m)
 	pv_buf_adds(m->o, "```\n");
 }
 
+static void money_cells(struct md *m, const struct pv_money *mo)
+{
+	money_cell(m, 1, mo->cost, m->cur);
+	money_cell(m, 1, mo->committed, m->cur);
+	money_cell(m, 1, mo->pledged, m->cur);
+	money_cell(m, 1, mo->cost - mo->committed - mo->pledged, m->cur);
+}
+
 static void budget(struct md *m)
 {
 	heading(m, 2, L(m, "section.budget"));
@@ -629,41 +673,31 @@ static void budget(struct md *m)
 	static const char *const head[] = { "col.priority", "col.cost", "col.committed", "col.pledged",
 					    "col.gap", "col.share" };
 	table_head(m, head, 6, " rrrrr");
-	struct totals t, all;
-	double area_cost[PV_AREA_COUNT + 1] = { 0 }, area_com[PV_AREA_COUNT + 1] = { 0 };
-	double area_ple[PV_AREA_COUNT + 1] = { 0 };
-	memset(&all, 0, sizeof(all));
-	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
-		if (!hidden(m, &m->p->priorities.v[i].confidential)) {
-			priority_totals(m, &m->p->priorities.v[i], &t);
-			all.cost += t.cost;
-		}
-	}
+	struct pv_view_totals all;
+	struct pv_money area[PV_AREA_COUNT + 1];
+	memset(area, 0, sizeof(area));
+	pv_view_totals(m->v, &all);
 	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
 		const struct pv_priority *pr = &m->p->priorities.v[i];
-		if (hidden(m, &pr->confidential))
+		if (pv_view_hides_priority(m->v, pr))
 			continue;
-		priority_totals(m, pr, &t);
-		struct pv_num c = { { 0, 0, 0 }, t.cost, 1 }, co = { { 0, 0, 0 }, t.committed, 1 };
-		struct pv_num pl = { { 0, 0, 0 }, t.pledged, 1 };
-		struct pv_num gap = { { 0, 0, 0 }, t.cost - t.committed - t.pledged, 1 };
+		struct pv_money t;
+		pv_view_priority_money(m->v, pr, &t);
 		struct pv_buf name = PV_BUF_INIT;
-		pv_buf_addf(&name, "%s. %s", pr->id.s ? pr->id.s : "", T(m, &pr->title));
+		priority_name(m, pr, &name);
 		row_start(m);
-		col(m, name.buf);
-		money_cell(m, &c, m->cur);
-		money_cell(m, &co, m->cur);
-		money_cell(m, &pl, m->cur);
-		money_cell(m, &gap, m->cur);
+		col_md(m, name.buf);
+		money_cells(m, &t);
 		pv_buf_addch(m->o, ' ');
-		pv_report_number(m->lang, all.cost > 0 ? 100.0 * t.cost / all.cost : 0, 1, m->o);
+		pv_report_number(m->lang, all.money.cost > 0 ? 100.0 * t.cost / all.money.cost : 0, 1, m->o);
 		pv_buf_adds(m->o, " % |\n");
 		pv_buf_release(&name);
 		/* A priority's cost is shared equally between its areas. */
 		for (uint32_t j = 0; j < pr->areas.n; j++) {
-			area_cost[pr->areas.v[j].v] += t.cost / pr->areas.n;
-			area_com[pr->areas.v[j].v] += t.committed / pr->areas.n;
-			area_ple[pr->areas.v[j].v] += t.pledged / pr->areas.n;
+			struct pv_money *a = &area[pr->areas.v[j].v];
+			a->cost += t.cost / pr->areas.n;
+			a->committed += t.committed / pr->areas.n;
+			a->pledged += t.pledged / pr->areas.n;
 		}
 	}
 	heading(m, 3, L(m, "sub.budget_area"));
@@ -671,36 +705,33 @@ static void budget(struct md *m)
 					     "col.gap" };
 	table_head(m, head2, 5, " rrrr");
 	for (int a = 1; a <= PV_AREA_COUNT; a++) {
-		struct pv_num c = { { 0, 0, 0 }, round(area_cost[a]), 1 };
-		struct pv_num co = { { 0, 0, 0 }, round(area_com[a]), 1 };
-		struct pv_num pl = { { 0, 0, 0 }, round(area_ple[a]), 1 };
-		struct pv_num gap = { { 0, 0, 0 }, round(area_cost[a] - area_com[a] - area_ple[a]), 1 };
+		struct pv_money r = { round(area[a].cost), round(area[a].committed), round(area[a].pledged) };
 		row_start(m);
 		col(m, enum_label(m, "area", pv_area_names, a));
-		money_cell(m, &c, m->cur);
-		money_cell(m, &co, m->cur);
-		money_cell(m, &pl, m->cur);
-		money_cell(m, &gap, m->cur);
-		pv_buf_addch(m->o, '\n');
+		money_cell(m, 1, r.cost, m->cur);
+		money_cell(m, 1, r.committed, m->cur);
+		money_cell(m, 1, r.pledged, m->cur);
+		money_cell(m, 1, round(area[a].cost - area[a].committed - area[a].pledged), m->cur);
+		row_end(m);
 	}
 }
 
-static void need_rows(struct md *m, const pv_need_list *needs)
+static void need_rows(struct md *m, const struct pv_action *a, const pv_need_list *needs)
 {
 	for (uint32_t i = 0; i < needs->n; i++) {
 		const struct pv_need *n = &needs->v[i];
-		if (hidden(m, &n->confidential))
+		if (pv_view_hides_need(m->v, a, n))
 			continue;
 		struct pv_buf from = PV_BUF_INIT;
 		stakeholder_list(m, &n->support_from, &from);
 		row_start(m);
-		col(m, n->id.s);
-		col(m, T(m, &n->need));
+		col_str(m, n->id.s);
+		col_text(m, T(m, &n->need));
 		col(m, enum_label(m, "need", pv_need_kind_names, n->kind.v));
 		col(m, enum_label(m, "rating", pv_rating_names, n->priority.v));
-		col(m, from.buf);
-		money_cell(m, &n->cost, m->cur);
-		pv_buf_addch(m->o, '\n');
+		col_md(m, from.buf);
+		money_cell(m, n->cost.set, n->cost.v, m->cur);
+		row_end(m);
 		pv_buf_release(&from);
 	}
 }
@@ -711,14 +742,10 @@ static void capacity(struct md *m)
 	static const char *const head[] = { "col.id", "col.need", "col.kind", "col.priority",
 					    "col.support_from", "col.cost" };
 	table_head(m, head, 6, "     r");
-	for (uint32_t i = 0; i < m->p->priorities.n; i++)
-		for (uint32_t j = 0; j < m->p->priorities.v[i].objectives.n; j++)
-			for (uint32_t k = 0; k < m->p->priorities.v[i].objectives.v[j].actions.n; k++) {
-				const struct pv_action *a = &m->p->priorities.v[i].objectives.v[j].actions.v[k];
-				if (!hidden(m, &a->confidential))
-					need_rows(m, &a->capacity_needs);
-			}
-	need_rows(m, &m->p->capacity_needs);
+	struct pv_view_action it = PV_VIEW_ACTION_INIT;
+	while (pv_view_next_action(m->v, &it))
+		need_rows(m, it.a, &it.a->capacity_needs);
+	need_rows(m, NULL, &m->p->capacity_needs);
 }
 
 static void measure(struct md *m, const struct pv_measure *x)
@@ -728,11 +755,11 @@ static void measure(struct md *m, const struct pv_measure *x)
 		if (x->number.set)
 			pv_report_number(m->lang, x->number.v, x->number.v == floor(x->number.v) ? 0 : 2, &b);
 		else
-			pv_buf_adds(&b, x->value.s);
+			pv_report_md_literal(&b, x->value.s);
 		if (x->year.set)
 			pv_buf_addf(&b, " (%.0f)", x->year.v);
 	}
-	col(m, b.buf);
+	col_md(m, b.buf);
 	pv_buf_release(&b);
 }
 
@@ -744,19 +771,18 @@ static void monitoring(struct md *m)
 	table_head(m, head, 8, NULL);
 	for (uint32_t i = 0; i < m->p->indicators.n; i++) {
 		const struct pv_indicator *ind = &m->p->indicators.v[i];
-		if (hidden(m, &ind->confidential))
+		if (pv_view_hides_indicator(m->v, ind))
 			continue;
 		row_start(m);
-		col(m, ind->id.s);
-		col(m, T(m, &ind->name));
-		col(m, ind->unit.s);
+		col_str(m, ind->id.s);
+		col_text(m, T(m, &ind->name));
+		col_str(m, ind->unit.s);
 		measure(m, &ind->baseline);
 		measure(m, &ind->target);
-		col(m, T(m, &ind->source));
+		col_text(m, T(m, &ind->source));
 		col(m, enum_label(m, "frequency", pv_ind_freq_names, ind->frequency.v));
-		const char *r = ind->responsible.s ? stakeholder_name(m, ind->responsible.s) : "";
-		col(m, r ? r : "");
-		pv_buf_addch(m->o, '\n');
+		col_who(m, ind->responsible.s);
+		row_end(m);
 	}
 }
 
@@ -768,17 +794,16 @@ static void risks(struct md *m)
 	table_head(m, head, 6, NULL);
 	for (uint32_t i = 0; i < m->p->risks.n; i++) {
 		const struct pv_risk *r = &m->p->risks.v[i];
-		if (hidden(m, &r->confidential))
+		if (pv_view_hides_risk(m->v, r))
 			continue;
 		row_start(m);
-		col(m, r->id.s);
-		col(m, T(m, &r->description));
+		col_str(m, r->id.s);
+		col_text(m, T(m, &r->description));
 		col(m, enum_label(m, "rating", pv_rating_names, r->likelihood.v));
 		col(m, enum_label(m, "rating", pv_rating_names, r->impact.v));
-		col(m, T(m, &r->mitigation));
-		const char *o = r->owner.s ? stakeholder_name(m, r->owner.s) : "";
-		col(m, o ? o : "");
-		pv_buf_addch(m->o, '\n');
+		col_text(m, T(m, &r->mitigation));
+		col_who(m, r->owner.s);
+		row_end(m);
 	}
 }
 
@@ -800,51 +825,79 @@ static void consultations(struct md *m)
 	table_head(m, head, 6, "    rr");
 	for (uint32_t i = 0; i < m->p->consultations.n; i++) {
 		const struct pv_consultation *c = &m->p->consultations.v[i];
-		if (hidden(m, &c->confidential))
+		if (pv_view_hides_consultation(m->v, c))
 			continue;
-		struct pv_buf d = PV_BUF_INIT, who = PV_BUF_INIT;
+		struct pv_buf d = PV_BUF_INIT, people = PV_BUF_INIT;
 		pv_report_date(m->lang, &c->date.d, &d);
-		stakeholder_list(m, &c->participants, &who);
+		stakeholder_list(m, &c->participants, &people);
 		row_start(m);
 		col(m, d.buf);
 		col(m, enum_label(m, "consultation", pv_consult_kind_names, c->kind.v));
-		col(m, T(m, &c->title));
-		col(m, who.buf);
+		col_text(m, T(m, &c->title));
+		col_md(m, people.buf);
 		share_cell(m, &c->women_share);
 		share_cell(m, &c->youth_share);
-		pv_buf_addch(m->o, '\n');
+		row_end(m);
 		pv_buf_release(&d);
-		pv_buf_release(&who);
+		pv_buf_release(&people);
 	}
+}
+
+/* "_label_" with {n} filled, when n > 0. */
+static void left_out(struct md *m, const char *key, size_t n)
+{
+	char count[24];
+	if (!n)
+		return;
+	snprintf(count, sizeof(count), "%zu", n);
+	pv_buf_adds(m->o, "\n_");
+	pv_report_fill(m->lang, L(m, key), m->o, "n", count, (char *)NULL);
+	pv_buf_adds(m->o, "_\n");
+}
+
+static void deviation_row(struct md *m, const struct pv_deviation *d)
+{
+	struct pv_buf exp = PV_BUF_INIT, scope = PV_BUF_INIT;
+	if (d->expires.d.prec)
+		pv_report_date(m->lang, &d->expires.d, &exp);
+	for (uint32_t j = 0; j < d->scope.n; j++) {
+		if (j)
+			pv_buf_adds(&scope, ", ");
+		pv_report_md_literal(&scope, d->scope.v[j].s);
+	}
+	row_start(m);
+	col_str(m, d->rule.s);
+	col_text(m, T(m, &d->reason));
+	col_str(m, d->approved_by.s);
+	col(m, d->expires.d.prec ? exp.buf : L(m, "value.no_expiry"));
+	if (d->scope.n)
+		col_md(m, scope.buf);
+	else
+		col(m, L(m, "value.whole_plan"));
+	row_end(m);
+	pv_buf_release(&exp);
+	pv_buf_release(&scope);
 }
 
 static void deviations(struct md *m)
 {
-	heading(m, 2, L(m, "section.deviations"));
-	if (!m->p->accepted_deviations.n) {
-		pv_buf_addf(m->o, "_%s_\n", L(m, "value.none"));
-		return;
-	}
 	static const char *const head[] = { "col.rule", "col.reason", "col.approved_by",
 					    "col.expires", "col.scope" };
-	table_head(m, head, 5, NULL);
+	size_t shown = 0, hidden = 0;
+	heading(m, 2, L(m, "section.deviations"));
 	for (uint32_t i = 0; i < m->p->accepted_deviations.n; i++) {
 		const struct pv_deviation *d = &m->p->accepted_deviations.v[i];
-		struct pv_buf exp = PV_BUF_INIT, scope = PV_BUF_INIT;
-		if (d->expires.d.prec)
-			pv_report_date(m->lang, &d->expires.d, &exp);
-		for (uint32_t j = 0; j < d->scope.n; j++)
-			pv_buf_addf(&scope, "%s%s", j ? ", " : "", d->scope.v[j].s);
-		row_start(m);
-		col(m, d->rule.s);
-		col(m, T(m, &d->reason));
-		col(m, d->approved_by.s);
-		col(m, d->expires.d.prec ? exp.buf : L(m, "value.no_expiry"));
-		col(m, d->scope.n ? scope.buf : L(m, "value.whole_plan"));
-		pv_buf_addch(m->o, '\n');
-		pv_buf_release(&exp);
-		pv_buf_release(&scope);
+		if (pv_view_hides_deviation(m->v, d)) {
+			hidden++;
+			continue;
+		}
+		if (!shown++)
+			table_head(m, head, 5, NULL);
+		deviation_row(m, d);
 	}
+	if (!shown)
+		pv_buf_addf(m->o, "_%s_\n", L(m, "value.none"));
+	left_out(m, "value.hidden_deviations", hidden);
 }
 
 static void findings(struct md *m)
@@ -852,33 +905,33 @@ static void findings(struct md *m)
 	char key[32];
 	heading(m, 2, L(m, "section.findings"));
 	const struct pv_lang *flang = pv_lang_has_findings(m->lang) ? m->lang : pv_lang_default();
-	size_t shown = 0;
 	static const char *const head[] = { "col.code", "col.severity", "col.position", "col.message" };
-	for (size_t i = 0; i < m->in->diags->nr; i++) {
-		const struct pv_diag *g = &m->in->diags->v[i];
-		if (g->waiver >= 0)
-			continue;
-		if (!shown++)
+	for (size_t i = 0; i < m->v->nfindings; i++) {
+		const struct pv_diag *g = m->v->findings[i];
+		if (!i)
 			table_head(m, head, 4, "  r ");
 		char *msg = pv_msg_text(&g->msg, flang);
 		char line[16];
 		snprintf(line, sizeof(line), "%u", g->pos.line);
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
 		row_start(m);
-		col(m, g->code);
+		col_str(m, g->code);
 		col(m, L(m, key));
 		col(m, line);
-		col(m, msg);
-		pv_buf_addch(m->o, '\n');
+		col_str(m, msg);
+		row_end(m);
 		free(msg);
 	}
-	if (!shown)
+	if (!m->v->nfindings)
 		pv_buf_addf(m->o, "_%s_\n", L(m, "value.no_findings"));
+	left_out(m, "value.hidden_findings", m->v->findings_hidden);
 }
 
 void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out)
 {
-	struct md m = { in, in->plan, in->lang, out,
+	struct pv_view v;
+	pv_view_init(&v, in);
+	struct md m = { in, &v, in->plan, in->lang, out,
 			in->plan->plan.currency.s ? in->plan->plan.currency.s : "" };
 	cover(&m);
 	toc(&m);
@@ -896,4 +949,5 @@ void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out)
 	consultations(&m);
 	deviations(&m);
 	findings(&m);
+	pv_view_release(&v);
 }

@@ -12,6 +12,7 @@
 #include "pveplan/lang.h"
 #include "pveplan/msg.h"
 #include "pveplan/report.h"
+#include "pveplan/report_view.h"
 #include "pveplan/rules.h"
 #include "pveplan/strmap.h"
 #include "pveplan/utf8.h"
@@ -56,6 +57,7 @@
 struct wb {
 	const struct pv_report_input *in;
 	const struct pv_plan *p;
+	struct pv_view view;	/* what the workbook shows (--redact) */
 	lxw_workbook *book;
 	lxw_format *head, *wrap, *money, *date, *num, *pct;
 	lxw_error err;
@@ -74,7 +76,7 @@ static const char *L(const struct wb *w, const char *key)
 
 static const char *T(const struct wb *w, const struct pv_text *t)
 {
-	return pv_report_text(w->in, t);
+	return pv_view_text(&w->view, t);
 }
 
 #define keep(w, e) keep_at((w), (e), __LINE__)
@@ -289,7 +291,7 @@ static void hide_columns(struct wb *w, lxw_worksheet *ws, lxw_col_t first, lxw_c
 
 static const char *stakeholder_name(const struct wb *w, const char *id)
 {
-	return pv_report_stakeholder(w->in, id);
+	return pv_view_stakeholder(&w->view, id);
 }
 
 static char *names(const struct wb *w, const pv_str_list *l, const char *sep, int ids)
@@ -299,7 +301,7 @@ static char *names(const struct wb *w, const pv_str_list *l, const char *sep, in
 		pv_buf_adds(&b, sep);
 	for (uint32_t i = 0; i < l->n; i++) {
 		const char *n = ids ? l->v[i].s : stakeholder_name(w, l->v[i].s);
-		if (!n)
+		if (!n || (ids && pv_view_hides_id(&w->view, n)))
 			continue;
 		if (b.len && !ids)
 			pv_buf_adds(&b, sep);
@@ -317,35 +319,22 @@ struct need_row {
 	const struct pv_action *a;
 };
 
-static int hidden(const struct wb *w, const struct pv_bool *b)
-{
-	return w->in->redact && b->v == 1;
-}
-
-/* Every need, in plan order: those under actions, then the cross-cutting. */
+/* Every need the workbook shows, in plan order: those under actions, then
+ * the cross-cutting. */
 static size_t collect_needs(const struct wb *w, struct need_row **out)
 {
 	size_t n = 0, alloc = 0;
 	struct need_row *v = NULL;
-	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
-		const struct pv_priority *pr = &w->p->priorities.v[i];
-		for (uint32_t j = 0; j < pr->objectives.n; j++) {
-			const struct pv_objective *o = &pr->objectives.v[j];
-			for (uint32_t k = 0; k < o->actions.n; k++) {
-				const struct pv_action *a = &o->actions.v[k];
-				if (hidden(w, &a->confidential))
-					continue;
-				for (uint32_t x = 0; x < a->capacity_needs.n; x++) {
-					if (hidden(w, &a->capacity_needs.v[x].confidential))
-						continue;
-					PV_ALLOC_GROW(v, n + 1, alloc);
-					v[n++] = (struct need_row){ &a->capacity_needs.v[x], pr, o, a };
-				}
-			}
+	struct pv_view_action it = PV_VIEW_ACTION_INIT;
+	while (pv_view_next_action(&w->view, &it))
+		for (uint32_t x = 0; x < it.a->capacity_needs.n; x++) {
+			if (pv_view_hides_need(&w->view, it.a, &it.a->capacity_needs.v[x]))
+				continue;
+			PV_ALLOC_GROW(v, n + 1, alloc);
+			v[n++] = (struct need_row){ &it.a->capacity_needs.v[x], it.pr, it.o, it.a };
 		}
-	}
 	for (uint32_t x = 0; x < w->p->capacity_needs.n; x++) {
-		if (hidden(w, &w->p->capacity_needs.v[x].confidential))
+		if (pv_view_hides_need(&w->view, NULL, &w->p->capacity_needs.v[x]))
 			continue;
 		PV_ALLOC_GROW(v, n + 1, alloc);
 		v[n++] = (struct need_row){ &w->p->capacity_needs.v[x], NULL, NULL, NULL };
@@ -426,7 +415,8 @@ static void need_cells(struct wb *w, lxw_worksheet *ws, lxw_row_t row, const str
 		pv_buf_addf(&action, "%s %s", r->a->id.s ? r->a->id.s : "", T(w, &r->a->title));
 	else if (r->n->actions.n)
 		for (uint32_t j = 0; j < r->n->actions.n; j++)
-			pv_buf_addf(&action, "%s%s", j ? ", " : "", r->n->actions.v[j].s);
+			if (!pv_view_hides_id(&w->view, r->n->actions.v[j].s))
+				pv_buf_addf(&action, "%s%s", action.len ? ", " : "", r->n->actions.v[j].s);
 	char *from = names(w, &r->n->support_from, ", ", 0);
 	char *from_ids = names(w, &r->n->support_from, ";", 1);
 	const char *ben = r->n->beneficiary.s ? stakeholder_name(w, r->n->beneficiary.s) : "";
@@ -490,7 +480,8 @@ struct provider {
 
 /* The providers in plan order, each once, from one pass over the needs.
  * A need counts once per provider, as the COUNTIF that recalculates it. */
-static size_t providers(const struct need_row *rows, size_t n, struct provider **out)
+static size_t providers(const struct wb *w, const struct need_row *rows, size_t n,
+			struct provider **out)
 {
 	struct pv_strmap row_of = PV_STRMAP_INIT;	/* id -> its index + 1 */
 	struct provider *v = NULL;
@@ -499,6 +490,8 @@ static size_t providers(const struct need_row *rows, size_t n, struct provider *
 		const struct pv_need *need = rows[i].n;
 		for (uint32_t j = 0; j < need->support_from.n; j++) {
 			const char *id = need->support_from.v[j].s;
+			if (!stakeholder_name(w, id))
+				continue;	/* hidden */
 			uintptr_t k = (uintptr_t)pv_strmap_get(&row_of, id);
 			if (!k) {
 				PV_ALLOC_GROW(v, m + 1, alloc);
@@ -540,7 +533,7 @@ static void providers_sheet(struct wb *w, const struct need_row *rows, size_t n)
 	lxw_worksheet *ws = sheet(w, SHEET_PROVIDERS);
 	header(w, ws, provider_cols, PROV_COLS);
 	struct provider *v;
-	size_t m = providers(rows, n, &v);
+	size_t m = providers(w, rows, n, &v);
 	for (size_t i = 0; i < m; i++) {
 		lxw_row_t row = (lxw_row_t)i + 1;
 		const char *name = stakeholder_name(w, v[i].id);
@@ -617,14 +610,6 @@ static void areas_sheet(struct wb *w, const struct need_row *rows, size_t n)
 	keep(w, worksheet_insert_chart(ws, 1, AREA_COLS + 1, chart));
 }
 
-/* What --redact leaves out: the action, its objective or its priority. */
-static int hidden_action(const struct wb *w, const struct pv_priority *pr,
-			 const struct pv_objective *o, const struct pv_action *a)
-{
-	return hidden(w, &pr->confidential) || hidden(w, &o->confidential) ||
-	       hidden(w, &a->confidential);
-}
-
 static void action_cells(struct wb *w, lxw_worksheet *ws, lxw_row_t row,
 			 const struct pv_priority *pr, const struct pv_objective *o,
 			 const struct pv_action *a)
@@ -682,7 +667,7 @@ static size_t actions_sheet(struct wb *w)
 			const struct pv_objective *o = &pr->objectives.v[j];
 			for (uint32_t k = 0; k < o->actions.n; k++) {
 				const struct pv_action *a = &o->actions.v[k];
-				if (!hidden_action(w, pr, o, a))
+				if (!pv_view_hides_action(&w->view, pr, o, a))
 					action_cells(w, ws, ++row, pr, o, a);
 			}
 		}
@@ -738,13 +723,12 @@ static void budget_sheet(struct wb *w, size_t nactions)
 {
 	lxw_worksheet *ws = sheet(w, SHEET_BUDGET);
 	header(w, ws, budget_cols, BUD_COLS);
-	const struct pv_report_input *in = w->in;
 	struct pv_money *sums = xcalloc(w->p->priorities.n + 1, sizeof(*sums)), total = { 0, 0, 0 };
 	size_t np = 0;
 	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
-		if (hidden(w, &w->p->priorities.v[i].confidential))
+		if (pv_view_hides_priority(&w->view, &w->p->priorities.v[i]))
 			continue;
-		pv_report_priority_money(in, &w->p->priorities.v[i], &sums[i]);
+		pv_view_priority_money(&w->view, &w->p->priorities.v[i], &sums[i]);
 		total.cost += sums[i].cost;
 		total.committed += sums[i].committed;
 		total.pledged += sums[i].pledged;
@@ -753,7 +737,7 @@ static void budget_sheet(struct wb *w, size_t nactions)
 	lxw_row_t trow = (lxw_row_t)np + 1, row = 0;
 	for (uint32_t i = 0; i < w->p->priorities.n; i++) {
 		const struct pv_priority *pr = &w->p->priorities.v[i];
-		if (!hidden(w, &pr->confidential))
+		if (!pv_view_hides_priority(&w->view, pr))
 			budget_row(w, ws, ++row, trow, nactions, pr, &sums[i], total.cost);
 	}
 	str(w, ws, trow, BUD_TITLE, L(w, "col.total"), w->head);
@@ -781,7 +765,7 @@ static void indicators_sheet(struct wb *w)
 	lxw_row_t row = 0;
 	for (uint32_t i = 0; i < w->p->indicators.n; i++) {
 		const struct pv_indicator *ind = &w->p->indicators.v[i];
-		if (hidden(w, &ind->confidential))
+		if (pv_view_hides_indicator(&w->view, ind))
 			continue;
 		row++;
 		str(w, ws, row, IND_ID, ind->id.s, NULL);
@@ -810,16 +794,29 @@ static void indicators_sheet(struct wb *w)
 	}
 }
 
+/* "label" with {n} filled, in the last column of a row, when n > 0. */
+static void left_out(struct wb *w, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		     const char *key, size_t n)
+{
+	char count[24];
+	if (!n)
+		return;
+	snprintf(count, sizeof(count), "%zu", n);
+	struct pv_buf *b = new_formula(w);
+	pv_report_fill(w->in->lang, L(w, key), b, "n", count, (char *)NULL);
+	str(w, ws, row, col, b->buf, NULL);
+}
+
+/* The open findings the reports show (the view leaves out, under
+ * --redact, those about a confidential item, and says how many). */
 static void findings_sheet(struct wb *w)
 {
 	lxw_worksheet *ws = sheet(w, SHEET_FINDINGS);
 	header(w, ws, finding_cols, FIND_COLS);
 	const struct pv_lang *fl = pv_lang_has_findings(w->in->lang) ? w->in->lang : pv_lang_default();
 	lxw_row_t row = 0;
-	for (size_t i = 0; i < w->in->diags->nr; i++) {
-		const struct pv_diag *g = &w->in->diags->v[i];
-		if (g->waiver >= 0)
-			continue;
+	for (size_t i = 0; i < w->view.nfindings; i++) {
+		const struct pv_diag *g = w->view.findings[i];
 		char key[32], *msg = pv_msg_text(&g->msg, fl);
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
 		row++;
@@ -829,13 +826,19 @@ static void findings_sheet(struct wb *w)
 		str(w, ws, row, FIND_MESSAGE, msg, NULL);
 		free(msg);
 	}
+	left_out(w, ws, row + 1, FIND_MESSAGE, "value.hidden_findings", w->view.findings_hidden);
 }
 
 static void deviation_rows(struct wb *w, lxw_worksheet *ws, lxw_row_t row)
 {
+	size_t hidden = 0;
 	labels(w, ws, row, deviation_cols, DEV_COLS);
 	for (uint32_t i = 0; i < w->p->accepted_deviations.n; i++) {
 		const struct pv_deviation *d = &w->p->accepted_deviations.v[i];
+		if (pv_view_hides_deviation(&w->view, d)) {
+			hidden++;
+			continue;
+		}
 		char exp[16] = "";
 		pv_date_format(&d->expires.d, exp);
 		struct pv_buf scope = PV_BUF_INIT;
@@ -849,6 +852,7 @@ static void deviation_rows(struct wb *w, lxw_worksheet *ws, lxw_row_t row)
 		str(w, ws, row, DEV_SCOPE, d->scope.n ? scope.buf : L(w, "value.whole_plan"), NULL);
 		pv_buf_release(&scope);
 	}
+	left_out(w, ws, row + 1, DEV_RULE, "value.hidden_deviations", hidden);
 }
 
 static void about_sheet(struct wb *w)
@@ -908,6 +912,7 @@ static void formats(struct wb *w)
 
 static void release(struct wb *w)
 {
+	pv_view_release(&w->view);
 	pv_buf_release(&w->scratch);
 	pv_buf_release(&w->text);
 	for (int i = 0; i < SHEET_COUNT; i++) {
@@ -921,6 +926,7 @@ int pv_report_xlsx(const struct pv_report_input *in, const char *path, const cha
 {
 	struct wb w = { .in = in, .p = in->plan, .scratch = PV_BUF_INIT, .text = PV_BUF_INIT };
 	w.cur = in->plan->plan.currency.s ? in->plan->plan.currency.s : "";
+	pv_view_init(&w.view, in);
 	for (int i = 0; i < SHEET_COUNT; i++) {
 		pv_buf_init(&w.names[i]);
 		pv_buf_init(&w.refs[i]);

@@ -38,22 +38,15 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
 		   struct pv_buf *err);
 
-/* Plan text in the report language (else the plan's, else the first given). */
-const char *pv_report_text(const struct pv_report_input *in, const struct pv_text *t);
-/* A stakeholder's name from its id: the id itself when it names no
- * stakeholder, NULL when --redact hides it. */
-const char *pv_report_stakeholder(const struct pv_report_input *in, const char *id);
+/* What the reports show of the plan (texts, names, the walks, the totals,
+ * the findings) comes from pveplan/report_view.h. */
+
 /* The label of value `v` of an enumeration ("" for none), looked up as
  * "prefix.name"; the value's own name when the language has no label. */
 const char *pv_report_enum(const struct pv_lang *lang, const char *prefix,
 			   const char *const *names, int v);
 
-/* The money of a priority's actions that count in the plan's totals (see
- * pv_action_money), leaving out what --redact hides. */
-void pv_report_priority_money(const struct pv_report_input *in, const struct pv_priority *pr,
-			      struct pv_money *m);
-
-/* One bar of the timeline: an action, or for very large plans an objective
+/* One bar of the timeline (pv_view_timeline): an action, or for very large plans an objective
  * or a priority spanning its actions. Dates are at day precision. */
 struct pv_bar {
 	const char *label;	/* an id */
@@ -62,12 +55,25 @@ struct pv_bar {
 };
 #define PV_TIMELINE_MAX 80	/* bars beyond which the timeline groups */
 
-/* The bars of the timeline, in plan order; the caller frees *bars. */
-size_t pv_report_timeline(const struct pv_report_input *in, struct pv_bar **bars);
-
 /* Fills the {placeholders} of `tmpl` from name, value pairs ended by NULL. */
 void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
 	__attribute__((sentinel));
+
+/*
+ * Plan text written into the Markdown report (src/report_text.c). Each text
+ * is parsed as its own CommonMark document and written back from its tree,
+ * so nothing in it reaches the report's structure or another text; images
+ * become links, raw HTML is text, unsafe characters are shown escaped.
+ * - pv_report_md_blocks: a text as blocks (paragraphs, lists, quotes, code),
+ *   each of its headings a strong paragraph; ends with a newline.
+ * - pv_report_md_inline: a text on one line (blocks joined by spaces), for a
+ *   heading or a list item, or with `cell` for a table cell ('|' escaped).
+ * - pv_report_md_literal: a string that is not Markdown (an id, a code, a
+ *   message), every character shown as it is; safe in a table cell.
+ */
+void pv_report_md_blocks(struct pv_buf *out, const char *s);
+void pv_report_md_inline(struct pv_buf *out, const char *s, int cell);
+void pv_report_md_literal(struct pv_buf *out, const char *s);
 
 /* Formats a number with the report language's separators. */
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);

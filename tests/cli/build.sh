@@ -1,10 +1,15 @@
-# pveplan build: reports of the examples match their golden copies; a plan
-# with errors writes nothing (exit 1) unless --force, which adds a banner;
-# --redact leaves confidential items out; outputs are deterministic; plan
-# text never breaks a table or injects HTML.
+# pveplan build: reports of the examples match their golden copies (what
+# each golden proves: tests/golden/build/README.md), and, independently of
+# the goldens, every report of both examples in the six languages has every
+# section and its three charts (tests/cli/report_facts.py); a plan with
+# errors writes nothing (exit 1) unless --force, which adds a banner;
+# --redact leaves every confidential item out of every output, and the
+# figures agree; outputs are deterministic; no plan text breaks a table,
+# injects HTML or reaches the structure of the report.
 . "$(dirname "$0")/lib.inc"
 export SOURCE_DATE_EPOCH=1764028800
 g="$src/tests/golden/build"
+facts="$src/tests/cli/report_facts.py"
 cd "$tmp"
 for ex in national-fr regional-en; do
   # The plan's own language (the default), and two others.
@@ -18,6 +23,12 @@ for ex in national-fr regional-en; do
     fi
     check "$name/report.md is as expected" 'diff -u "$g/$name.md" "$tmp/$name/report.md"'
     check "$name/report.html is as expected" 'diff -u "$g/$name.html" "$tmp/$name/report.html"'
+  done
+done
+for ex in national-fr regional-en; do
+  for lang in ar en es fr ru zh; do
+    "$bin" build --lang $lang --format md,html -o "$tmp/facts-$ex-$lang" "$src/examples/$ex.pve.yaml" >/dev/null
+    check "$ex in $lang: every section, and the three charts in their places" '$PY "$facts" structure "$src" $lang "$tmp/facts-$ex-$lang"'
   done
 done
 "$bin" build -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
@@ -42,9 +53,16 @@ check "... and the findings" 'grep -q "| REF002 | error |" "$tmp/forced/report.m
 inj="$src/tests/golden/build/injection.pve.yaml"
 "$bin" build -o "$tmp/inj" "$inj" >/dev/null; rc=$?
 check "injection plan builds" '[ $rc -eq 0 ]'
-check "no raw HTML from plan text" '! grep -q "<script" "$tmp/inj/report.md" && grep -q "&lt;script&gt;alert(1)&lt;/script&gt;" "$tmp/inj/report.md"'
+check "no raw HTML from plan text" '! grep -Pq "(?<!\\\\)<script" "$tmp/inj/report.md" && grep -qF "\\<script\\>alert(1)\\</script\\>" "$tmp/inj/report.md"'
+# Plan text is parsed as its own document: nothing in one text reaches the
+# report's structure or another text (the facts: tests/cli/report_facts.py).
+iso="$src/tests/golden/build/isolation.pve.yaml"
+"$bin" build --format md,html -o "$tmp/iso" "$iso" >/dev/null; rc=$?
+check "the isolation plan builds" '[ $rc -eq 0 ]'
+check "... with every section and chart, however its texts end" '$PY "$facts" structure "$src" en "$tmp/iso"'
+check "... and no text reaches the structure of the report" '$PY "$facts" isolation "$tmp/iso"'
 check "a | in plan text does not break a table row" 'grep -q "Pipes \\\\| and more" "$tmp/inj/report.md"'
-check "every table row has the columns of its header" '$PY - "$tmp/inj/report.md" "$tmp/regional-en/report.md" <<PY
+check "every table row has the columns of its header" '$PY - "$tmp/inj/report.md" "$tmp/iso/report.md" "$tmp/regional-en/report.md" <<PY
 import re, sys
 for path in sys.argv[1:]:
     want = None
@@ -59,6 +77,18 @@ for path in sys.argv[1:]:
 PY'
 "$bin" build --redact -o "$tmp/red" "$inj" >/dev/null
 check "--redact leaves confidential items out" 'grep -q "Secret liaison" "$tmp/inj/report.md" && ! grep -q "Secret liaison" "$tmp/red/report.md" && grep -q "Confidential items are left out" "$tmp/red/report.md"'
+# --redact: every string and amount of every confidential item of every kind,
+# and of the accepted deviation about one, is absent from every output (each
+# XML part of the workbook included); the report's totals agree with the
+# plan, with its own findings and with the workbook's.
+red="$src/tests/golden/build/redact.pve.yaml"
+"$bin" build -o "$tmp/red-plain" "$red" >/dev/null; rc=$?
+check "the redaction plan builds" '[ $rc -eq 0 ]'
+for lang in en fr ar; do
+  "$bin" build --redact --lang $lang -o "$tmp/red-$lang" "$red" >/dev/null
+  check "--redact ($lang): nothing of a confidential item in any output; the figures agree" '$PY "$facts" redact "$src" $lang "$red" "$tmp/red-$lang" "$tmp/red-plain"'
+  check "--redact ($lang): every section and chart" '$PY "$facts" structure "$src" $lang "$tmp/red-$lang"'
+done
 # A large plan's timeline is drawn by objective (bench/gen_plan 2: 200
 # actions in 25 objectives), in Markdown and in SVG alike.
 gen="$(dirname "$bin")/bench/gen_plan"
