@@ -51,37 +51,56 @@ void pv_diags_release(struct pv_diags *d)
 }
 
 /* The identity of a finding: every byte of its rule, position and message,
- * each argument with its kind. */
+ * each argument with its kind. Written without printf: a node reached
+ * through many aliases asks for it millions of times. */
+static void key_num(struct pv_buf *k, unsigned long long v)
+{
+	char digits[24];
+	size_t n = 0;
+	do
+		digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+	while ((v /= 10) && n < sizeof(digits));
+	pv_buf_add(k, digits + sizeof(digits) - n, n);
+	pv_buf_addch(k, ':');
+}
+
+static void key_str(struct pv_buf *k, const char *s)
+{
+	size_t n = strlen(s);
+	key_num(k, n);
+	pv_buf_add(k, s, n);
+}
+
 static void key_arg(struct pv_buf *k, const struct pv_arg *a)
 {
+	double d;
 	pv_buf_addch(k, (char)('A' + a->kind));
 	switch (a->kind) {
 	case PV_ARG_TEXT:
 	case PV_ARG_WORD:
 	case PV_ARG_LABEL:
-		pv_buf_addf(k, "%zu:", strlen(a->u.s));
-		pv_buf_adds(k, a->u.s);
+		key_str(k, a->u.s);
 		break;
 	case PV_ARG_INT:
-		pv_buf_addf(k, "%lld", a->u.i);
+		pv_buf_addch(k, a->u.i < 0 ? '-' : '+');
+		key_num(k, a->u.i < 0 ? 0ULL - (unsigned long long)a->u.i : (unsigned long long)a->u.i);
 		break;
 	case PV_ARG_UINT:
-		pv_buf_addf(k, "%llu", a->u.u);
+		key_num(k, a->u.u);
 		break;
 	case PV_ARG_REAL:
-		pv_buf_addf(k, "%a", a->u.d);
-		break;
 	case PV_ARG_AMOUNT:
-		pv_buf_addf(k, "%a:%s", a->u.amount.v,
-			    a->u.amount.currency ? a->u.amount.currency : "");
+		d = a->kind == PV_ARG_REAL ? a->u.d : a->u.amount.v;
+		pv_buf_addf(k, "%a:", d);
+		if (a->kind == PV_ARG_AMOUNT)
+			key_str(k, a->u.amount.currency ? a->u.amount.currency : "");
 		break;
 	case PV_ARG_LIST:
-		pv_buf_addf(k, "%zu", a->u.list.n);
+		key_num(k, a->u.list.n);
 		for (size_t i = 0; i < a->u.list.n; i++)
 			key_arg(k, &a->u.list.v[i]);
 		break;
 	}
-	pv_buf_addch(k, ';');	/* strings are length-prefixed: no separator is ambiguous */
 }
 
 /* An identical finding already recorded, or NULL (and `key` is kept). */
@@ -90,14 +109,23 @@ static struct pv_diag *seen(struct pv_diags *d, const char *code, struct pv_pos 
 			    const struct pv_arg *args, size_t n, const char **key)
 {
 	struct pv_buf k = PV_BUF_INIT;
-	pv_buf_addf(&k, "%s:%u:%u:%u:%s:%s:%s", code, pos.line, pos.col, pos.span, fmt,
-		    field ? field : "", subject ? subject : "");
+	pv_buf_grow(&k, 64);
+	key_str(&k, code);
+	key_num(&k, pos.line);
+	key_num(&k, pos.col);
+	key_num(&k, pos.span);
+	key_str(&k, fmt);
+	key_str(&k, field ? field : "");
+	key_str(&k, subject ? subject : "");
 	for (size_t i = 0; i < n; i++)
 		key_arg(&k, &args[i]);
 	uintptr_t i = (uintptr_t)pv_strmap_get(&d->seen, k.buf);
 	*key = i ? NULL : pv_arena_strndup(&d->keys, k.buf, k.len);
 	pv_buf_release(&k);
-	return i ? &d->v[i - 1] : NULL;
+	if (!i)
+		return NULL;
+	d->v[i - 1].repeats++;
+	return &d->v[i - 1];
 }
 
 static struct pv_diag *new_diag(struct pv_diags *d, const char *code, struct pv_pos pos,

@@ -136,6 +136,8 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 	else
 		g = pv_diag_add(L->d, "FMT004", n->pos, "'%s' must be a single value, not %s", key,
 				kind_word(n));
+	if (g->repeats)
+		return -1;	/* its hint is already there */
 	if (n->kind == PV_NODE_SCALAR && !is_null(n) && suggest_enum(g, n->u.str, names))
 		return -1;
 	struct pv_buf b = PV_BUF_INIT;
@@ -526,6 +528,8 @@ static void unknown_key(struct loader *L, const struct pv_node *k, const struct 
 		names[n++] = s->fields[i].key;
 	struct pv_diag *g = pv_diag_add(L->d, "FMT003", k->pos, "unknown key '%s' in %s",
 					k->u.str, s->name);
+	if (g->repeats)
+		return;		/* the hint is the same */
 	const char *best = pv_suggest(k->u.str, names, n, 2);
 	if (best) {
 		pv_diag_hint(g, "did you mean '%s'?", best);

@@ -37,6 +37,7 @@ struct pv_diag {
 	char *subject;		/* the id the finding is about (for scoped waivers), or NULL */
 	int waiver;		/* index of the accepted deviation that silences it, or -1 */
 	int raised;		/* sev was set by the check (pv_diag_raise) */
+	unsigned repeats;	/* times the same finding was made again (an alias) */
 	size_t seq;		/* order of discovery, to keep sorting stable */
 };
 
@@ -74,7 +75,9 @@ void pv_diags_release(struct pv_diags *d);
  * msgid, see pveplan/msg.h) followed by its arguments, each captured as a
  * typed value by its C type (strings are text; PV_W(), PV_L(),
  * pv_msg_amount() and pv_msg_list() make the other kinds). Returns the
- * finding so that a hint or note can be attached.
+ * finding so that a hint or note can be attached; a finding made again
+ * (the same node reached through an alias) returns the first one with its
+ * `repeats` counted, so that the caller can skip working out its hint.
  *
  *   pv_diag_add(d, "FMT004", pos, "'%s' must be %s, got '%s'", key, PV_W("a date"), v);
  *
