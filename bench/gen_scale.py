@@ -212,7 +212,7 @@ def out_of_range(why):
 # ---- identifiers ------------------------------------------------------------
 
 def fnv1a(s, h=FNV_OFFSET):
-    """src/strmap.c's hash_str, from state h."""
+    """src/base/strmap.c's hash_str, from state h."""
     for c in s.encode():
         h = ((h ^ c) * FNV_PRIME) & MASK
     return h

@@ -1,6 +1,6 @@
 /* pveplan: parse the global options, find the command, map the exit status. */
 #include "cmd/cmd.h"
-#include "pveplan/values.h"
+#include "pveplan/model.h"
 #include "pveplan/version.h"
 
 #include <errno.h>

@@ -6,7 +6,7 @@
  *   catgen OUT.c FILE...
  *
  * Each FILE is rules.LANG.yaml, messages.LANG.yaml or report.LANG.yaml.
- * The output defines `pv_catalogue_langs[]` (see src/catalogue.h): per
+ * The output defines `pv_catalogue_langs[]` (see src/lang/catalogue.h): per
  * language, sorted key/value tables that the language module searches with
  * bsearch. A host tool on libyaml, which the build needs anyway; it does not
  * use pveplan's own YAML tree, whose messages come from these very tables.

@@ -1,32 +1,88 @@
 #ifndef PVEPLAN_CHECK_H
 #define PVEPLAN_CHECK_H
 
+/*
+ * The checks: the rule table keyed by code and the check of each rule
+ * (CON, PVE).
+ */
+
 #include <stddef.h>
 
-#include "pveplan/diag.h"
-#include "pveplan/plan.h"
-#include "pveplan/policy.h"
-#include "pveplan/tree.h"
+#include "pveplan/base.h"
+#include "pveplan/model.h"
 
-struct pv_check_opts {
-	struct pv_limits limits;
-	const struct pv_config *config;	/* NULL: defaults */
-	enum pv_status stage;		/* 0: the plan's own status */
-	int32_t today;			/* for the expiry of accepted deviations */
-	size_t max_findings;		/* findings kept per rule and file (0: all) */
-};
-#define PV_MAX_FINDINGS_DEFAULT 1000
-#define PV_CHECK_OPTS_INIT { PV_LIMITS_DEFAULT, NULL, 0, 0, PV_MAX_FINDINGS_DEFAULT }
+/* ---- rules ---- */
 
 /*
- * Runs every check on a plan held in memory: loading (FMT, REF),
- * consistency (CON), alignment (PVE), then the policy (severities, stage,
- * accepted deviations). Findings go to `d`, sorted. `plan` receives the
- * model (initialised here; the caller releases it). `pol` (may be NULL)
- * receives the policy used, for the compliance matrix. Returns 0 when the
- * plan was loaded and checked, -1 when the file could not be read as YAML.
+ * The rules, in one table keyed by code (src/check/rules.c): default severity,
+ * how it may be changed, which source documents it cites (for the
+ * compliance scores), and the check that finds it. The text of each rule is
+ * in the catalogue (src/catalogue/).
  */
-int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
-		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol);
+
+enum pv_rule_flags {
+	PV_RULE_FIXED = 1 << 0,		/* FMT/REF: always an error, never waived */
+	PV_RULE_STAGE = 1 << 1,		/* warning -> error once validated/adopted/under review */
+	PV_RULE_SCOPED_ONLY = 1 << 2,	/* waivable only with a scope (PVE110/111) */
+	PV_RULE_REPORT = 1 << 3,	/* reports a figure (PVE116): never fails, not scored */
+};
+
+enum pv_source_doc {
+	PV_SRC_A70674 = 1 << 0,		/* A/70/674 */
+	PV_SRC_ARES70291 = 1 << 1,	/* A/RES/70/291 */
+	PV_SRC_RG = 1 << 2,		/* UNOCT Reference Guide */
+	PV_SRC_ARES60288 = 1 << 3,	/* A/RES/60/288 */
+	PV_SRC_IDDRS = 1 << 4,
+	PV_SRC_SCR2250 = 1 << 5,
+};
+/* The documents scored in the compliance matrix, in order. */
+#define PV_SCORED_DOCS_LIST(X) X(PV_SRC_A70674) X(PV_SRC_ARES70291) X(PV_SRC_RG)
+#define PV_SCORED_DOCS_N 3
+
+struct pv_rule_ctx;
+
+struct pv_rule {
+	const char *code;
+	enum pv_severity severity;	/* default */
+	unsigned flags;
+	unsigned sources;
+	/* Finds the rule's findings in a loaded plan; NULL for the rules the
+	 * loader (FMT, REF) or the policy (PVE125) report. */
+	void (*check)(const struct pv_rule_ctx *c);
+};
+
+/* Room for every rule in the fixed-size tables that follow the rule table
+ * (configuration, matrix); rules.c asserts the table fits. */
+#define PV_RULES_MAX 128
+
+extern const struct pv_rule pv_rules[];
+extern const size_t pv_rules_nr;
+/* The rule codes, in table order, for suggestions. */
+extern const char *const pv_rule_codes[];
+
+/* The rule `code`, or NULL. */
+const struct pv_rule *pv_rule_find(const char *code);
+/* "A/70/674", "A/RES/70/291", "RG" ... for one PV_SRC_ bit. */
+const char *pv_source_name(unsigned bit);
+
+/* ---- pve ---- */
+
+/* The thresholds the PVE rules name; a project's .pveplan.yaml may change
+ * them. */
+struct pv_thresholds {
+	unsigned public_sector;		/* PVE105: public-sector stakeholders */
+	unsigned society_sectors;	/* PVE106: non-governmental sectors */
+	unsigned regional_bodies;	/* PVE120: regional bodies leading actions */
+};
+#define PV_THRESHOLDS_DEFAULT { 3, 3, 2 }
+
+/*
+ * Runs the check of every rule of the table that has one (CON001-CON007,
+ * PVE101-PVE124) on a loaded plan. `stage` is the plan's status, or the one
+ * previewed with --stage. Rules that do not apply are marked with
+ * pv_diags_not_applicable().
+ */
+void pv_check_rules(const struct pv_plan *p, enum pv_status stage,
+		    const struct pv_thresholds *t, struct pv_diags *d);
 
 #endif

@@ -1,7 +1,16 @@
 #ifndef PVEPLAN_LANG_H
 #define PVEPLAN_LANG_H
 
+/*
+ * Languages: the catalogue compiled into tables, and messages rendered in a
+ * language.
+ */
+
 #include <stddef.h>
+
+#include "pveplan/base.h"
+
+/* ---- lang ---- */
 
 /*
  * The languages of findings and outputs, from the catalogue (src/catalogue/,
@@ -51,5 +60,18 @@ struct pv_lang_entry {
 };
 size_t pv_lang_table(const struct pv_lang *lang, enum pv_lang_table which,
 		     const struct pv_lang_entry **entries);
+
+/* ---- messages rendered in a language (src/lang/msg_render.c) ---- */
+
+/* Appends the message in `lang` (English when NULL). */
+void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out);
+/* The message rendered in `lang` (NULL: English); the caller frees it. */
+char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang);
+/* Appends one argument as it renders in `lang`. */
+void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out);
+/* Fills the {name} placeholders of `tmpl` from `npairs` name, value pairs
+ * (2 * npairs arguments; the names are TEXT). */
+void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
+		      const struct pv_lang *lang, struct pv_buf *out);
 
 #endif

@@ -1,60 +1,97 @@
 #ifndef PVEPLAN_OUTPUT_H
 #define PVEPLAN_OUTPUT_H
 
+/*
+ * The check outputs: the run's results, text, JSON, SARIF, JUnit, GitHub.
+ */
+
 #include <stddef.h>
 
-#include "pveplan/buf.h"
+#include "pveplan/base.h"
+#include "pveplan/lang.h"
+#include "pveplan/policy.h"
 
-/*
- * Writing outputs. A file is never written where it lies: it is written to a
- * temporary file in the same folder, then renamed over the final name, so
- * readers see the old file or the new one, never half of one, a failed write
- * leaves the old file as it was, and a symbolic link at the final name is
- * replaced, never followed. New files get the mode 0666 & ~umask.
- */
+/* ---- render_text ---- */
 
-/* A file being written: a temporary file beside its final name. */
-struct pv_tmpfile {
-	char *path;	/* the final name */
-	char *tmp;	/* the temporary file; NULL once renamed or removed */
+enum pv_text_flags {
+	PV_TEXT_COLOR = 1 << 0,	/* ANSI colours */
+	PV_TEXT_QUIET = 1 << 1,	/* errors only */
+	PV_TEXT_WAIVED = 1 << 2,	/* also the findings silenced by accepted deviations */
 };
-#define PV_TMPFILE_INIT { NULL, NULL }
 
 /*
- * Creates the temporary file for `path` in the folder of `path` and writes
- * `len` bytes of `data` into it (none for a file another writer fills, such
- * as the workbook: it is then at t->tmp). Returns 0, or -1 with `err`.
+ * Appends the findings of one file, compiler-style: a header line
+ * "file:line:col: severity[CODE]: message", the source line with carets
+ * under the span, then "= help:" and "= note:" lines. `src` (may be NULL)
+ * is the file's text, for the source lines.
  */
-int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, size_t len,
-		      struct pv_buf *err);
-/* Flushes the temporary file to disk and renames it over t->path. Returns
- * 0, or -1 with `err` (the temporary file is left for pv_tmpfile_release). */
-int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err);
-/* Removes the temporary file if it was not renamed; accepts a released or
- * never created `t`. */
-void pv_tmpfile_release(struct pv_tmpfile *t);
+void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsigned flags,
+		    const struct pv_lang *lang, struct pv_buf *out);
+
+/* "2 errors, 5 warnings in 3 files" (infos and waived findings when there
+ * are some). */
+void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waived,
+		       size_t files, unsigned flags, const struct pv_lang *lang,
+		       struct pv_buf *out);
+
+/* ---- report ---- */
 
 /*
- * Whether `path` names the process's standard output: "-", or the file,
- * pipe or device open as file descriptor 1 (/dev/stdout, /proc/self/fd/1,
- * or the file behind "> FILE" or ">> FILE").
+ * The result of checking files, as the machine-readable outputs need it
+ * once every file is done: findings, matrix and accepted deviations. It
+ * owns copies, so each plan can be released as soon as it is checked.
  */
-int pv_output_is_stdout(const char *path);
 
-/*
- * Whether writing to `out` would overwrite one of the `n` files `inputs`
- * ("-" is standard input): the same file (device and inode) once symbolic
- * links are followed, however it is spelt. Returns the index of the first
- * such input, or -1. Call it before anything is written.
- */
-long pv_output_find_input(const char *out, const char *const *inputs, size_t n);
+struct pv_waiver_info {
+	char *rule, *reason, *approved_by, *expires;	/* expires: NULL when none */
+	char **scope;
+	size_t nscope;
+	struct pv_pos pos;
+	size_t silenced;
+};
 
-/*
- * Writes `len` bytes to the output `path`: to standard output in place when
- * pv_output_is_stdout(path) (so "-o /dev/stdout >> log" appends); into a
- * FIFO or a device in place (/dev/null); else through a pv_tmpfile.
- * Returns 0, or -1 with the cause in `err`.
- */
-int pv_output_write(const char *path, const char *data, size_t len, struct pv_buf *err);
+struct pv_file_report {
+	char *path;
+	char *plan_id;		/* NULL when the plan has none */
+	int checked;		/* the plan was loaded, so every rule ran */
+	enum pv_status stage;
+	struct pv_diags diags;
+	struct pv_matrix matrix;
+	struct pv_waiver_info *waivers;
+	size_t nwaivers;
+};
+
+struct pv_run_report {
+	struct pv_file_report *files;
+	size_t n, alloc;
+	const struct pv_lang *lang;	/* the output language */
+	size_t errors, warnings, infos, waived;
+};
+
+/* Adds a file: takes over `d` (left empty), copies what it needs of `p`. */
+struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
+				     const struct pv_plan *p, int checked,
+				     const struct pv_policy *pol, struct pv_diags *d);
+void pv_report_release(struct pv_run_report *r);
+
+
+#define PV_JSON_VERSION 1
+
+void pv_render_json(const struct pv_run_report *r, struct pv_buf *out);
+void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out);
+void pv_render_junit(const struct pv_run_report *r, struct pv_buf *out);
+/* Workflow commands to `out`; a Markdown summary to `summary`. */
+void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
+		      struct pv_buf *summary);
+/* The compliance matrix of one file, as text. */
+void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang *lang,
+			   unsigned flags, struct pv_buf *out);
+
+/* Re-indents compact JSON (as the renderers write it) for people and diffs. */
+void pv_json_pretty(const char *in, struct pv_buf *out);
+/* JSON string, with quotes. */
+void pv_json_str(struct pv_buf *out, const char *s);
+/* XML text or attribute value, escaped. */
+void pv_xml_str(struct pv_buf *out, const char *s);
 
 #endif

@@ -1,13 +1,20 @@
 #ifndef PVEPLAN_POLICY_H
 #define PVEPLAN_POLICY_H
 
+/*
+ * The verdict: the project configuration, the stage, accepted deviations,
+ * the findings kept, the compliance matrix; and the whole check of a plan.
+ */
+
 #include <stddef.h>
 #include <stdint.h>
 
-#include "pveplan/diag.h"
-#include "pveplan/plan.h"
-#include "pveplan/pve.h"
-#include "pveplan/rules.h"
+#include "pveplan/base.h"
+#include "pveplan/check.h"
+#include "pveplan/model.h"
+#include "pveplan/yaml.h"
+
+/* ---- policy ---- */
 
 /*
  * What turns raw findings into the verdict: the project configuration
@@ -42,13 +49,6 @@ struct pv_policy {
 	size_t max_findings;	/* findings kept per rule (0: all; see pv_diags_cap) */
 };
 
-/* Now, in seconds since 1970, from SOURCE_DATE_EPOCH when set, else the
- * clock: outputs that carry a time stay reproducible. */
-long long pv_now(void);
-/* YYYY-MM-DDTHH:MM:SS (UTC). */
-void pv_format_timestamp(long long t, char out[32]);
-/* Today, from SOURCE_DATE_EPOCH when set, else the clock. */
-int32_t pv_policy_today(void);
 /* The severity rule `r` has for this plan: configuration, else the stage's
  * strictness, else its default. */
 enum pv_severity pv_policy_severity(const struct pv_policy *pol, const struct pv_rule *r);
@@ -86,5 +86,41 @@ struct pv_matrix {
  * could not be loaded, so no rule beyond FMT could run. */
 void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int checked,
 		     struct pv_matrix *m);
+
+/* ---- check ---- */
+
+struct pv_check_opts {
+	struct pv_limits limits;
+	const struct pv_config *config;	/* NULL: defaults */
+	enum pv_status stage;		/* 0: the plan's own status */
+	int32_t today;			/* for the expiry of accepted deviations */
+	size_t max_findings;		/* findings kept per rule and file (0: all) */
+};
+#define PV_MAX_FINDINGS_DEFAULT 1000
+#define PV_CHECK_OPTS_INIT { PV_LIMITS_DEFAULT, NULL, 0, 0, PV_MAX_FINDINGS_DEFAULT }
+
+/*
+ * Runs every check on a plan held in memory: loading (FMT, REF),
+ * consistency (CON), alignment (PVE), then the policy (severities, stage,
+ * accepted deviations). Findings go to `d`, sorted. `plan` receives the
+ * model (initialised here; the caller releases it). `pol` (may be NULL)
+ * receives the policy used, for the compliance matrix. Returns 0 when the
+ * plan was loaded and checked, -1 when the file could not be read as YAML
+ * or is larger than o->limits.max_file_size (an FMT007 finding says so).
+ */
+int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
+		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol);
+
+/*
+ * Reads the plan file `path` ("-": standard input) within o->limits and
+ * checks it as pv_check_text does; a file over o->limits.max_file_size is
+ * the FMT007 finding, not an error. `plan` is initialised here; `src`
+ * receives the text (empty for a file refused by its size). Returns 1 when
+ * the plan was loaded and checked, 0 when it was not (a finding says why),
+ * -1 when the file could not be read (*err says why).
+ */
+int pv_check_file(const char *path, const struct pv_check_opts *o, struct pv_buf *src,
+		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol,
+		  struct pv_buf *err);
 
 #endif

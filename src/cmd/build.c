@@ -1,9 +1,9 @@
 /* pveplan build: a checked plan rendered as reports a ministry can circulate
- * (the work is pv_build's, src/build.c). */
+ * (the work is pv_build's, src/report/build.c). */
 #include "cmd.h"
 
-#include "pveplan/build.h"
-#include "pveplan/render_text.h"
+#include "pveplan/report.h"
+#include "pveplan/output.h"
 
 #include <string.h>
 

@@ -1,14 +1,12 @@
 /* pveplan check: every finding for one or more plans, for people and for CI. */
 #include "cmd.h"
 
-#include "pveplan/alloc.h"
-#include "pveplan/build.h"
-#include "pveplan/check.h"
-#include "pveplan/input.h"
+#include "pveplan/base.h"
+#include "pveplan/report.h"
+#include "pveplan/policy.h"
+#include "pveplan/read.h"
 #include "pveplan/lang.h"
 #include "pveplan/output.h"
-#include "pveplan/render_text.h"
-#include "pveplan/report.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -2,11 +2,10 @@
 #define PVEPLAN_CMD_H
 
 #include "opts.h"
-#include "pveplan/buf.h"
-#include "pveplan/check.h"
-#include "pveplan/lang.h"
+#include "pveplan/base.h"
 #include "pveplan/policy.h"
-#include "pveplan/tree.h"
+#include "pveplan/lang.h"
+#include "pveplan/yaml.h"
 
 /*
  * The subcommands. To add one:

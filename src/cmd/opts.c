@@ -1,7 +1,6 @@
 #include "opts.h"
 
-#include "pveplan/alloc.h"
-#include "pveplan/buf.h"
+#include "pveplan/base.h"
 
 #include <errno.h>
 #include <getopt.h>

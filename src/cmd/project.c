@@ -2,9 +2,9 @@
  * .pveplan.yaml found upward from the plan. Shared by check and build. */
 #include "cmd.h"
 
-#include "pveplan/alloc.h"
-#include "pveplan/input.h"
-#include "pveplan/render_text.h"
+#include "pveplan/base.h"
+#include "pveplan/read.h"
+#include "pveplan/output.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,11 @@
 /* pveplan rules: the rule catalogue; pveplan explain CODE: one rule in full. */
 #include "cmd.h"
 
-#include "pveplan/alloc.h"
+#include "pveplan/base.h"
 #include "pveplan/lang.h"
-#include "pveplan/msg.h"
-#include "pveplan/report.h"
-#include "pveplan/rules.h"
-#include "pveplan/values.h"
+#include "pveplan/output.h"
+#include "pveplan/check.h"
+#include "pveplan/model.h"
 
 #include <string.h>
 

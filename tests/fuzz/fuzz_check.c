@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/alloc.h"
-#include "pveplan/build.h"
-#include "pveplan/check.h"
+#include "pveplan/base.h"
+#include "pveplan/report.h"
+#include "pveplan/policy.h"
 #include "pveplan/lang.h"
-#include "pveplan/render_text.h"
+#include "pveplan/output.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -4,7 +4,7 @@
 # totals agree between the report, its PVE116 finding and the workbook.
 #
 # fixtures/redact.pve.yaml has a confidential item of every kind that takes
-# 'confidential: true' (src/schema.c: driver, stakeholder, consultation,
+# 'confidential: true' (src/model/schema.c: driver, stakeholder, consultation,
 # capacity need under an action and top-level, action, objective, priority,
 # indicator, risk), references to them from visible items, findings about
 # them (PVE113, PVE115), and an accepted deviation about one of them.

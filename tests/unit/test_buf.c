@@ -8,10 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/alloc.h"
-#include "pveplan/buf.h"
-#include "pveplan/strmap.h"
-#include "pveplan/utf8.h"
+#include "pveplan/base.h"
 
 /* The invariants of struct pv_buf, checked after every operation. */
 static void check_invariants(const struct pv_buf *b)

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/buf.h"
-#include "schema.h"
+#include "pveplan/base.h"
+#include "model/schema.h"
 
 /*
  * docs/plan-format.md documents every key of the format and every value of

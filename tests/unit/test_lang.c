@@ -10,11 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/buf.h"
+#include "pveplan/base.h"
 #include "pveplan/lang.h"
-#include "pveplan/msg.h"
-#include "pveplan/rules.h"
-#include "pveplan/tree.h"
+#include "pveplan/check.h"
+#include "pveplan/yaml.h"
 
 static const char *const fields[] = { "title", "message", "rationale", "citation",
 				       "hint", "example", "fix" };

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/check.h"
-#include "pveplan/load.h"
-#include "pveplan/plan.h"
+#include "pveplan/policy.h"
+#include "pveplan/lang.h"
+#include "pveplan/model.h"
 
 static const char PLAN[] =
 	"pveplan: 1\n"

@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/diag.h"
+#include "pveplan/base.h"
 #include "pveplan/lang.h"
-#include "pveplan/msg.h"
 
 /*
  * Message arguments carry their kind out of band: whatever bytes plan text

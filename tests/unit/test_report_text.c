@@ -1,4 +1,4 @@
-/* Plan text in the Markdown report (src/report_text.c): whatever a text
+/* Plan text in the Markdown report (src/report/report_text.c): whatever a text
  * holds, the report around it keeps its structure. Each hostile text is
  * written in each place the report puts plan text, and the report is parsed
  * as cmark-gfm (and GitHub) would parse it. */
@@ -16,8 +16,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
-#include "pveplan/build.h"
-#include "pveplan/utf8.h"
+#include "pveplan/report.h"
+#include "pveplan/base.h"
 
 static const char *const hostile[] = {
 	"", " ", "\n\n", "plain words", "```\nan open fence", "~~~\nanother", "````\n```\n",

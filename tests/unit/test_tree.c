@@ -8,8 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pveplan/buf.h"
-#include "pveplan/tree.h"
+#include "pveplan/base.h"
+#include "pveplan/lang.h"
+#include "pveplan/yaml.h"
 
 struct parsed {
 	struct pv_doc doc;

@@ -6,8 +6,8 @@
 
 #include <string.h>
 
-#include "pveplan/msg.h"
-#include "pveplan/values.h"
+#include "pveplan/base.h"
+#include "pveplan/model.h"
 
 static void test_identifiers(void **state)
 {

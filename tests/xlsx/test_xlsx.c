@@ -1,4 +1,4 @@
-/* The workbook's helpers (src/report_xlsx.h): sheet names Excel accepts and
+/* The workbook's helpers (src/report/report_xlsx.h): sheet names Excel accepts and
  * their quoting in formulas, text as the workbook holds it, strings inside
  * formulas and number formats. */
 #include <stdarg.h>
@@ -9,8 +9,8 @@
 
 #include <string.h>
 
-#include "pveplan/buf.h"
-#include "report_xlsx.h"
+#include "pveplan/base.h"
+#include "report/report_xlsx.h"
 
 static void expect_name(const char *label, const char *want)
 {

@@ -1,0 +1,89 @@
+#ifndef PVEPLAN_YAML_H
+#define PVEPLAN_YAML_H
+
+/*
+ * The YAML tree: libyaml events to nodes with positions (FMT001, FMT006,
+ * FMT007).
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pveplan/base.h"
+
+/* ---- tree ---- */
+
+/*
+ * The YAML document as a tree of nodes with positions, built from libyaml's
+ * event stream. Aliases point at the anchored node (the tree is a DAG), so an
+ * alias costs nothing to build; its expanded size is counted against
+ * pv_limits.max_nodes and max_expanded, so a "billion laughs" file is
+ * refused early. Positions are counted as an editor counts them (see
+ * pv_line_break): line:col of every node and error, and the snippet shown
+ * under a finding, agree with what the drafter sees.
+ */
+enum pv_node_kind { PV_NODE_SCALAR, PV_NODE_SEQ, PV_NODE_MAP };
+enum pv_scalar_style { PV_STYLE_PLAIN, PV_STYLE_QUOTED, PV_STYLE_BLOCK };
+enum pv_tag {
+	PV_TAG_NONE,		/* no tag: resolved by the schema */
+	PV_TAG_NONSPECIFIC,	/* "!": a plain string */
+	PV_TAG_STR, PV_TAG_INT, PV_TAG_FLOAT, PV_TAG_BOOL, PV_TAG_NULL,
+	PV_TAG_TIMESTAMP, PV_TAG_MAP, PV_TAG_SEQ,
+};
+
+struct pv_pair;
+
+struct pv_node {
+	uint8_t kind;		/* enum pv_node_kind */
+	uint8_t style;		/* enum pv_scalar_style, scalars only */
+	uint8_t tag;		/* enum pv_tag */
+	uint32_t len;		/* scalar bytes, sequence items or mapping pairs */
+	struct pv_pos pos;
+	union {
+		const char *str;	/* NUL-terminated, may hold no NUL */
+		struct pv_node **items;
+		struct pv_pair *pairs;
+	} u;
+};
+
+struct pv_pair {
+	struct pv_node *key;	/* always a scalar */
+	struct pv_node *value;
+};
+
+/* Safety limits (FMT007). Each has a command-line flag to raise it. */
+struct pv_limits {
+	uint64_t max_file_size;	/* bytes */
+	uint32_t max_depth;	/* nested collections */
+	uint64_t max_nodes;	/* nodes after alias expansion */
+	uint64_t max_scalar;	/* bytes in one scalar */
+	uint64_t max_expanded;	/* bytes after alias expansion */
+};
+#define PV_LIMITS_DEFAULT { 64u << 20, 100, 10000000u, 1u << 20, 64u << 20 }
+
+struct pv_doc {
+	struct pv_arena arena;
+	struct pv_node *root;	/* NULL when the file holds no document */
+	uint64_t nodes;		/* after alias expansion */
+	uint64_t bytes;		/* scalar bytes after alias expansion */
+};
+#define PV_DOC_INIT { PV_ARENA_INIT, NULL, 0, 0 }
+
+/*
+ * Parses `len` bytes at `src` (which must be NUL-terminated at src[len]).
+ * Findings go to `d` (FMT001, FMT004 for tags, FMT006, FMT007).
+ * Returns 0 when a tree was built, -1 when the file cannot be read as YAML
+ * (a finding says why).
+ */
+int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
+		 const struct pv_limits *lim, struct pv_diags *d);
+void pv_doc_release(struct pv_doc *doc);
+
+/* Finds `key` in a mapping node; NULL when absent. */
+struct pv_node *pv_node_get(const struct pv_node *map, const char *key);
+
+/* Converts a byte offset in `src` to a position (a leading BOM takes no
+ * column). Linear in `offset`: for one error, not for every node. */
+struct pv_pos pv_pos_of_offset(const char *src, size_t len, size_t offset);
+
+#endif

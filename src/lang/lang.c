@@ -1,0 +1,132 @@
+#include "pveplan/lang.h"
+
+#include "catalogue.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * The languages are the generated catalogue tables (src/lang/catalogue.h): no
+ * parsing, no lazy loading, no mutable state. A struct pv_lang is one
+ * entry of pv_catalogue_langs.
+ */
+struct pv_lang {
+	struct pv_catalogue_lang c;
+};
+
+/* Findings are given in the languages that have a rule catalogue; reports
+ * in the six official languages of the United Nations. */
+static const char *const lang_codes[] = { "en", "fr", NULL };
+static const char *const report_codes[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
+
+const char *const *pv_lang_codes(void)
+{
+	return lang_codes;
+}
+
+const char *const *pv_lang_report_codes(void)
+{
+	return report_codes;
+}
+
+const struct pv_lang *pv_lang_get(const char *code)
+{
+	for (unsigned i = 0; code && i < pv_catalogue_nlangs; i++)
+		if (!strcmp(code, pv_catalogue_langs[i].code))
+			return (const struct pv_lang *)&pv_catalogue_langs[i];
+	return NULL;
+}
+
+const struct pv_lang *pv_lang_default(void)
+{
+	return pv_lang_get("en");
+}
+
+const char *pv_lang_code(const struct pv_lang *lang)
+{
+	return lang ? lang->c.code : "en";
+}
+
+int pv_lang_catalogue_version(void)
+{
+	return pv_lang_default()->c.version;
+}
+
+static int cmp_key(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct pv_catalogue_entry *)entry)->key);
+}
+
+static const char *find(const struct pv_catalogue_table *t, const char *key)
+{
+	const struct pv_catalogue_entry *e =
+		t->n ? bsearch(key, t->v, t->n, sizeof(*t->v), cmp_key) : NULL;
+	return e ? e->value : NULL;
+}
+
+const char *pv_lang_label(const struct pv_lang *lang, const char *key)
+{
+	const char *s = lang ? find(&lang->c.labels, key) : NULL;
+	if (!s)
+		s = find(&pv_lang_default()->c.labels, key);
+	return s ? s : key;
+}
+
+int pv_lang_has_findings(const struct pv_lang *lang)
+{
+	return lang && lang->c.has_rules;
+}
+
+const char *pv_lang_report_label(const struct pv_lang *lang, const char *key)
+{
+	const char *s = lang ? find(&lang->c.report, key) : NULL;
+	if (!s)
+		s = find(&pv_lang_default()->c.report, key);
+	return s ? s : key;
+}
+
+const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
+			       const char *field)
+{
+	char key[96];
+	/* Reports in a language without a rule catalogue cite rules in English. */
+	if (!lang || !lang->c.has_rules)
+		lang = pv_lang_default();
+	if ((size_t)snprintf(key, sizeof(key), "%s.%s", code, field) >= sizeof(key))
+		return NULL;
+	const char *s = find(&lang->c.rules, key);
+	return s && *s ? s : NULL;
+}
+
+const char *pv_lang_message(const struct pv_lang *lang, const char *msgid)
+{
+	const char *s = lang ? find(&lang->c.messages, msgid) : NULL;
+	return s ? s : msgid;
+}
+
+const char *pv_lang_word(const struct pv_lang *lang, const char *word)
+{
+	const char *s = lang ? find(&lang->c.words, word) : NULL;
+	return s ? s : word;
+}
+
+size_t pv_lang_rule_codes(const struct pv_lang *lang, const char *const **codes)
+{
+	*codes = lang->c.codes;
+	return lang->c.ncodes;
+}
+
+size_t pv_lang_table(const struct pv_lang *lang, enum pv_lang_table which,
+		     const struct pv_lang_entry **entries)
+{
+	const struct pv_catalogue_table *t = which == PV_LANG_RULES ? &lang->c.rules
+					   : which == PV_LANG_LABELS ? &lang->c.labels
+					   : which == PV_LANG_MESSAGES ? &lang->c.messages
+					   : which == PV_LANG_WORDS ? &lang->c.words
+								    : &lang->c.report;
+	_Static_assert(sizeof(struct pv_lang_entry) == sizeof(struct pv_catalogue_entry),
+		       "pv_lang_entry mirrors pv_catalogue_entry");
+	*entries = (const struct pv_lang_entry *)t->v;
+	return t->n;
+}

@@ -1,0 +1,180 @@
+/* Messages rendered in a language: each argument by its kind. */
+#include "pveplan/base.h"
+
+#include "base/msg_spec.h"
+#include "pveplan/lang.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Digits grouped by three with the language's separators (the reports'
+ * number.group and number.decimal); cents only when there are some. */
+static void add_amount(struct pv_buf *out, double v, const char *currency,
+		       const struct pv_lang *lang)
+{
+	char digits[64];
+	if (!isfinite(v)) {
+		pv_buf_adds(out, "?");
+		return;
+	}
+	int n = snprintf(digits, sizeof(digits), "%.2f", fabs(v));
+	if (n < 0 || (size_t)n >= sizeof(digits)) {
+		pv_buf_adds(out, "?");
+		return;
+	}
+	const char *dot = strchr(digits, '.');
+	size_t intlen = (size_t)(dot - digits);
+	if (v < 0 && strcmp(digits, "0.00"))
+		pv_buf_addch(out, '-');
+	for (size_t i = 0; i < intlen; i++) {
+		if (i && (intlen - i) % 3 == 0)
+			pv_buf_adds(out, pv_lang_report_label(lang, "number.group"));
+		pv_buf_addch(out, digits[i]);
+	}
+	if (strcmp(dot, ".00")) {
+		pv_buf_adds(out, pv_lang_report_label(lang, "number.decimal"));
+		pv_buf_adds(out, dot + 1);
+	}
+	if (currency)
+		pv_buf_addf(out, " %s", currency);
+}
+
+static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv_lang *lang)
+{
+	size_t n = a->u.list.n;
+	for (size_t i = 0; i < n; i++) {
+		if (i && i + 1 == n)
+			pv_buf_addf(out, " %s ", pv_lang_label(lang, "and"));
+		else if (i)
+			pv_buf_adds(out, ", ");
+		pv_arg_render(&a->u.list.v[i], lang, out);
+	}
+}
+
+void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out)
+{
+	switch (a->kind) {
+	case PV_ARG_TEXT:
+		pv_buf_adds(out, a->u.s);
+		break;
+	case PV_ARG_WORD:
+		pv_buf_adds(out, pv_lang_word(lang, a->u.s));
+		break;
+	case PV_ARG_LABEL:
+		pv_buf_adds(out, pv_lang_label(lang, a->u.s));
+		break;
+	case PV_ARG_INT:
+		pv_buf_addf(out, "%lld", a->u.i);
+		break;
+	case PV_ARG_UINT:
+		pv_buf_addf(out, "%llu", a->u.u);
+		break;
+	case PV_ARG_REAL:
+		if (isfinite(a->u.d))
+			pv_buf_addf(out, "%g", a->u.d);
+		else
+			pv_buf_adds(out, "?");
+		break;
+	case PV_ARG_AMOUNT:
+		add_amount(out, a->u.amount.v, a->u.amount.currency, lang);
+		break;
+	case PV_ARG_LIST:
+		add_list(out, a, lang);
+		break;
+	}
+}
+
+/* A number with the width, flags and precision its conversion gives. */
+static void add_number(struct pv_buf *out, const struct pv_msg_spec *s, const struct pv_arg *a)
+{
+	char f[32];
+	if (a->kind == PV_ARG_REAL && strchr("fge", s->conv) && isfinite(a->u.d)) {
+		pv_msg_plain_spec(s, "", f, sizeof(f));
+		pv_buf_addf(out, f, a->u.d);
+	} else if (a->kind == PV_ARG_INT && strchr("dic", s->conv)) {
+		pv_msg_plain_spec(s, "ll", f, sizeof(f));
+		if (s->conv == 'c')
+			pv_buf_addch(out, (int)a->u.i);
+		else
+			pv_buf_addf(out, f, a->u.i);
+	} else if ((a->kind == PV_ARG_UINT || a->kind == PV_ARG_INT) && strchr("uxXo", s->conv)) {
+		pv_msg_plain_spec(s, "ll", f, sizeof(f));
+		pv_buf_addf(out, f, a->kind == PV_ARG_UINT ? a->u.u : (unsigned long long)a->u.i);
+	} else {
+		/* A translation whose conversion does not fit: the value, plainly. */
+		pv_arg_render(a, NULL, out);
+	}
+}
+
+static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
+			  struct pv_buf *out)
+{
+	const char *fmt = pv_lang_message(lang, m->key);
+	size_t next = 0;
+	const char *p = fmt;
+	for (const char *q = strchr(p, '%'); q; q = strchr(p, '%')) {
+		struct pv_msg_spec s;
+		pv_buf_add(out, p, (size_t)(q - p));
+		if (pv_msg_parse_spec(q, &s) < 0) {
+			pv_buf_addch(out, '%');
+			p = q + 1;
+			continue;
+		}
+		if (s.conv == '%') {
+			pv_buf_addch(out, '%');
+		} else {
+			size_t i = s.pos ? (size_t)s.pos - 1 : next++;
+			if (i < m->nargs && s.conv == 's')
+				pv_arg_render(&m->args[i], lang, out);
+			else if (i < m->nargs)
+				add_number(out, &s, &m->args[i]);
+		}
+		p = q + s.len;
+	}
+	pv_buf_adds(out, p);
+}
+
+void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
+		      const struct pv_lang *lang, struct pv_buf *out)
+{
+	const char *p = tmpl;
+	for (const char *q = strchr(p, '{'); q; q = strchr(p, '{')) {
+		const char *e = strchr(q, '}');
+		pv_buf_add(out, p, (size_t)(q - p));
+		if (!e) {
+			p = q;
+			break;
+		}
+		size_t n = (size_t)(e - q - 1), i;
+		for (i = 0; i < npairs; i++) {
+			const char *name = pairs[2 * i].u.s;
+			if (strlen(name) == n && !strncmp(name, q + 1, n))
+				break;
+		}
+		if (i < npairs)
+			pv_arg_render(&pairs[2 * i + 1], lang, out);
+		else
+			pv_buf_add(out, q, n + 2);	/* left visible: a test catches it */
+		p = e + 1;
+	}
+	pv_buf_adds(out, p);
+}
+
+void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out)
+{
+	if (m->kind == PV_MSG_PRINTF) {
+		render_printf(m, lang, out);
+	} else if (m->kind == PV_MSG_CATALOGUE) {
+		const char *t = pv_lang_rule_field(lang, m->key, m->field);
+		pv_template_fill(t ? t : m->key, m->args, m->nargs, lang, out);
+	}
+}
+
+char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang)
+{
+	struct pv_buf b = PV_BUF_INIT;
+	pv_msg_render(m, lang, &b);
+	return pv_buf_detach(&b, NULL);
+}

@@ -1,0 +1,31 @@
+#ifndef PVEPLAN_LOAD_PRIVATE_H
+#define PVEPLAN_LOAD_PRIVATE_H
+
+#include "pveplan/base.h"
+#include "pveplan/model.h"
+#include "pveplan/yaml.h"
+
+/* State shared by the loader (load.c) and the identifier table (refs.c). */
+
+struct ref_use {
+	struct pv_str *ref;
+	unsigned kinds;		/* accepted enum pv_kind bits */
+	const char *key;	/* the key that holds the reference */
+};
+
+struct loader {
+	struct pv_plan *plan;
+	struct pv_diags *d;
+	struct pv_arena *arena;
+	struct ref_use *refs;
+	size_t nrefs, refs_alloc;
+};
+
+/* Reads the whole document into L->plan (FMT003-FMT005). */
+void pv_loader_load_file(struct loader *L, const struct pv_node *root);
+/* Registers an identifier definition (REF001 on a second definition). */
+void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, void *obj);
+/* Resolves every recorded reference (REF002, REF003). */
+void pv_loader_resolve(struct loader *L);
+
+#endif

@@ -1,0 +1,150 @@
+/* --format github: workflow-command annotations, and a Markdown summary for
+ * $GITHUB_STEP_SUMMARY, so that GitHub's cap on annotations never hides a
+ * failure. */
+#include "pveplan/output.h"
+
+#include "pveplan/base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Workflow-command escaping: data escapes % CR LF; property values also
+ * escape ':' and ','. Plan text is first shown with its unsafe characters
+ * escaped (pv_buf_add_visible), as in the text output: the log viewer is a
+ * terminal. */
+static void esc(struct pv_buf *o, const char *s, int property)
+{
+	struct pv_buf v = PV_BUF_INIT;
+	pv_buf_add_visible(&v, s, strlen(s));
+	for (const char *p = v.buf; *p; p++) {
+		switch (*p) {
+		case '%':
+			pv_buf_adds(o, "%25");
+			break;
+		case '\r':
+			pv_buf_adds(o, "%0D");
+			break;
+		case '\n':
+			pv_buf_adds(o, "%0A");
+			break;
+		case ':':
+			pv_buf_adds(o, property ? "%3A" : ":");
+			break;
+		case ',':
+			pv_buf_adds(o, property ? "%2C" : ",");
+			break;
+		default:
+			pv_buf_addch(o, *p);
+		}
+	}
+	pv_buf_release(&v);
+}
+
+static const char *command(enum pv_severity s)
+{
+	return s == PV_SEV_ERROR ? "error" : s == PV_SEV_WARNING ? "warning" : "notice";
+}
+
+/* Plan text in a Markdown table cell of the summary: a code span whose
+ * fence is longer than any run of backticks inside, so GitHub reads none of
+ * it as Markdown or HTML (and its mention and link filters skip code);
+ * pipes escaped for the table (GFM unescapes them inside code spans too),
+ * unsafe characters escaped visibly, so the span holds no line break. */
+static void cell(struct pv_buf *o, const char *s)
+{
+	struct pv_buf v = PV_BUF_INIT;
+	pv_buf_add_visible(&v, s, strlen(s));
+	size_t run = 0, longest = 0;
+	for (size_t i = 0; i < v.len; i++) {
+		run = v.buf[i] == '`' ? run + 1 : 0;
+		if (run > longest)
+			longest = run;
+	}
+	if (v.len) {
+		pv_buf_addchars(o, '`', longest + 1);
+		pv_buf_addch(o, ' ');
+		for (size_t i = 0; i < v.len; i++) {
+			if (v.buf[i] == '|')
+				pv_buf_addch(o, '\\');
+			pv_buf_addch(o, v.buf[i]);
+		}
+		pv_buf_addch(o, ' ');
+		pv_buf_addchars(o, '`', longest + 1);
+	}
+	pv_buf_release(&v);
+}
+
+void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
+		      struct pv_buf *summary)
+{
+	const struct pv_lang *lang = r->lang;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct pv_file_report *f = &r->files[i];
+		for (size_t j = 0; j < f->diags.nr; j++) {
+			const struct pv_diag *g = &f->diags.v[j];
+			if (g->waiver >= 0)
+				continue;
+			char *msg = pv_msg_text(&g->msg, lang);
+			char *hint = g->hint.kind ? pv_msg_text(&g->hint, lang) : NULL;
+			pv_buf_addf(out, "::%s file=", command(g->sev));
+			esc(out, f->path, 1);
+			if (g->pos.line)
+				pv_buf_addf(out, ",line=%u,col=%u,endColumn=%u", g->pos.line, g->pos.col,
+					    g->pos.col + (g->pos.span ? g->pos.span : 1));
+			pv_buf_addf(out, ",title=%s::", g->code);
+			esc(out, msg, 0);
+			if (hint) {
+				/* The hint goes on a second line of the same annotation. */
+				pv_buf_addf(out, "%%0A%s: ", pv_lang_label(lang, "help"));
+				esc(out, hint, 0);
+			}
+			pv_buf_addch(out, '\n');
+			free(msg);
+			free(hint);
+		}
+	}
+	struct pv_buf line = PV_BUF_INIT;
+	pv_render_summary(r->errors, r->warnings, r->infos, r->waived, r->n, 0, lang, &line);
+	pv_buf_addf(summary, "## pveplan check\n\n%s\n", line.buf);
+	int header = 0;
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
+			const struct pv_diag *g = &r->files[i].diags.v[j];
+			if (g->waiver >= 0 || g->sev != PV_SEV_ERROR)
+				continue;
+			if (!header++)
+				pv_buf_adds(summary, "### Errors\n\n| location | rule | message |\n|---|---|---|\n");
+			char *msg = pv_msg_text(&g->msg, lang);
+			pv_buf_reset(&line);
+			pv_buf_addf(&line, "%s:%u:%u", r->files[i].path, g->pos.line, g->pos.col);
+			pv_buf_adds(summary, "| ");
+			cell(summary, line.buf);
+			pv_buf_addf(summary, " | %s | ", g->code);
+			cell(summary, msg);
+			pv_buf_adds(summary, " |\n");
+			free(msg);
+		}
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; k < r->files[i].nwaivers; k++) {
+			const struct pv_waiver_info *w = &r->files[i].waivers[k];
+			if (!k) {
+				pv_buf_adds(summary, "\n### Accepted deviations: ");
+				cell(summary, r->files[i].path);
+				pv_buf_adds(summary, "\n\n| rule | approved by | expires | reason |\n|---|---|---|---|\n");
+			}
+			pv_buf_adds(summary, "| ");
+			cell(summary, w->rule ? w->rule : "");
+			pv_buf_adds(summary, " | ");
+			cell(summary, w->approved_by ? w->approved_by : "");
+			pv_buf_adds(summary, " | ");
+			if (w->expires)
+				cell(summary, w->expires);
+			else
+				pv_buf_addch(summary, '-');
+			pv_buf_adds(summary, " | ");
+			cell(summary, w->reason ? w->reason : "");
+			pv_buf_adds(summary, " |\n");
+		}
+	pv_buf_release(&line);
+}
