@@ -441,30 +441,25 @@ static void count_use(const struct md *m, struct sector_use *use)
 
 static void participation(struct md *m)
 {
-	struct sector_use use[32];
+	struct sector_use use[PV_SECTOR_COUNT + 1];
 	memset(use, 0, sizeof(use));
 	count_use(m, use);
 	heading(m, 2, L(m, "section.participation"));
-	static const int groups[3][10] = {
-		{ PV_SECTOR_GOVERNMENT, PV_SECTOR_PARLIAMENT, PV_SECTOR_JUDICIARY, PV_SECTOR_SECURITY,
-		  PV_SECTOR_LOCAL_GOVERNMENT, 0 },
-		{ PV_SECTOR_CIVIL_SOCIETY, PV_SECTOR_YOUTH, PV_SECTOR_WOMEN, PV_SECTOR_RELIGIOUS,
-		  PV_SECTOR_TRADITIONAL, PV_SECTOR_ACADEMIA, PV_SECTOR_MEDIA, PV_SECTOR_PRIVATE_SECTOR,
-		  PV_SECTOR_VICTIMS, 0 },
-		{ PV_SECTOR_UN_ENTITY, PV_SECTOR_REGIONAL_BODY, PV_SECTOR_INTERNATIONAL_ORG,
-		  PV_SECTOR_DONOR, 0 },
-	};
-	static const char *const gnames[] = { "sector_group.public", "sector_group.society",
-					      "sector_group.partners" };
 	static const char *const head[] = { "col.sector", "col.stakeholders", "col.leads",
 					    "col.partners_count", "col.consulted" };
-	for (int g = 0; g < 3; g++) {
-		heading(m, 3, L(m, gnames[g]));
+	/* The groups and their sectors in the order of the one sector list
+	 * (include/pveplan/enums.def). */
+	for (int g = 1; g <= PV_SECTOR_GROUP_COUNT; g++) {
+		char key[48];
+		snprintf(key, sizeof(key), "sector_group.%s", pv_sector_group_names[g]);
+		heading(m, 3, L(m, key));
 		table_head(m, head, 5, " rrrr");
-		for (int i = 0; groups[g][i]; i++) {
-			const struct sector_use *u = &use[groups[g][i]];
+		for (int sector = 1; sector <= PV_SECTOR_COUNT; sector++) {
+			if (pv_sector_group(sector) != g)
+				continue;
+			const struct sector_use *u = &use[sector];
 			row_start(m);
-			col(m, enum_label(m, "sector", pv_sector_names, groups[g][i]));
+			col(m, enum_label(m, "sector", pv_sector_names, sector));
 			pv_buf_addf(m->o, " %zu | %zu | %zu | %zu |\n", u->stakeholders, u->leads, u->partners,
 				    u->consulted);
 		}
