@@ -84,7 +84,10 @@ check "umask 077: every report is 600" '[ "$(stat -c %a m077/report.md m077/repo
 # A read-only folder: exit 3 with the cause, the old reports intact.
 mkdir ro && "$bin" build -o ro "$reg" >/dev/null && before=$(sums ro) && chmod 555 ro
 check "the test user cannot write in a mode-555 folder" '! as_user touch ro/probe 2>/dev/null'
-as_user "$user_bin" build -o ro "$nat" >/dev/null 2>err; rc=$?
+# The plan too must be readable by the test user, wherever the source tree
+# is (a clone in a private temporary folder, as CI makes).
+cp "$nat" "$tmp/nat.pve.yaml" && chmod 644 "$tmp/nat.pve.yaml"
+as_user "$user_bin" build -o ro "$tmp/nat.pve.yaml" >/dev/null 2>err; rc=$?
 check "build into a read-only folder: exit 3" '[ $rc -eq 3 ] && grep -q "cannot write .*Permission denied" err'
 check "... the old reports intact" '[ "$(sums ro)" = "$before" ] && no_tmp ro'
 chmod 755 ro

@@ -36,7 +36,10 @@ check "-o writes the report" '[ $rc -eq 0 ] && cmp -s "$tmp/report.json" "$tmp/s
 check "-o leaves no temporary file" '[ "$(ls -A "$tmp" | grep -c "^\.report")" = 0 ]'
 mkdir "$tmp/ro" && echo old >"$tmp/ro/report.json" && chmod 555 "$tmp/ro"
 check "the test user cannot write in a mode-555 folder" '! as_user touch "$tmp/ro/probe" 2>/dev/null'
-as_user "$user_bin" check --format json -o "$tmp/ro/report.json" "$bad" >/dev/null 2>"$tmp/err"; rc=$?
+# The plan must be readable by the test user wherever the source tree is (a
+# clone in a private temporary folder, as CI makes).
+cp "$bad" "$tmp/bad.pve.yaml" && chmod 644 "$tmp/bad.pve.yaml"
+as_user "$user_bin" check --format json -o "$tmp/ro/report.json" "$tmp/bad.pve.yaml" >/dev/null 2>"$tmp/err"; rc=$?
 check "-o into a read-only folder exits 3" '[ $rc -eq 3 ] && grep -q "cannot write .*Permission denied" "$tmp/err"'
 check "and keeps the old report" '[ "$(cat "$tmp/ro/report.json")" = old ] && [ "$(ls -A "$tmp/ro")" = report.json ]'
 chmod 755 "$tmp/ro"
