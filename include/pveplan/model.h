@@ -194,6 +194,15 @@ struct pv_driver {
 	struct pv_bool confidential;
 };
 
+/* A strategy the plan relates to; context.related_strategies given as []
+ * (pos set, n 0) says that there is none. */
+struct pv_strategy {
+	struct pv_pos pos;
+	struct pv_text title;
+	struct pv_enum kind;		/* enum pv_strategy_kind */
+	struct pv_text relation;
+};
+
 struct pv_context {
 	struct pv_pos pos;
 	struct pv_text assessment;
@@ -201,6 +210,7 @@ struct pv_context {
 	struct pv_bool conflict_affected;
 	PV_LIST(struct pv_driver) drivers;
 	pv_enum_list levels;
+	PV_LIST(struct pv_strategy) related_strategies;
 };
 
 struct pv_stakeholder {
@@ -210,6 +220,7 @@ struct pv_stakeholder {
 	struct pv_enum sector;
 	struct pv_text role;
 	struct pv_enum level;
+	struct pv_str country;		/* the member state it belongs to (regional plans) */
 	struct pv_bool confidential;
 };
 
@@ -259,6 +270,7 @@ struct pv_action {
 	PV_LIST(struct pv_funding) funding;
 	pv_enum_list target_groups;
 	struct pv_enum level;
+	struct pv_enum kind;		/* enum pv_action_kind */
 	struct pv_bool gender_responsive;
 	struct pv_text human_rights;
 	pv_str_list indicators;
@@ -273,6 +285,7 @@ struct pv_objective {
 	struct pv_text title;
 	struct pv_text outcome;
 	pv_str_list indicators;
+	pv_str_list addresses;		/* drivers */
 	PV_LIST(struct pv_action) actions;
 	struct pv_bool confidential;
 };
@@ -283,6 +296,7 @@ struct pv_priority {
 	struct pv_text title;
 	pv_enum_list areas;
 	pv_enum_list gcts_pillars;	/* v is the pillar number, 1 to 4 */
+	pv_str_list addresses;		/* drivers */
 	PV_LIST(struct pv_objective) objectives;
 	struct pv_bool confidential;
 };
@@ -296,6 +310,7 @@ struct pv_indicator {
 	struct pv_text source;
 	struct pv_enum frequency;
 	pv_enum_list disaggregation;
+	struct pv_bool counts_people;	/* it counts persons */
 	struct pv_str responsible;
 	struct pv_bool confidential;
 };

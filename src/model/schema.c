@@ -15,6 +15,14 @@ const char *const pv_context_level_names[] = { "", PV_LEVEL_LIST(CONTEXT_LEVEL) 
 #define SECTOR_GROUP(P, N, s, group) PV_SECTOR_GROUP_##group,
 static const unsigned char sector_groups[] = { 0, PV_SECTOR_LIST(SECTOR_GROUP) };
 
+#define KIND_SENSITIVE(P, N, s, sensitive) sensitive,
+static const unsigned char kind_sensitive[] = { 0, PV_ACTION_KIND_LIST(KIND_SENSITIVE) };
+
+int pv_action_kind_sensitive(int kind)
+{
+	return kind > 0 && (size_t)kind < sizeof(kind_sensitive) && kind_sensitive[kind];
+}
+
 int pv_sector_group(int sector)
 {
 	return sector > 0 && sector <= PV_SECTOR_COUNT ? sector_groups[sector] : 0;
@@ -81,12 +89,21 @@ static const struct pv_field driver_fields[] = {
 };
 SCHEMA(driver_schema, "driver", struct pv_driver, driver_fields);
 
+static const struct pv_field strategy_fields[] = {
+	F(struct pv_strategy, "title", TEXT, 1, 0, title, NULL, NULL),
+	F(struct pv_strategy, "kind", ENUM, 1, 0, kind, pv_strategy_kind_names, NULL),
+	F(struct pv_strategy, "relation", TEXT, 0, 0, relation, NULL, NULL),
+};
+SCHEMA(strategy_schema, "related strategy", struct pv_strategy, strategy_fields);
+
 static const struct pv_field context_fields[] = {
 	F(struct pv_context, "assessment", TEXT, 0, 0, assessment, NULL, NULL),
 	F(struct pv_context, "sources", TEXTS, 0, 0, sources, NULL, NULL),
 	F(struct pv_context, "conflict_affected", BOOL, 0, 0, conflict_affected, NULL, NULL),
 	F(struct pv_context, "drivers", SEQ, 0, 0, drivers, NULL, &driver_schema),
 	F(struct pv_context, "levels", ENUMS, 0, 0, levels, pv_context_level_names, NULL),
+	F(struct pv_context, "related_strategies", SEQ, 0, 0, related_strategies, NULL,
+	  &strategy_schema),
 };
 SCHEMA(context_schema, "context", struct pv_context, context_fields);
 
@@ -98,6 +115,7 @@ static const struct pv_field stakeholder_fields[] = {
 	F(S, "sector", ENUM, 1, 0, sector, pv_sector_names, NULL),
 	F(S, "role", TEXT, 0, 0, role, NULL, NULL),
 	F(S, "level", ENUM, 0, 0, level, pv_level_names, NULL),
+	F(S, "country", COUNTRY, 0, 0, country, NULL, NULL),
 	F(S, "confidential", BOOL, 0, 0, confidential, NULL, NULL),
 };
 #undef S
@@ -160,6 +178,7 @@ static const struct pv_field action_fields[] = {
 	F(A, "funding", SEQ, 0, 0, funding, NULL, &funding_schema),
 	F(A, "target_groups", ENUMS, 0, 0, target_groups, pv_target_names, NULL),
 	F(A, "level", ENUM, 0, 0, level, pv_level_names, NULL),
+	F(A, "kind", ENUM, 0, 0, kind, pv_action_kind_names, NULL),
 	F(A, "gender_responsive", BOOL, 0, 0, gender_responsive, NULL, NULL),
 	F(A, "human_rights", TEXT, 0, 0, human_rights, NULL, NULL),
 	F(A, "indicators", REFS, 0, PV_KIND_INDICATOR, indicators, NULL, NULL),
@@ -176,6 +195,7 @@ static const struct pv_field objective_fields[] = {
 	F(O, "title", TEXT, 1, 0, title, NULL, NULL),
 	F(O, "outcome", TEXT, 0, 0, outcome, NULL, NULL),
 	F(O, "indicators", REFS, 0, PV_KIND_INDICATOR, indicators, NULL, NULL),
+	F(O, "addresses", REFS, 0, PV_KIND_DRIVER, addresses, NULL, NULL),
 	F(O, "actions", SEQ, 1, 0, actions, NULL, &action_schema),
 	F(O, "confidential", BOOL, 0, 0, confidential, NULL, NULL),
 };
@@ -188,6 +208,7 @@ static const struct pv_field priority_fields[] = {
 	F(PR, "title", TEXT, 1, 0, title, NULL, NULL),
 	F(PR, "areas", ENUMS, 1, 0, areas, pv_area_names, NULL),
 	F(PR, "gcts_pillars", PILLARS, 0, 0, gcts_pillars, NULL, NULL),
+	F(PR, "addresses", REFS, 0, PV_KIND_DRIVER, addresses, NULL, NULL),
 	F(PR, "objectives", SEQ, 1, 0, objectives, NULL, &objective_schema),
 	F(PR, "confidential", BOOL, 0, 0, confidential, NULL, NULL),
 };
@@ -212,6 +233,7 @@ static const struct pv_field indicator_fields[] = {
 	F(I, "source", TEXT, 0, 0, source, NULL, NULL),
 	F(I, "frequency", ENUM, 0, 0, frequency, pv_ind_freq_names, NULL),
 	F(I, "disaggregation", ENUMS, 0, 0, disaggregation, pv_disagg_names, NULL),
+	F(I, "counts_people", BOOL, 0, 0, counts_people, NULL, NULL),
 	F(I, "responsible", REF, 0, STK, responsible, NULL, NULL),
 	F(I, "confidential", BOOL, 0, 0, confidential, NULL, NULL),
 };
