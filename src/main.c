@@ -17,6 +17,7 @@ static const struct {
 	{ "build", cmd_build, &build_help },
 	{ "rules", cmd_rules, &rules_help },
 	{ "explain", cmd_explain, &explain_help },
+	{ "schema", cmd_schema, &schema_help },
 	{ "help", cmd_help, &help_help },
 };
 

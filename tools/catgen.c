@@ -5,10 +5,11 @@
  *
  *   catgen OUT.c FILE...
  *
- * Each FILE is rules.LANG.yaml, messages.LANG.yaml or report.LANG.yaml.
- * The output defines `pv_catalogue_langs[]` (see src/lang/catalogue.h): per
- * language, sorted key/value tables that the language module searches with
- * bsearch. A host tool on libyaml, which the build needs anyway; it does not
+ * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml or
+ * schema.LANG.yaml. The output defines `pv_catalogue_langs[]` (see
+ * src/lang/catalogue.h): per language, sorted key/value tables that the
+ * language module searches with bsearch; and `pv_catalogue_schema[]`, the
+ * descriptions of the plan format, one table per language, in the same order. A host tool on libyaml, which the build needs anyway; it does not
  * use pveplan's own YAML tree, whose messages come from these very tables.
  */
 #include <yaml.h>
@@ -34,6 +35,7 @@ struct lang {
 	char code[8];
 	int has_rules, version;
 	struct table rules, labels, messages, words, report;
+	struct table schema;	/* "text", "key.SCHEMA.KEY", "value.ENUM.NAME" */
 	char **codes;		/* rule codes in file order */
 	size_t ncodes, codes_alloc;
 };
@@ -142,6 +144,22 @@ static void load_flat(yaml_document_t *doc, const yaml_node_t *map, const char *
 	}
 }
 
+/* A mapping of flat mappings: "PREFIX.OUTER.INNER" for each inner key. */
+static void load_nested(yaml_document_t *doc, const yaml_node_t *map, const char *prefix,
+			const char *what, struct table *t)
+{
+	char inner[256];
+	check_map(doc, map, what);
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		if (snprintf(inner, sizeof(inner), "%s%s.", prefix, (const char *)k->data.scalar.value) >=
+		    (int)sizeof(inner))
+			die(k, "key too long");
+		load_flat(doc, yaml_document_get_node(doc, p->value), inner, what, t);
+	}
+}
+
 static const char *const rule_fields[] = { "title", "message", "rationale", "citation",
 					   "hint", "example", "fix" };
 
@@ -218,12 +236,13 @@ static void load_file(const char *path)
 		{ "rules", "catalogue", "language", "version", "rules", "labels" },
 		{ "messages", "language", "messages", "words", NULL, NULL },
 		{ "report", "report", "language", "labels", NULL, NULL },
+		{ "schema", "schema", "language", "texts", "keys", "values" },
 	};
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *k = yaml_document_get_node(&doc, p->key);
 		int ok = 0;
-		for (size_t a = 0; a < 3; a++)
+		for (size_t a = 0; a < sizeof(allowed) / sizeof(*allowed); a++)
 			for (size_t j = 1; j < 6 && !strcmp(allowed[a][0], kind); j++)
 				ok |= allowed[a][j] && !strcmp(allowed[a][j],
 							       (const char *)k->data.scalar.value);
@@ -245,6 +264,10 @@ static void load_file(const char *path)
 		load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 	} else if (!strcmp(kind, "report")) {
 		load_flat(&doc, get(&doc, root, "labels"), "", "'labels'", &l->report);
+	} else if (!strcmp(kind, "schema")) {
+		load_flat(&doc, get(&doc, root, "texts"), "", "'texts'", &l->schema);
+		load_nested(&doc, get(&doc, root, "keys"), "key.", "'keys'", &l->schema);
+		load_nested(&doc, get(&doc, root, "values"), "value.", "'values'", &l->schema);
 	} else {
 		die(NULL, "unknown catalogue kind '%s'", kind);
 	}
@@ -326,6 +349,7 @@ int main(int argc, char **argv)
 		emit_table(out, l->code, "messages", &l->messages);
 		emit_table(out, l->code, "words", &l->words);
 		emit_table(out, l->code, "report", &l->report);
+		emit_table(out, l->code, "schema", &l->schema);
 		if (l->ncodes) {
 			fprintf(out, "static const char *const %s_codes[] = {\n", l->code);
 			for (size_t c = 0; c < l->ncodes; c++) {
@@ -351,6 +375,10 @@ int main(int argc, char **argv)
 			fputs("\t\tNULL, 0 },\n", out);
 	}
 	fprintf(out, "};\nconst unsigned pv_catalogue_nlangs = %zu;\n", nlangs);
+	fputs("\nconst struct pv_catalogue_table pv_catalogue_schema[] = {\n", out);
+	for (size_t i = 0; i < nlangs; i++)
+		emit_ref(out, langs[i].code, "schema", &langs[i].schema);
+	fputs("};\n", out);
 	if (fclose(out) != 0) {
 		fprintf(stderr, "catgen: cannot write '%s'\n", argv[1]);
 		return 1;

@@ -61,6 +61,14 @@ struct pv_lang_entry {
 size_t pv_lang_table(const struct pv_lang *lang, enum pv_lang_table which,
 		     const struct pv_lang_entry **entries);
 
+/* A description of the plan format (src/catalogue/schema.LANG.yaml, for
+ * `pveplan schema`): "key.SCHEMA.KEY" (SCHEMA: the mapping's name, '_' for
+ * spaces), "value.ENUM.NAME", or one of its `texts`; NULL when `lang` has
+ * none (no fallback: a test requires every one in every language). */
+const char *pv_lang_schema_text(const struct pv_lang *lang, const char *key);
+/* Its whole table, sorted by key (empty for a language without the file). */
+size_t pv_lang_schema_table(const struct pv_lang *lang, const struct pv_lang_entry **entries);
+
 /* ---- messages rendered in a language (src/lang/msg_render.c) ---- */
 
 /* Appends the message in `lang` (English when NULL). */

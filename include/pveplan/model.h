@@ -59,6 +59,10 @@ int pv_is_currency(const char *code);
 /* BCP 47 primary language subtag: ISO 639-1, or ISO 639-2/3 where no
  * two-letter code exists. Case-sensitive: lower case. */
 int pv_is_language(const char *tag);
+/* Calls `fn` on every code that pv_is_country, pv_is_currency or
+ * pv_is_language accepts, in strcmp order (for `pveplan schema`). */
+enum pv_code_kind { PV_CODE_COUNTRY, PV_CODE_CURRENCY, PV_CODE_LANGUAGE };
+void pv_codes_each(enum pv_code_kind kind, void (*fn)(const char *code, void *ctx), void *ctx);
 
 /* Optimal-string-alignment edit distance, or max + 1 once it exceeds max. */
 size_t pv_edit_distance(const char *a, const char *b, size_t max);

@@ -87,6 +87,16 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang *lang,
 			   unsigned flags, struct pv_buf *out);
 
+/* ---- render_schema ---- */
+
+/*
+ * The plan format as a JSON Schema (draft-07, for yaml-language-server and
+ * other editors), pretty-printed, with its descriptions in `lang` (NULL:
+ * English). Returns how many descriptions `lang` lacks (given in English
+ * instead), listed one a line in `missing` when not NULL.
+ */
+size_t pv_render_schema(const struct pv_lang *lang, struct pv_buf *out, struct pv_buf *missing);
+
 /* Re-indents compact JSON (as the renderers write it) for people and diffs. */
 void pv_json_pretty(const char *in, struct pv_buf *out);
 /* JSON string, with quotes. */

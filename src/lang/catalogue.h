@@ -29,5 +29,9 @@ struct pv_catalogue_lang {
 
 extern const struct pv_catalogue_lang pv_catalogue_langs[];
 extern const unsigned pv_catalogue_nlangs;
+/* The descriptions of the plan format (schema.LANG.yaml, for `pveplan
+ * schema`): one table per entry of pv_catalogue_langs, in the same order,
+ * empty for a language without the file. */
+extern const struct pv_catalogue_table pv_catalogue_schema[];
 
 #endif

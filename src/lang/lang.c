@@ -130,3 +130,20 @@ size_t pv_lang_table(const struct pv_lang *lang, enum pv_lang_table which,
 	*entries = (const struct pv_lang_entry *)t->v;
 	return t->n;
 }
+
+static const struct pv_catalogue_table *schema_table(const struct pv_lang *lang)
+{
+	return &pv_catalogue_schema[(const struct pv_catalogue_lang *)lang - pv_catalogue_langs];
+}
+
+const char *pv_lang_schema_text(const struct pv_lang *lang, const char *key)
+{
+	return lang ? find(schema_table(lang), key) : NULL;
+}
+
+size_t pv_lang_schema_table(const struct pv_lang *lang, const struct pv_lang_entry **entries)
+{
+	const struct pv_catalogue_table *t = schema_table(lang);
+	*entries = (const struct pv_lang_entry *)t->v;
+	return t->n;
+}

@@ -9,11 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The largest amount: sums of up to 10^7 of them (the node limit) stay
- * finite, so no total or report ever shows inf or nan, and amounts up to it
- * keep their cents in a double. */
-#define PV_AMOUNT_MAX 1e15
-
 static int is_null(const struct pv_node *n)
 {
 	if (n->kind != PV_NODE_SCALAR)

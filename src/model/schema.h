@@ -6,7 +6,29 @@
 
 #include "pveplan/base.h"
 
-/* The description of format 1 that drives the loader (src/model/load.c). */
+/* The description of format 1 that drives the loader (src/model/load.c)
+ * and `pveplan schema` (src/output/render_schema.c). */
+
+/* The largest amount: sums of up to 10^7 of them (the node limit) stay
+ * finite, so no total or report ever shows inf or nan, and amounts up to it
+ * keep their cents in a double. */
+#define PV_AMOUNT_MAX 1e15
+
+/*
+ * What the loader's parsers accept, as regular expressions (POSIX extended
+ * and ECMA-262 alike) for the JSON Schema; tests/unit/test_schema.c holds
+ * each to its parser. An identifier (pv_is_identifier); a date
+ * (pv_date_parse: the year from 1000, the days of each month, 29 February
+ * in leap years); a rule code (load_code); and the words pv_bool_parse
+ * takes besides true and false, which YAML 1.2 reads as strings.
+ */
+#define PV_PATTERN_ID "^[A-Za-z][A-Za-z0-9._-]{0,63}$"
+#define PV_PATTERN_DATE                                                        \
+	"^([1-9][0-9]{3}(-(0[1-9]|1[0-2])|-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])" \
+	"|-(0[469]|11)-(0[1-9]|[12][0-9]|30)|-02-(0[1-9]|1[0-9]|2[0-8]))?"       \
+	"|([1-9][0-9](0[48]|[2468][048]|[13579][26])|(1[26]|[2468][048]|[3579][26])00)-02-29)$"
+#define PV_PATTERN_RULE "^(FMT|REF|CON|PVE)[0-9]{3}$"
+#define PV_PATTERN_BOOL_WORDS "^(yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)$"
 
 enum pv_ftype {
 	PV_F_STR,	/* any non-null scalar, kept as written */

@@ -211,6 +211,26 @@ int pv_is_language(const char *tag)
 		       sizeof(*pv_iso_languages), cmp_str) != NULL;
 }
 
+void pv_codes_each(enum pv_code_kind kind, void (*fn)(const char *code, void *ctx), void *ctx)
+{
+	if (kind == PV_CODE_COUNTRY) {
+		/* Every pair of letters, so the user-assigned codes come in their
+		 * place and the list is exactly what pv_is_country accepts. */
+		char code[3] = "AA";
+		for (code[0] = 'A'; code[0] <= 'Z'; code[0]++)
+			for (code[1] = 'A'; code[1] <= 'Z'; code[1]++)
+				if (pv_is_country(code))
+					fn(code, ctx);
+	} else if (kind == PV_CODE_CURRENCY) {
+		for (size_t i = 0; i < pv_iso_currencies_nr; i++)
+			fn(pv_iso_currencies[i].code, ctx);
+	} else {
+		for (size_t i = 0; i < pv_iso_languages_nr; i++)
+			if (pv_is_language(pv_iso_languages[i]))
+				fn(pv_iso_languages[i], ctx);
+	}
+}
+
 /* Suggestions look a few edits away; the band of the table that can hold
  * such a distance is all that is computed, so a comparison costs the
  * length of the word times (2 max + 1), without allocating. */

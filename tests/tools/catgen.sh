@@ -43,4 +43,12 @@ refuse "a language that is not the file's" report.ar.yaml "'language' must be 'a
 
 printf 'report: 1\nlanguage: zh\nlabel: {}\n' >"$tmp/report.zh.yaml"
 refuse "an unknown key" report.zh.yaml "unknown key 'label'"
+
+# schema.LANG.yaml (pveplan schema): texts, and keys and values by group.
+printf 'schema: 1\nlanguage: en\ntexts: {title: t}\nkeys:\n  plan: {id: "The id."}\nvalues:\n  scope: {national: "A country."}\n' >"$tmp/schema.en.yaml"
+"$catgen" "$tmp/out.c" "$tmp/schema.en.yaml" || { echo "FAIL: a good schema catalogue is refused"; fails=$((fails + 1)); }
+grep -q '"key.plan.id", "The id."' "$tmp/out.c" && grep -q '"value.scope.national", "A country."' "$tmp/out.c" &&
+  grep -q 'pv_catalogue_schema\[\]' "$tmp/out.c" || { echo "FAIL: the schema table is not written"; fails=$((fails + 1)); }
+printf 'schema: 1\nlanguage: fr\ntexts: {}\nkeys:\n  plan: "a string"\nvalues: {}\n' >"$tmp/schema.fr.yaml"
+refuse "a group of schema keys that is not a mapping" schema.fr.yaml "'keys' must be a mapping"
 [ "$fails" -eq 0 ]

@@ -1,0 +1,101 @@
+/* pveplan schema: the plan format as a JSON Schema, for editors. */
+#include "cmd.h"
+
+#include "pveplan/base.h"
+#include "pveplan/lang.h"
+#include "pveplan/output.h"
+#include "pveplan/read.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { S_LANG, S_OUTPUT, S_HELP };
+
+static const struct pv_option schema_options[] = {
+	[S_LANG] = { "lang", 0, "LANG", "language of the descriptions: en (default) or fr" },
+	[S_OUTPUT] = { "output", 'o', "FILE", "write the schema to FILE instead of standard output ('-': standard output)" },
+	[S_HELP] = { "help", 'h', NULL, "show this help" },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct pv_command_help schema_help = {
+	"schema", "[options]",
+	"Print a JSON Schema (draft-07) of the plan format, generated from the table\n"
+	"'pveplan check' reads plans with: every key, type, value and required key,\n"
+	"with a description of each. An editor that reads it (VS Code with the YAML\n"
+	"extension) completes keys and values and marks mistakes as you type.",
+	"set-up: pveplan schema -o pveplan.schema.json, then make this the first\n"
+	"line of the plan:\n"
+	"  # yaml-language-server: $schema=pveplan.schema.json\n"
+	"(docs/editor.md). The editor checks the structure only; 'pveplan check'\n"
+	"checks everything.\n",
+	schema_options,
+	"Print the JSON Schema of the plan format, for editors",
+	NULL,
+};
+
+/* Whether the catalogue has the descriptions in `lang`. */
+static int has_schema(const struct pv_lang *lang)
+{
+	const struct pv_lang_entry *e;
+	return lang && pv_lang_schema_table(lang, &e) > 0;
+}
+
+static int lang_option(const char *arg, const struct pv_lang **lang)
+{
+	struct pv_buf known = PV_BUF_INIT;
+	const char *const *codes = pv_lang_report_codes();
+	const char *with[16];
+	size_t n = 0;
+	*lang = pv_lang_get(arg);
+	if (has_schema(*lang))
+		return 0;
+	for (size_t i = 0; codes[i] && n < PV_ARRAY_SIZE(with); i++)
+		if (has_schema(pv_lang_get(codes[i])))
+			with[n++] = codes[i];
+	for (size_t i = 0; i < n; i++)
+		pv_buf_addf(&known, "%s%s", i ? (i + 1 < n ? ", " : " or ") : "", with[i]);
+	int ret = pv_opts_usage_error(&schema_help, "--lang takes %s, not '%s'", known.buf, arg);
+	pv_buf_release(&known);
+	return ret;
+}
+
+int cmd_schema(int argc, char **argv)
+{
+	const struct pv_lang *lang = pv_lang_default();
+	const char *arg = NULL, *output = NULL;
+	int optind_out = 1;
+	for (;;) {
+		int opt = pv_opts_next(argc, argv, &schema_help, &arg, &optind_out);
+		if (opt == -1)
+			break;
+		if (opt == -2)
+			return PV_EXIT_USAGE;
+		if (opt == -3)
+			return pv_opts_usage_error(&schema_help, "unexpected argument '%s'", arg);
+		if (opt == S_HELP) {
+			pv_opts_print_help(stdout, &schema_help);
+			return PV_EXIT_OK;
+		}
+		if (opt == S_LANG && lang_option(arg, &lang))
+			return PV_EXIT_USAGE;
+		if (opt == S_OUTPUT && !*arg)
+			return pv_opts_usage_error(&schema_help, "-o needs a file name ('-' for standard output)");
+		if (opt == S_OUTPUT)
+			output = arg;
+	}
+	if (optind_out < argc)
+		return pv_opts_usage_error(&schema_help, "unexpected argument '%s'", argv[optind_out]);
+	struct pv_buf out = PV_BUF_INIT, err = PV_BUF_INIT;
+	int ret = PV_EXIT_OK;
+	pv_render_schema(lang, &out, NULL);
+	if (!output || pv_output_is_stdout(output)) {
+		fwrite(out.buf, 1, out.len, stdout);
+	} else if (pv_output_write(output, out.buf, out.len, &err) < 0) {
+		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		ret = PV_EXIT_IO;
+	}
+	pv_buf_release(&out);
+	pv_buf_release(&err);
+	return ret;
+}
