@@ -51,6 +51,8 @@ static void member_states(struct md *m)
 	static const char *const head[] = { "col.member_state", "col.involved" };
 	table_head(m, head, 2, NULL);
 	struct pv_buf b = PV_BUF_INIT;
+	struct pv_strmap involved = PV_STRMAP_INIT;
+	pv_view_involved(m->v, &involved);
 	for (uint32_t i = 0; i < p->plan.member_states.n; i++) {
 		const char *code = p->plan.member_states.v[i].s, *name = pv_country_name(code);
 		row_start(m);
@@ -64,11 +66,14 @@ static void member_states(struct md *m)
 		pv_buf_reset(&b);
 		for (uint32_t j = 0; j < p->stakeholders.n; j++) {
 			const struct pv_stakeholder *st = &p->stakeholders.v[j];
-			if (!st->country.s || strcmp(st->country.s, code) || !pv_view_involved(m->v, st->id.s))
+			if (!st->country.s || strcmp(st->country.s, code) || !st->id.s ||
+			    !pv_strmap_get(&involved, st->id.s))
 				continue;
+			size_t at = b.len;
 			if (b.len)
 				pv_buf_adds(&b, ", ");
-			who(m, st->id.s, &b);
+			if (!who(m, st->id.s, &b) && b.len > at)	/* hidden by --redact */
+				b.buf[b.len = at] = '\0';
 		}
 		if (b.len)
 			col_md(m, b.buf);
@@ -76,6 +81,7 @@ static void member_states(struct md *m)
 			col(m, L(m, "value.none"));
 		row_end(m);
 	}
+	pv_strmap_release(&involved);
 	pv_buf_release(&b);
 }
 

@@ -51,6 +51,8 @@ for lang in en fr ar; do
   check "... with the additions of catalogue 2 as it states them ($lang)" '$PY "$facts" additions "$src" $lang "$add" "$tmp/add-$lang"'
   check "... every section and chart ($lang)" '$PY "$facts" structure "$src" $lang "$tmp/add-$lang"'
 done
+"$bin" build --redact --format md,html -o "$tmp/add-red" "$add" >/dev/null
+check "... --redact leaves a confidential stakeholder out of its member state" 'grep -q "^| XB | Youth council of XB, Confidential liaison of XB |$" "$tmp/add-en/report.md" && grep -q "^| XB | Youth council of XB |$" "$tmp/add-red/report.md" && ! grep -q "Confidential liaison" "$tmp/add-red/report.md" "$tmp/add-red/report.html"'
 "$bin" build --format md,html -o "$tmp/add-nat" "$tmp/additions-national.pve.yaml" >/dev/null; rc=$?
 check "its national variant builds" '[ $rc -eq 0 ]'
 check "... says that there is no related strategy, and has no member states" '$PY "$facts" additions "$src" en "$tmp/additions-national.pve.yaml" "$tmp/add-nat" && grep -q "^_The plan states that it relates to no other strategy._$" "$tmp/add-nat/report.md"'
