@@ -23,14 +23,7 @@ static void cover_rows(struct md *m)
 	row_start(m), col(m, L(m, "cover.scope")),
 		col(m, L(m, pl->scope.v == PV_SCOPE_REGIONAL ? "scope.regional" : "scope.national")), row_end(m);
 	if (pl->country.s) {
-		const char *name = pv_country_name(pl->country.s);
-		if (name) {
-			words(&b, name);
-			pv_buf_adds(&b, " (");
-		}
-		pv_report_md_literal(&b, pl->country.s);
-		if (name)
-			pv_buf_addch(&b, ')');
+		country_name(&b, pl->country.s);
 		row_start(m), col(m, L(m, "cover.country")), col_md(m, b.buf), row_end(m);
 	}
 	if (pl->organization.s)

@@ -90,6 +90,20 @@ static inline void col_md(struct md *m, const char *md)
 	pv_buf_addf(m->o, " %s |", md);
 }
 
+/* A country as "Name (XX)", or its code alone when it has no name (the
+ * codes reserved for users), as Markdown for a cell. */
+static inline void country_name(struct pv_buf *o, const char *code)
+{
+	const char *name = pv_country_name(code);
+	if (name) {
+		words(o, name);
+		pv_buf_adds(o, " (");
+	}
+	pv_report_md_literal(o, code);
+	if (name)
+		pv_buf_addch(o, ')');
+}
+
 /* A cell of pveplan's own words. */
 static inline void col(struct md *m, const char *s)
 {

@@ -54,14 +54,10 @@ static void member_states(struct md *m)
 	struct pv_strmap involved = PV_STRMAP_INIT;
 	pv_view_involved(m->v, &involved);
 	for (uint32_t i = 0; i < p->plan.member_states.n; i++) {
-		const char *code = p->plan.member_states.v[i].s, *name = pv_country_name(code);
+		const char *code = p->plan.member_states.v[i].s;
 		row_start(m);
 		pv_buf_reset(&b);
-		if (name)
-			words(&b, name), pv_buf_adds(&b, " (");
-		pv_report_md_literal(&b, code);
-		if (name)
-			pv_buf_addch(&b, ')');
+		country_name(&b, code);
 		col_md(m, b.buf);
 		pv_buf_reset(&b);
 		for (uint32_t j = 0; j < p->stakeholders.n; j++) {
