@@ -228,6 +228,13 @@ const char *pv_view_text(const struct pv_view *v, const struct pv_text *t);
 const char *pv_view_stakeholder(const struct pv_view *v, const char *id);
 /* The stakeholder `id` names, NULL when none or hidden. */
 const struct pv_stakeholder *pv_view_stakeholder_def(const struct pv_view *v, const char *id);
+/* Puts into `ids` (keys: the plan's ids, value non-NULL) every id involved in
+ * what the report shows, as the rules count involvement: the lead or a
+ * partner of a shown action, a participant of a shown consultation, the
+ * coordination body. The caller releases `ids`. */
+void pv_view_involved(const struct pv_view *v, struct pv_strmap *ids);
+/* Whether any shown action states its kind (the reports add a column). */
+int pv_view_any_action_kind(const struct pv_view *v);
 
 /* The figures of the report, over what it shows. Money adds up the actions
  * that count in the plan's totals (see pv_action_money). */

@@ -4,6 +4,7 @@
  * in it is written by src/report/report_text.c, so none can change its structure. */
 #include "pveplan/report.h"
 
+#include "report_md.h"
 #include "pveplan/base.h"
 #include "pveplan/check.h"
 #include "pveplan/version.h"
@@ -12,164 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct md {
-	const struct pv_report_input *in;
-	const struct pv_view *v;
-	const struct pv_plan *p;
-	const struct pv_lang *lang;
-	struct pv_buf *o;
-	const char *cur;	/* plan currency or "" */
-};
-
-static const char *L(const struct md *m, const char *key)
-{
-	return pv_lang_report_label(m->lang, key);
-}
-
-static const char *T(const struct md *m, const struct pv_text *t)
-{
-	return pv_view_text(m->v, t);
-}
-
-/* pveplan's own words (labels, numbers, dates) in a cell or a heading: one
- * line, no '|' that would end the cell, no leading marker. */
-static void words(struct pv_buf *o, const char *s)
-{
-	if (*s == '#' || *s == '>' || *s == '-' || *s == '+' || *s == '=')
-		pv_buf_addch(o, '\\');
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\')
-			pv_buf_addch(o, '\\');
-		if (*s == '<')
-			pv_buf_adds(o, "&lt;");
-		else if (*s == '>')
-			pv_buf_adds(o, "&gt;");
-		else if (*s == '&')
-			pv_buf_adds(o, "&amp;");
-		else
-			pv_buf_addch(o, *s);
-	}
-}
-
-static void amount(struct md *m, double v)
-{
-	pv_report_number(m->lang, v, v == floor(v) ? 0 : 2, m->o);
-}
-
-/* A heading whose text is Markdown already. */
-static void heading_md(struct md *m, int level, const char *md)
-{
-	pv_buf_addf(m->o, "\n%.*s %s\n\n", level, "######", md);
-}
-
-static void heading(struct md *m, int level, const char *title)
-{
-	struct pv_buf b = PV_BUF_INIT;
-	words(&b, title);
-	heading_md(m, level, b.buf);
-	pv_buf_release(&b);
-}
-
-static void row_start(struct md *m)
-{
-	pv_buf_adds(m->o, "|");
-}
-
-static void row_end(struct md *m)
-{
-	pv_buf_addch(m->o, '\n');
-}
-
-/* A cell of Markdown written already. */
-static void col_md(struct md *m, const char *md)
-{
-	pv_buf_addf(m->o, " %s |", md);
-}
-
-/* A cell of pveplan's own words. */
-static void col(struct md *m, const char *s)
-{
-	pv_buf_addch(m->o, ' ');
-	words(m->o, s ? s : "");
-	pv_buf_adds(m->o, " |");
-}
-
-/* A cell of plan text (Markdown). */
-static void col_text(struct md *m, const char *s)
-{
-	pv_buf_addch(m->o, ' ');
-	pv_report_md_inline(m->o, s ? s : "", 1);
-	pv_buf_adds(m->o, " |");
-}
-
-/* A cell of a plan string that is not Markdown (an id, a code, a unit). */
-static void col_str(struct md *m, const char *s)
-{
-	pv_buf_addch(m->o, ' ');
-	pv_report_md_literal(m->o, s ? s : "");
-	pv_buf_adds(m->o, " |");
-}
-
-static void table_head(struct md *m, const char *const *keys, size_t n, const char *align)
-{
-	row_start(m);
-	for (size_t i = 0; i < n; i++)
-		col(m, L(m, keys[i]));
-	pv_buf_adds(m->o, "\n|");
-	for (size_t i = 0; i < n; i++)
-		pv_buf_adds(m->o, align && align[i] == 'r' ? "---:|" : "---|");
-	pv_buf_addch(m->o, '\n');
-}
-
-/* Who an id names, as Markdown for a cell: a stakeholder's name, else the
- * id itself. Returns 0 (writing nothing) when --redact hides it. */
-static int who(const struct md *m, const char *id, struct pv_buf *out)
-{
-	const char *name = pv_view_stakeholder(m->v, id);
-	if (!name)
-		return 0;
-	if (pv_view_stakeholder_def(m->v, id))
-		pv_report_md_inline(out, name, 1);
-	else
-		pv_report_md_literal(out, name);
-	return 1;
-}
-
-static void col_who(struct md *m, const char *id)
-{
-	struct pv_buf b = PV_BUF_INIT;
-	if (id)
-		who(m, id, &b);
-	col_md(m, b.buf);
-	pv_buf_release(&b);
-}
-
-static void stakeholder_list(const struct md *m, const pv_str_list *l, struct pv_buf *out)
-{
-	for (uint32_t i = 0; i < l->n; i++) {
-		size_t at = out->len;
-		if (at)
-			pv_buf_adds(out, ", ");
-		if (!who(m, l->v[i].s, out)) {
-			out->len = at;
-			out->buf[at] = '\0';
-		}
-	}
-}
-
-static const char *enum_label(struct md *m, const char *prefix, const char *const *names, int v)
-{
-	return pv_report_enum(m->lang, prefix, names, v);
-}
-
-/* "ID. title" of a priority, as Markdown. */
-static void priority_name(const struct md *m, const struct pv_priority *pr, struct pv_buf *out)
-{
-	pv_report_md_literal(out, pr->id.s ? pr->id.s : "");
-	pv_buf_adds(out, ". ");
-	pv_report_md_inline(out, T(m, &pr->title), 1);
-}
 
 /* ---- sections ---- */
 
@@ -405,120 +248,6 @@ static void alignment(struct md *m)
 	matrix(m);
 }
 
-struct sector_use {
-	size_t stakeholders, leads, partners, consulted;
-};
-
-static int sector(const struct md *m, const char *id)
-{
-	const struct pv_stakeholder *s = pv_view_stakeholder_def(m->v, id);
-	return s ? s->sector.v : 0;
-}
-
-/* Stakeholders, leads, partners and consultation participants by sector,
- * over what the report shows. */
-static void count_use(const struct md *m, struct sector_use *use)
-{
-	const struct pv_plan *p = m->p;
-	for (uint32_t i = 0; i < p->stakeholders.n; i++)
-		if (!pv_view_hides_stakeholder(m->v, &p->stakeholders.v[i]))
-			use[p->stakeholders.v[i].sector.v].stakeholders++;
-	struct pv_view_action it = PV_VIEW_ACTION_INIT;
-	while (pv_view_next_action(m->v, &it)) {
-		const struct pv_action *a = it.a;
-		use[sector(m, a->lead.s)].leads++;
-		for (uint32_t i = 0; i < a->partners.n; i++)
-			use[sector(m, a->partners.v[i].s)].partners++;
-	}
-	for (uint32_t i = 0; i < p->consultations.n; i++) {
-		const struct pv_consultation *c = &p->consultations.v[i];
-		if (pv_view_hides_consultation(m->v, c))
-			continue;
-		for (uint32_t j = 0; j < c->participants.n; j++)
-			use[sector(m, c->participants.v[j].s)].consulted++;
-	}
-}
-
-static void participation(struct md *m)
-{
-	struct sector_use use[PV_SECTOR_COUNT + 1];
-	memset(use, 0, sizeof(use));
-	count_use(m, use);
-	heading(m, 2, L(m, "section.participation"));
-	static const char *const head[] = { "col.sector", "col.stakeholders", "col.leads",
-					    "col.partners_count", "col.consulted" };
-	/* The groups and their sectors in the order of the one sector list
-	 * (include/pveplan/enums.def). */
-	for (int g = 1; g <= PV_SECTOR_GROUP_COUNT; g++) {
-		char key[48];
-		snprintf(key, sizeof(key), "sector_group.%s", pv_sector_group_names[g]);
-		heading(m, 3, L(m, key));
-		table_head(m, head, 5, " rrrr");
-		for (int sector = 1; sector <= PV_SECTOR_COUNT; sector++) {
-			if (pv_sector_group(sector) != g)
-				continue;
-			const struct sector_use *u = &use[sector];
-			row_start(m);
-			col(m, enum_label(m, "sector", pv_sector_names, sector));
-			pv_buf_addf(m->o, " %zu | %zu | %zu | %zu |\n", u->stakeholders, u->leads, u->partners,
-				    u->consulted);
-		}
-	}
-}
-
-static void drivers(struct md *m)
-{
-	const struct pv_context *c = &m->p->context;
-	heading(m, 3, L(m, "sub.drivers"));
-	if (!c->drivers.n) {
-		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-		return;
-	}
-	static const char *const head[] = { "col.id", "col.kind", "col.description" };
-	table_head(m, head, 3, NULL);
-	for (uint32_t i = 0; i < c->drivers.n; i++) {
-		const struct pv_driver *d = &c->drivers.v[i];
-		if (pv_view_hides_driver(m->v, d))
-			continue;
-		row_start(m);
-		col_str(m, d->id.s);
-		col(m, enum_label(m, "driver", pv_driver_kind_names, d->kind.v));
-		col_text(m, T(m, &d->description));
-		row_end(m);
-	}
-}
-
-static void context(struct md *m)
-{
-	const struct pv_context *c = &m->p->context;
-	heading(m, 2, L(m, "section.context"));
-	heading(m, 3, L(m, "sub.evidence"));
-	if (c->assessment.n)
-		pv_report_md_blocks(m->o, T(m, &c->assessment));
-	for (uint32_t i = 0; i < c->sources.n; i++) {
-		pv_buf_adds(m->o, "\n- ");
-		pv_report_md_inline(m->o, T(m, &c->sources.v[i]), 0);
-	}
-	if (c->sources.n)
-		pv_buf_addch(m->o, '\n');
-	if (!c->assessment.n && !c->sources.n)
-		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-	drivers(m);
-	heading(m, 3, L(m, "sub.coordination"));
-	const struct pv_coordination *co = &m->p->coordination;
-	struct pv_buf body = PV_BUF_INIT;
-	if (co->body.s && who(m, co->body.s, &body)) {
-		pv_buf_addf(m->o, "**%s**", body.buf);
-		if (co->mandate.n) {
-			pv_buf_adds(m->o, ": ");
-			pv_report_md_inline(m->o, T(m, &co->mandate), 0);
-		}
-		pv_buf_addch(m->o, '\n');
-	} else {
-		pv_buf_addf(m->o, "_%s_\n", L(m, "value.not_stated"));
-	}
-	pv_buf_release(&body);
-}
 
 static void timeline_cell(struct md *m, const struct pv_action *a)
 {
@@ -543,7 +272,7 @@ static void money_cell(struct md *m, int set, double v, const char *currency)
 	pv_buf_adds(m->o, " |");
 }
 
-static void action_row(struct md *m, const struct pv_action *a)
+static void action_row(struct md *m, const struct pv_action *a, int kinds)
 {
 	const char *cur = a->currency.s ? a->currency.s : m->cur;
 	struct pv_buf partners = PV_BUF_INIT;
@@ -556,6 +285,8 @@ static void action_row(struct md *m, const struct pv_action *a)
 	row_start(m);
 	col_str(m, a->id.s);
 	col_text(m, T(m, &a->title));
+	if (kinds)
+		col(m, enum_label(m, "action_kind", pv_action_kind_names, a->kind.v));
 	col_who(m, a->lead.s);
 	col_md(m, partners.buf);
 	timeline_cell(m, a);
@@ -582,8 +313,15 @@ static void objective_heading(struct md *m, const struct pv_objective *o)
 static void priorities(struct md *m)
 {
 	heading(m, 2, L(m, "section.priorities"));
-	static const char *const head[] = { "col.id", "col.action", "col.lead", "col.partners",
-					    "col.timeline", "col.cost", "col.funding" };
+	/* The kind of action has a column when the plan states some. */
+	int kinds = pv_view_any_action_kind(m->v);
+	const char *head[8];
+	size_t nhead = 0;
+	head[nhead++] = "col.id", head[nhead++] = "col.action";
+	if (kinds)
+		head[nhead++] = "col.kind";
+	head[nhead++] = "col.lead", head[nhead++] = "col.partners", head[nhead++] = "col.timeline";
+	head[nhead++] = "col.cost", head[nhead++] = "col.funding";
 	for (uint32_t i = 0; i < m->p->priorities.n; i++) {
 		const struct pv_priority *pr = &m->p->priorities.v[i];
 		if (pv_view_hides_priority(m->v, pr))
@@ -607,10 +345,10 @@ static void priorities(struct md *m)
 				pv_report_md_inline(m->o, T(m, &o->outcome), 0);
 				pv_buf_adds(m->o, "\n\n");
 			}
-			table_head(m, head, 7, "     rr");
+			table_head(m, head, nhead, kinds ? "      rr" : "     rr");
 			for (uint32_t k = 0; k < o->actions.n; k++)
 				if (!pv_view_hides_action(m->v, pr, o, &o->actions.v[k]))
-					action_row(m, &o->actions.v[k]);
+					action_row(m, &o->actions.v[k], kinds);
 		}
 	}
 }
@@ -930,8 +668,8 @@ void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out)
 	summary(&m);
 	glance(&m);
 	alignment(&m);
-	participation(&m);
-	context(&m);
+	pv_md_participation(&m);
+	pv_md_context(&m);
 	priorities(&m);
 	timeline(&m);
 	budget(&m);

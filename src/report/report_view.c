@@ -263,6 +263,40 @@ const char *pv_view_stakeholder(const struct pv_view *v, const char *id)
 	return pv_view_text(v, &((const struct pv_stakeholder *)d->obj)->name);
 }
 
+static void involve(struct pv_strmap *ids, const char *id)
+{
+	if (id)
+		pv_strmap_put(ids, id, (void *)id);
+}
+
+void pv_view_involved(const struct pv_view *v, struct pv_strmap *ids)
+{
+	const struct pv_plan *p = v->p;
+	involve(ids, p->coordination.body.s);
+	struct pv_view_action it = PV_VIEW_ACTION_INIT;
+	while (pv_view_next_action(v, &it)) {
+		involve(ids, it.a->lead.s);
+		for (uint32_t i = 0; i < it.a->partners.n; i++)
+			involve(ids, it.a->partners.v[i].s);
+	}
+	for (uint32_t i = 0; i < p->consultations.n; i++) {
+		const struct pv_consultation *c = &p->consultations.v[i];
+		if (pv_view_hides_consultation(v, c))
+			continue;
+		for (uint32_t j = 0; j < c->participants.n; j++)
+			involve(ids, c->participants.v[j].s);
+	}
+}
+
+int pv_view_any_action_kind(const struct pv_view *v)
+{
+	struct pv_view_action it = PV_VIEW_ACTION_INIT;
+	while (pv_view_next_action(v, &it))
+		if (it.a->kind.v)
+			return 1;
+	return 0;
+}
+
 static void add_money(struct pv_money *sum, const struct pv_money *m)
 {
 	sum->cost += m->cost;

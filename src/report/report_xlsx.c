@@ -633,6 +633,7 @@ static void action_cells(struct wb *w, lxw_worksheet *ws, lxw_row_t row,
 	formula(w, ws, row, ACT_GAP, f->buf, m.cost - m.committed - m.pledged, w->money);
 	str(w, ws, row, ACT_STATUS, enum_label(w, "action_status", pv_action_status_names, a->status.v),
 	    NULL);
+	str(w, ws, row, ACT_KIND, enum_label(w, "action_kind", pv_action_kind_names, a->kind.v), NULL);
 	str(w, ws, row, ACT_HUMAN_RIGHTS, L(w, a->human_rights.n ? "value.yes" : "value.no"), NULL);
 	str(w, ws, row, ACT_CURRENCY, cur, NULL);
 	/* 1 when the row counts in the plan's totals (a cost, in the plan's

@@ -71,7 +71,8 @@ static const struct column area_cols[AREA_COLS] = {
 /* Actions. ACT_COUNTS, hidden, is 1 when the row counts in the plan's totals. */
 enum action_col {
 	ACT_ID, ACT_PRIORITY, ACT_OBJECTIVE, ACT_TITLE, ACT_LEAD, ACT_PARTNERS, ACT_START, ACT_END,
-	ACT_COST, ACT_COMMITTED, ACT_PLEDGED, ACT_GAP, ACT_STATUS, ACT_HUMAN_RIGHTS, ACT_CURRENCY,
+	ACT_COST, ACT_COMMITTED, ACT_PLEDGED, ACT_GAP, ACT_STATUS, ACT_KIND, ACT_HUMAN_RIGHTS,
+	ACT_CURRENCY,
 	ACT_SHOWN,
 	ACT_COUNTS = ACT_SHOWN, ACT_COLS
 };
@@ -82,7 +83,8 @@ static const struct column action_cols[ACT_SHOWN] = {
 	[ACT_START] = { "col.start", 12 }, [ACT_END] = { "col.end", 12 },
 	[ACT_COST] = { "col.cost", 14 }, [ACT_COMMITTED] = { "col.committed", 14 },
 	[ACT_PLEDGED] = { "col.pledged", 14 }, [ACT_GAP] = { "col.gap", 14 },
-	[ACT_STATUS] = { "col.status", 12 }, [ACT_HUMAN_RIGHTS] = { "col.human_rights", 14 },
+	[ACT_STATUS] = { "col.status", 12 }, [ACT_KIND] = { "col.kind", 16 },
+	[ACT_HUMAN_RIGHTS] = { "col.human_rights", 14 },
 	[ACT_CURRENCY] = { "col.currency", 9 },
 };
 #define ACT_COUNTS_WIDTH 8

@@ -29,8 +29,33 @@ for ex in national-fr regional-en; do
   for lang in ar en es fr ru zh; do
     "$bin" build --lang $lang --format md,html -o "$tmp/facts-$ex-$lang" "$src/examples/$ex.pve.yaml" >/dev/null
     check "$ex in $lang: every section, and the three charts in their places" '$PY "$facts" structure "$src" $lang "$tmp/facts-$ex-$lang"'
+    check "$ex in $lang: the format additions of catalogue 2 as the plan states them" '$PY "$facts" additions "$src" $lang "$src/examples/$ex.pve.yaml" "$tmp/facts-$ex-$lang"'
   done
 done
+# The additions of catalogue 2 (drivers addressed, related strategies,
+# member states, oversight, kinds of action): a plan that uses each, and its
+# national variant that states that there is no related strategy.
+add="$src/tests/golden/build/additions.pve.yaml"
+$PY - "$add" "$tmp/additions-national.pve.yaml" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = s.replace("scope: regional\n  organization: Lake Basin Commission\n  member_states: [XA, XB, XC]\n",
+              "scope: national\n  country: ML\n", 1)
+s, n = re.subn(r"  related_strategies:\n(    .*\n)+", "  related_strategies: []\n", s, count=1)
+assert n == 1 and "scope: national" in s
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+for lang in en fr ar; do
+  "$bin" build --lang $lang --format md,html -o "$tmp/add-$lang" "$add" >/dev/null; rc=$?
+  check "the additions plan builds ($lang)" '[ $rc -eq 0 ]'
+  check "... with the additions of catalogue 2 as it states them ($lang)" '$PY "$facts" additions "$src" $lang "$add" "$tmp/add-$lang"'
+  check "... every section and chart ($lang)" '$PY "$facts" structure "$src" $lang "$tmp/add-$lang"'
+done
+"$bin" build --redact --format md,html -o "$tmp/add-red" "$add" >/dev/null
+check "... --redact leaves a confidential stakeholder out of its member state" 'grep -q "^| XB | Youth council of XB, Confidential liaison of XB |$" "$tmp/add-en/report.md" && grep -q "^| XB | Youth council of XB |$" "$tmp/add-red/report.md" && ! grep -q "Confidential liaison" "$tmp/add-red/report.md" "$tmp/add-red/report.html"'
+"$bin" build --format md,html -o "$tmp/add-nat" "$tmp/additions-national.pve.yaml" >/dev/null; rc=$?
+check "its national variant builds" '[ $rc -eq 0 ]'
+check "... says that there is no related strategy, and has no member states" '$PY "$facts" additions "$src" en "$tmp/additions-national.pve.yaml" "$tmp/add-nat" && grep -q "^_The plan states that it relates to no other strategy._$" "$tmp/add-nat/report.md"'
 "$bin" build -o "$tmp/again" "$src/examples/regional-en.pve.yaml" >/dev/null
 check "byte-identical on a second build" 'cmp -s "$tmp/again/report.md" "$tmp/regional-en/report.md" && cmp -s "$tmp/again/report.html" "$tmp/regional-en/report.html"'
 "$bin" build --format md -o "$tmp/mdonly" "$src/examples/regional-en.pve.yaml" >/dev/null
@@ -62,6 +87,7 @@ check "the isolation plan builds" '[ $rc -eq 0 ]'
 check "... with every section and chart, however its texts end" '$PY "$facts" structure "$src" en "$tmp/iso"'
 check "... and no text reaches the structure of the report" '$PY "$facts" isolation "$tmp/iso"'
 check "a | in plan text does not break a table row" 'grep -q "Pipes \\\\| and more" "$tmp/inj/report.md"'
+check "a related strategy'\''s text breaks no table row and injects no HTML" 'grep -qF "\\<script\\>alert(2)\\</script\\> \\| Pipes in a strategy" "$tmp/inj/report.md" && ! grep -q "<script>alert(2)" "$tmp/inj/report.html"'
 check "every table row has the columns of its header" '$PY - "$tmp/inj/report.md" "$tmp/iso/report.md" "$tmp/regional-en/report.md" <<PY
 import re, sys
 for path in sys.argv[1:]:

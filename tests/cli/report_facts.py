@@ -18,6 +18,16 @@ golden files (tests/cli/build.sh runs this).
       figures agree with each other and with the plan; PLAIN, built without
       --redact, shows the items (so the search can find them).
 
+  report_facts.py additions SRC LANG PLAN DIR
+      The format additions of catalogue 2 in the reports of PLAN, worked out
+      from the plan itself: each driver's row names the priorities and
+      objectives whose `addresses` list it; the related strategies (or that
+      there are none, or that nothing is stated); a regional plan's member
+      states, each with the involved stakeholders whose `country` it is (no
+      such table in a national plan); the sector `oversight` counted under
+      its own label; the kind of each action in its row when the plan states
+      kinds (no column otherwise); in report.md and report.html alike.
+
 Exit status 0 when every fact holds; each failure is printed.
 """
 import html
@@ -420,11 +430,124 @@ def workbook_totals(src, red, cost, com, ple, pve116):
         fail("--redact: the workbook does not say that findings about confidential items are left out")
 
 
+def plain(cell):
+    """A Markdown cell as text: the escapes of pv_report_md_* taken away."""
+    return re.sub(r"\\(.)", r"\1", cell).strip()
+
+
+def text_of(value, lang, fallback):
+    if isinstance(value, dict):
+        return value.get(lang) or value.get(fallback) or next(iter(value.values()))
+    return value
+
+
+def plan_actions(plan):
+    for pr in plan.get("priorities") or []:
+        for o in pr.get("objectives") or []:
+            for a in o.get("actions") or []:
+                yield pr, o, a
+
+
+def involved(plan):
+    """The ids the rules count as involved (rules.md, catalogue 2)."""
+    ids = set()
+    body = (plan.get("coordination") or {}).get("body")
+    if body:
+        ids.add(body)
+    for _, _, a in plan_actions(plan):
+        ids.add(a.get("lead"))
+        ids.update(a.get("partners") or [])
+    for c in plan.get("consultations") or []:
+        ids.update(c.get("participants") or [])
+    return ids
+
+
+def additions(src, lang, plan_path, folder):
+    L = labels(src, lang)
+    plan = yaml.safe_load(Path(plan_path).read_text(encoding="utf-8"))
+    fallback = plan["plan"]["language"]
+    d = Path(folder)
+    md = (d / "report.md").read_text(encoding="utf-8")
+    page = html.unescape((d / "report.html").read_text(encoding="utf-8"))
+    name = f"{d.name} ({lang})"
+    # Drivers, and what addresses each.
+    rows = md_table_after(md, "### " + L["sub.drivers"]) or []
+    drivers = (plan.get("context") or {}).get("drivers") or []
+    if [r[0] for r in rows] != [plain(x["id"]) for x in drivers]:
+        fail(f"{name}: the drivers table lists {[r[0] for r in rows]}")
+    for row, drv in zip(rows, drivers):
+        want = []
+        for pr in plan["priorities"]:
+            if drv["id"] in (pr.get("addresses") or []):
+                want.append(pr["id"])
+            want += [o["id"] for o in pr.get("objectives") or [] if drv["id"] in (o.get("addresses") or [])]
+        got = plain(row[-1])
+        if got != (", ".join(want) if want else L["value.none"]):
+            fail(f"{name}: driver {drv['id']} is addressed by {want}, the report says {got!r}")
+        if got not in page:
+            fail(f"{name}: report.html lacks the drivers' cell {got!r}")
+    # Related strategies: a table, or that there are none, or not stated.
+    head = "### " + L["sub.related_strategies"]
+    context = plan.get("context") or {}
+    related = context.get("related_strategies")
+    if head not in md.split("\n") or L["sub.related_strategies"] not in page:
+        fail(f"{name}: no related strategies heading")
+    after = md.split(head + "\n\n", 1)[-1]
+    if not related:
+        want = L["value.no_related"] if related == [] and "related_strategies" in context else L["value.not_stated"]
+        if not after.startswith(f"_{want}_"):
+            fail(f"{name}: related strategies should say {want!r}")
+    else:
+        rows = md_table_after(md, head) or []
+        want = [[text_of(r["title"], lang, fallback), L["strategy." + r["kind"]],
+                 text_of(r.get("relation", ""), lang, fallback)] for r in related]
+        if [[plain(c) for c in row] for row in rows] != want:
+            fail(f"{name}: related strategies are {rows}, not {want}")
+    # Member states of a regional plan, with their involved stakeholders.
+    head = "### " + L["sub.member_states"]
+    if plan["plan"]["scope"] != "regional":
+        if head in md.split("\n"):
+            fail(f"{name}: a national plan has a member states table")
+    else:
+        rows = md_table_after(md, head) or []
+        inv = involved(plan)
+        states = plan["plan"]["member_states"]
+        if len(rows) != len(states):
+            fail(f"{name}: {len(rows)} member state rows for {len(states)} states")
+        for row, state in zip(rows, states):
+            names = [text_of(s["name"], lang, fallback) for s in plan["stakeholders"]
+                     if s.get("country") == state and s["id"] in inv]
+            if f"({state})" not in row[0] and row[0] != state:
+                fail(f"{name}: member state row {row[0]!r} is not {state}")
+            if plain(row[1]) != (", ".join(names) if names else L["value.none"]):
+                fail(f"{name}: {state}'s involved stakeholders are {names}, the report says {row[1]!r}")
+    # The sector oversight, under its own label, counted.
+    oversight = sum(1 for s in plan["stakeholders"] if s.get("sector") == "oversight")
+    rows = md_table_after(md, "### " + L["sector_group.independent"]) or []
+    if [r[:2] for r in rows] != [[L["sector.oversight"], str(oversight)]]:
+        fail(f"{name}: the oversight row is {rows}, not {L['sector.oversight']} {oversight}")
+    # The kind of each action, when the plan states kinds.
+    kinds = {a["id"]: a.get("kind") for _, _, a in plan_actions(plan)}
+    lines = [line for line in md.split("\n") if line.startswith("| " + L["col.id"] + " | " + L["col.action"] + " |")]
+    has_col = any(line.split(" | ")[2] == L["col.kind"] for line in lines)
+    if has_col != any(kinds.values()):
+        fail(f"{name}: the actions tables {'have' if has_col else 'lack'} a kind column")
+    if has_col:
+        for line in md.split("\n"):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if cells and plain(cells[0]) in kinds and len(cells) == 8:
+                k = kinds[plain(cells[0])]
+                if cells[2] != (L["action_kind." + k] if k else ""):
+                    fail(f"{name}: action {cells[0]}'s kind is {k}, the report says {cells[2]!r}")
+
+
 def main():
     if len(sys.argv) == 5 and sys.argv[1] == "structure":
         structure(*sys.argv[2:])
     elif len(sys.argv) == 3 and sys.argv[1] == "isolation":
         isolation(sys.argv[2])
+    elif len(sys.argv) == 6 and sys.argv[1] == "additions":
+        additions(*sys.argv[2:])
     elif len(sys.argv) == 7 and sys.argv[1] == "redact":
         redact(*sys.argv[2:])
     else:

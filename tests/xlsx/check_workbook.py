@@ -172,7 +172,7 @@ def main():
         check("gap is a formula", str(actions["L2"].value).startswith("=I2-J2-K2"))
         budget = wb["Budget"]
         check("budget sums the actions that count (SUMIFS)", str(budget["C2"].value).startswith("=SUMIFS(")
-              and "!$P$2:" in str(budget["C2"].value))
+              and "!$Q$2:" in str(budget["C2"].value))
         prov = wb["By provider"]
         check("provider counts are COUNTIF formulas", str(prov["C2"].value).startswith("=COUNTIF("))
         check("a chart on By area and on Budget", len(wb["By area"]._charts) == 1 and len(budget._charts) == 1)
