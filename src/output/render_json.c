@@ -51,6 +51,8 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	str_field(o, "title", pv_lang_rule_field(lang, g->code, "title"));
 	pv_buf_addch(o, ',');
 	str_field(o, "citation", pv_lang_rule_field(lang, g->code, "citation"));
+	pv_buf_adds(o, ",\"citations\":");
+	pv_json_citations(o, g->code, 0);
 	pv_buf_addch(o, ',');
 	str_field(o, "subject", g->subject);
 	pv_buf_adds(o, ",\"note\":");

@@ -2,6 +2,7 @@
 #include "pveplan/output.h"
 
 #include "pveplan/base.h"
+#include "pveplan/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,5 +217,38 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 			pv_buf_adds(out, ")");
 		}
 		pv_buf_addch(out, '\n');
+	}
+}
+
+void pv_json_citations(struct pv_buf *out, const char *code, int with_document)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	pv_buf_addch(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		pv_buf_adds(out, i ? ",{\"key\":" : "{\"key\":");
+		pv_json_str(out, c[i]->key);
+		if (with_document) {
+			pv_buf_adds(out, ",\"document\":");
+			pv_json_str(out, c[i]->counts_under);
+		}
+		pv_buf_adds(out, ",\"status\":");
+		pv_json_str(out, c[i]->status);
+		pv_buf_addch(out, '}');
+	}
+	pv_buf_addch(out, ']');
+}
+
+void pv_text_citations(struct pv_buf *out, const char *code, const struct pv_lang *lang,
+		       const char *sep)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	for (size_t i = 0; i < n; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "citation_status.%s", c[i]->status);
+		pv_buf_addf(out, "%s%s%s%s%s%s; %s", sep, c[i]->key, pv_lang_label(lang, "colon"),
+			    c[i]->document, *c[i]->locator ? ", " : "", c[i]->locator,
+			    pv_lang_label(lang, key));
 	}
 }
