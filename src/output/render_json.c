@@ -112,7 +112,7 @@ static void matrix(struct pv_buf *o, const struct pv_matrix *m)
 		const struct pv_score *sc = &m->scores[i];
 		size_t applicable = sc->passed + sc->failed + sc->waived;
 		pv_buf_adds(o, i ? ",{" : "{");
-		str_field(o, "document", pv_source_name(sc->source));
+		str_field(o, "document", sc->document);
 		pv_buf_addf(o, ",\"passed\":%zu,\"failed\":%zu,\"waived\":%zu,\"applicable\":%zu,\"score\":",
 			    sc->passed, sc->failed, sc->waived, applicable);
 		if (applicable)

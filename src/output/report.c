@@ -201,12 +201,17 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 	pv_buf_addf(out, "%s%s%s\n", b, pv_lang_label(lang, "matrix.scores"), rst);
 	for (size_t i = 0; i < f->matrix.nscores; i++) {
 		const struct pv_score *sc = &f->matrix.scores[i];
-		char key[32];
-		snprintf(key, sizeof(key), "doc.%s", pv_source_name(sc->source));
+		char key[64];
+		snprintf(key, sizeof(key), "doc.%s", sc->document);
+		size_t applicable = sc->passed + sc->failed + sc->waived;
 		const struct pv_arg pairs[] = {
 			pv_arg_text("passed"), pv_arg_uint(sc->passed), pv_arg_text("applicable"),
-			pv_arg_uint(sc->passed + sc->failed + sc->waived) };
+			pv_arg_uint(applicable) };
 		pv_buf_addf(out, "  %s%s", pv_lang_label(lang, key), pv_lang_label(lang, "colon"));
+		if (!applicable) {
+			pv_buf_addf(out, "%s\n", pv_lang_label(lang, "matrix.not_scored"));
+			continue;
+		}
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
 			const struct pv_arg wp[] = { pv_arg_text("n"), pv_arg_uint(sc->waived) };

@@ -13,6 +13,7 @@
 
 #include "pveplan/check.h"
 #include "pveplan/lang.h"
+#include "pveplan/policy.h"
 
 static int scored(const char *doc)
 {
@@ -38,6 +39,12 @@ static void test_entries(void **state)
 			fail_msg("%s counts under '%s', which is not scored", c->key, c->counts_under);
 		assert_ptr_equal(pv_lang_citation(c->key), c);
 	}
+	size_t ndocs = 0;
+	for (const char *const *d = pv_lang_scored_documents(); *d; d++)
+		ndocs++;
+	/* rules.md's grouping: eight documents, each scored in the matrix. */
+	assert_int_equal(ndocs, 8);
+	assert_true(ndocs <= PV_SCORED_DOCS_MAX);
 	assert_null(pv_lang_citation("POA-45"));
 	assert_null(pv_lang_citation(NULL));
 	/* The families of the register, expanded. */
