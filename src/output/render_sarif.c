@@ -58,8 +58,10 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 		pv_template_generic(hint ? hint : "", &generic);
 		pv_buf_addf(&help, "%s\n%s: %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
+		pv_text_citations(&help, r->code, lang, "\n- ");
 		pv_buf_addf(&md, "%s\n\n**%s:** %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
+		pv_text_citations(&md, r->code, lang, "\n- ");
 		pv_buf_release(&generic);
 		pv_buf_adds(o, i ? ",{" : "{");
 		pv_buf_addf(o, "\"id\":\"%s\",", r->code);
@@ -73,6 +75,8 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 		pv_buf_addf(o, "},\"defaultConfiguration\":{\"level\":\"%s\"},", level(r->severity));
 		pv_buf_adds(o, "\"properties\":{\"citation\":");
 		pv_json_str(o, citation ? citation : "");
+		pv_buf_adds(o, ",\"citations\":");
+		pv_json_citations(o, r->code, 1);
 		pv_buf_addf(o, ",\"tags\":[\"%.3s\"]}}", r->code);
 		pv_buf_release(&help);
 		pv_buf_release(&md);
