@@ -5,8 +5,10 @@
  *
  *   catgen OUT.c FILE...
  *
- * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml or
- * schema.LANG.yaml. The output defines `pv_catalogue_langs[]` (see
+ * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml,
+ * schema.LANG.yaml or syntax.LANG.yaml (the SYN rules and the pre-scan's
+ * messages: rules, messages and words added to those of the same language,
+ * each key defined once across the files). The output defines `pv_catalogue_langs[]` (see
  * src/lang/catalogue.h): per language, sorted key/value tables that the
  * language module searches with bsearch; and `pv_catalogue_schema[]`, the
  * descriptions of the plan format, one table per language, in the same order.
@@ -470,6 +472,7 @@ static void load_file(const char *path)
 		{ "messages", "language", "messages", "words", NULL, NULL },
 		{ "report", "report", "language", "labels", NULL, NULL },
 		{ "schema", "schema", "language", "texts", "keys", "values" },
+		{ "syntax", "syntax", "language", "rules", "messages", "words" },
 	};
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
@@ -497,6 +500,14 @@ static void load_file(const char *path)
 		load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 	} else if (!strcmp(kind, "report")) {
 		load_flat(&doc, get(&doc, root, "labels"), "", "'labels'", &l->report);
+	} else if (!strcmp(kind, "syntax")) {
+		/* Each part is optional: English has no messages to translate. */
+		if (get(&doc, root, "rules"))
+			load_rules(&doc, get(&doc, root, "rules"), l);
+		if (get(&doc, root, "messages"))
+			load_flat(&doc, get(&doc, root, "messages"), "", "'messages'", &l->messages);
+		if (get(&doc, root, "words"))
+			load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 	} else if (!strcmp(kind, "schema")) {
 		load_flat(&doc, get(&doc, root, "texts"), "", "'texts'", &l->schema);
 		load_nested(&doc, get(&doc, root, "keys"), "key.", "'keys'", &l->schema);
