@@ -3,6 +3,7 @@
 
 #include "pveplan/base.h"
 #include "pveplan/check.h"
+#include "pveplan/lang.h"
 #include "pveplan/version.h"
 
 #include <stdio.h>
@@ -128,7 +129,10 @@ void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
 	pv_buf_addf(&o, "\"version\":\"%s\",\"semanticVersion\":\"%s\",\"language\":\"%s\",\"rules\":[",
 		    PVEPLAN_VERSION, PVEPLAN_VERSION, pv_lang_code(r->lang));
 	rules(&o, r->lang);
-	pv_buf_adds(&o, "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+	/* The catalogue's version says which rules produced the results, as in
+	 * the JSON output; SARIF keeps it in the driver's property bag. */
+	pv_buf_addf(&o, "],\"properties\":{\"catalogue_version\":%d}}},", pv_lang_catalogue_version());
+	pv_buf_adds(&o, "\"columnKind\":\"unicodeCodePoints\",\"results\":[");
 	int first = 1;
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
