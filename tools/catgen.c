@@ -5,12 +5,18 @@
  *
  *   catgen OUT.c FILE...
  *
- * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml or
- * schema.LANG.yaml. The output defines `pv_catalogue_langs[]` (see
+ * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml,
+ * schema.LANG.yaml or syntax.LANG.yaml (the SYN rules and the pre-scan's
+ * messages: rules, messages and words added to those of the same language,
+ * each key defined once across the files). The output defines `pv_catalogue_langs[]` (see
  * src/lang/catalogue.h): per language, sorted key/value tables that the
  * language module searches with bsearch; and `pv_catalogue_schema[]`, the
- * descriptions of the plan format, one table per language, in the same order. A host tool on libyaml, which the build needs anyway; it does not
- * use pveplan's own YAML tree, whose messages come from these very tables.
+ * descriptions of the plan format, one table per language, in the same order.
+ * A FILE named citations.yaml is the citation register (see that file): its
+ * entries, the scored documents and the citation keys of each rule, checked
+ * against one another and against the rules of the catalogue. A host tool
+ * on libyaml, which the build needs anyway; it does not use pveplan's own
+ * YAML tree, whose messages come from these very tables.
  */
 #include <yaml.h>
 
@@ -43,6 +49,27 @@ struct lang {
 static struct lang langs[MAX_LANGS];
 static size_t nlangs;
 static const char *current;
+
+/* The citation register (citations.yaml). */
+static const char *const cite_fields[] = { "document", "locator", "status", "seen",
+					   "where", "counts_under" };
+#define NCITE_FIELDS (sizeof(cite_fields) / sizeof(*cite_fields))
+struct cite {
+	char *key, *f[NCITE_FIELDS];
+};
+struct rule_cites {
+	char *code;
+	size_t *idx, n;
+};
+static struct {
+	int loaded;
+	struct cite *v;
+	size_t n, alloc;
+	char **docs;
+	size_t ndocs, docs_alloc;
+	struct rule_cites *rules;
+	size_t nrules, rules_alloc;
+} reg;
 
 static void die(const yaml_node_t *n, const char *fmt, ...)
 {
@@ -207,6 +234,206 @@ static struct lang *lang_for(const char *code, const yaml_node_t *where)
 	return &langs[nlangs++];
 }
 
+/* ---- the citation register ---- */
+
+static int find_cite(const char *key)
+{
+	for (size_t i = 0; i < reg.n; i++)
+		if (!strcmp(reg.v[i].key, key))
+			return (int)i;
+	return -1;
+}
+
+static int find_doc(const char *id)
+{
+	for (size_t i = 0; i < reg.ndocs; i++)
+		if (!strcmp(reg.docs[i], id))
+			return (int)i;
+	return -1;
+}
+
+/* `documents`: ID -> { LANG: name }, each name the label "doc.ID". */
+static void load_documents(yaml_document_t *doc, const yaml_node_t *map)
+{
+	char key[128];
+	check_map(doc, map, "'documents'");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *names = yaml_document_get_node(doc, p->value);
+		const char *id = (const char *)k->data.scalar.value;
+		if (!*id || snprintf(key, sizeof(key), "doc.%s", id) >= (int)sizeof(key))
+			die(k, "'%s' is not a document id", id);
+		reg.docs = grow(reg.docs, reg.ndocs + 1, &reg.docs_alloc, sizeof(*reg.docs));
+		reg.docs[reg.ndocs++] = dup(id);
+		check_map(doc, names, id);
+		if (!get(doc, names, "en"))
+			die(names, "document '%s' has no English name", id);
+		for (yaml_node_pair_t *n = names->data.mapping.pairs.start;
+		     n < names->data.mapping.pairs.top; n++) {
+			yaml_node_t *lk = yaml_document_get_node(doc, n->key);
+			struct lang *l = lang_for((const char *)lk->data.scalar.value, lk);
+			put(&l->labels, key, scalar(yaml_document_get_node(doc, n->value), id));
+		}
+	}
+}
+
+/* `labels`: LANG -> { key: text }, into each language's labels. */
+static void load_register_labels(yaml_document_t *doc, const yaml_node_t *map)
+{
+	check_map(doc, map, "'labels'");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		struct lang *l = lang_for((const char *)k->data.scalar.value, k);
+		load_flat(doc, yaml_document_get_node(doc, p->value), "", "'labels'", &l->labels);
+	}
+}
+
+static int key_chars(const char *s)
+{
+	return *s >= 'A' && *s <= 'Z' &&
+	       strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-") ==
+		       strlen(s);
+}
+
+/* One entry of `citations`: every field, no other, a status that may be
+ * cited, a document that is scored. */
+static void load_cite(yaml_document_t *doc, yaml_node_t *k, yaml_node_t *entry)
+{
+	const char *key = (const char *)k->data.scalar.value;
+	if (!key_chars(key) || strlen(key) > 40)
+		die(k, "'%s' is not a citation key (A-Z first, then letters, digits, '.', '-')", key);
+	if (find_cite(key) >= 0)
+		die(k, "citation '%s' is listed twice", key);
+	check_map(doc, entry, key);
+	struct cite c = { dup(key), { NULL } };
+	for (yaml_node_pair_t *f = entry->data.mapping.pairs.start;
+	     f < entry->data.mapping.pairs.top; f++) {
+		yaml_node_t *fk = yaml_document_get_node(doc, f->key);
+		size_t i = 0;
+		while (i < NCITE_FIELDS && strcmp(cite_fields[i], (const char *)fk->data.scalar.value))
+			i++;
+		if (i == NCITE_FIELDS)
+			die(fk, "unknown field '%s' in citation %s", fk->data.scalar.value, key);
+		c.f[i] = dup(scalar(yaml_document_get_node(doc, f->value), cite_fields[i]));
+		if (!*c.f[i] && strcmp(cite_fields[i], "locator"))
+			die(fk, "citation %s has an empty '%s'", key, cite_fields[i]);
+	}
+	for (size_t i = 0; i < NCITE_FIELDS; i++)
+		if (!c.f[i])
+			die(entry, "citation %s has no '%s'", key, cite_fields[i]);
+	if (strcmp(c.f[2], "verified") && strcmp(c.f[2], "substance"))
+		die(entry, "citation %s: status '%s' cannot be cited (verified or substance)", key,
+		    c.f[2]);
+	if (find_doc(c.f[5]) < 0)
+		die(entry, "citation %s counts under '%s', which is not under 'documents'", key,
+		    c.f[5]);
+	reg.v = grow(reg.v, reg.n + 1, &reg.alloc, sizeof(*reg.v));
+	reg.v[reg.n++] = c;
+}
+
+/* `unverified`: a list of {what, why}, kept only to be checked. */
+static void load_unverified(yaml_document_t *doc, const yaml_node_t *seq)
+{
+	if (!seq || seq->type != YAML_SEQUENCE_NODE)
+		die(seq, "'unverified' must be a list");
+	for (yaml_node_item_t *i = seq->data.sequence.items.start; i < seq->data.sequence.items.top;
+	     i++) {
+		yaml_node_t *e = yaml_document_get_node(doc, *i);
+		check_map(doc, e, "an unverified entry");
+		if (e->data.mapping.pairs.top - e->data.mapping.pairs.start != 2 ||
+		    !*scalar(get(doc, e, "what"), "'what'") || !*scalar(get(doc, e, "why"), "'why'"))
+			die(e, "an unverified entry has exactly 'what' and 'why', not empty");
+	}
+}
+
+/* `rules`: PVEnnn -> [KEY, ...], each key in the register, once. */
+static void load_rule_cites(yaml_document_t *doc, const yaml_node_t *map)
+{
+	check_map(doc, map, "'rules'");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *seq = yaml_document_get_node(doc, p->value);
+		const char *code = (const char *)k->data.scalar.value;
+		if (strlen(code) != 6 || strncmp(code, "PVE", 3) || strspn(code + 3, "0123456789") != 3)
+			die(k, "'%s': only PVE rules cite sources", code);
+		if (!seq || seq->type != YAML_SEQUENCE_NODE)
+			die(seq, "the citations of %s must be a list of keys", code);
+		struct rule_cites r = { dup(code), NULL, 0 };
+		size_t alloc = 0;
+		for (yaml_node_item_t *i = seq->data.sequence.items.start;
+		     i < seq->data.sequence.items.top; i++) {
+			yaml_node_t *kn = yaml_document_get_node(doc, *i);
+			int c = find_cite(scalar(kn, "a citation key"));
+			if (c < 0)
+				die(kn, "%s cites '%s', which is not in the register", code,
+				    kn->data.scalar.value);
+			for (size_t j = 0; j < r.n; j++)
+				if (r.idx[j] == (size_t)c)
+					die(kn, "%s cites '%s' twice", code, kn->data.scalar.value);
+			r.idx = grow(r.idx, r.n + 1, &alloc, sizeof(*r.idx));
+			r.idx[r.n++] = (size_t)c;
+		}
+		reg.rules = grow(reg.rules, reg.nrules + 1, &reg.rules_alloc, sizeof(*reg.rules));
+		reg.rules[reg.nrules++] = r;
+	}
+}
+
+static void load_register(yaml_document_t *doc, yaml_node_t *root)
+{
+	static const char *const parts[] = { "register", "documents", "labels", "citations",
+					     "unverified", "rules" };
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		size_t i = 0;
+		while (i < 6 && strcmp(parts[i], (const char *)k->data.scalar.value))
+			i++;
+		if (i == 6)
+			die(k, "unknown key '%s' in the citation register", k->data.scalar.value);
+	}
+	for (size_t i = 0; i < 6; i++)
+		if (!get(doc, root, parts[i]))
+			die(root, "the citation register has no '%s'", parts[i]);
+	if (atoi(scalar(get(doc, root, "register"), "'register'")) < 1)
+		die(root, "'register' must be a positive number");
+	if (reg.loaded)
+		die(root, "a second citation register");
+	reg.loaded = 1;
+	load_documents(doc, get(doc, root, "documents"));
+	load_register_labels(doc, get(doc, root, "labels"));
+	yaml_node_t *cites = get(doc, root, "citations");
+	check_map(doc, cites, "'citations'");
+	for (yaml_node_pair_t *p = cites->data.mapping.pairs.start;
+	     p < cites->data.mapping.pairs.top; p++)
+		load_cite(doc, yaml_document_get_node(doc, p->key),
+			  yaml_document_get_node(doc, p->value));
+	load_unverified(doc, get(doc, root, "unverified"));
+	load_rule_cites(doc, get(doc, root, "rules"));
+}
+
+/* Every PVE rule of a rule catalogue has its line in the register (a rule
+ * that cites nothing says so with []). */
+static void check_register(void)
+{
+	if (!reg.loaded)
+		return;
+	for (size_t i = 0; i < nlangs; i++)
+		for (size_t c = 0; c < langs[i].ncodes; c++) {
+			const char *code = langs[i].codes[c];
+			size_t r = 0;
+			while (r < reg.nrules && strcmp(reg.rules[r].code, code))
+				r++;
+			if (!strncmp(code, "PVE", 3) && r == reg.nrules) {
+				current = "citations.yaml";
+				die(NULL, "rule %s (rules.%s.yaml) has no line under 'rules'", code,
+				    langs[i].code);
+			}
+		}
+}
+
 static void load_file(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -216,8 +443,9 @@ static void load_file(const char *path)
 	char kind[16] = "", code[8] = "";
 	current = path;
 	base = base ? base + 1 : path;
-	if (sscanf(base, "%15[a-z].%7[a-z].yaml", kind, code) != 2)
-		die(NULL, "the name must be KIND.LANG.yaml");
+	int is_register = !strcmp(base, "citations.yaml");
+	if (!is_register && sscanf(base, "%15[a-z].%7[a-z].yaml", kind, code) != 2)
+		die(NULL, "the name must be KIND.LANG.yaml, or citations.yaml");
 	if (!f)
 		die(NULL, "cannot open: %s", strerror(errno));
 	yaml_parser_initialize(&parser);
@@ -231,12 +459,20 @@ static void load_file(const char *path)
 	}
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
 	check_map(&doc, root, "the file");
+	if (is_register) {
+		load_register(&doc, root);
+		yaml_document_delete(&doc);
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return;
+	}
 	struct lang *l = lang_for(code, root);
 	static const char *const allowed[][6] = {
 		{ "rules", "catalogue", "language", "version", "rules", "labels" },
 		{ "messages", "language", "messages", "words", NULL, NULL },
 		{ "report", "report", "language", "labels", NULL, NULL },
 		{ "schema", "schema", "language", "texts", "keys", "values" },
+		{ "syntax", "syntax", "language", "rules", "messages", "words" },
 	};
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
@@ -264,6 +500,14 @@ static void load_file(const char *path)
 		load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 	} else if (!strcmp(kind, "report")) {
 		load_flat(&doc, get(&doc, root, "labels"), "", "'labels'", &l->report);
+	} else if (!strcmp(kind, "syntax")) {
+		/* Each part is optional: English has no messages to translate. */
+		if (get(&doc, root, "rules"))
+			load_rules(&doc, get(&doc, root, "rules"), l);
+		if (get(&doc, root, "messages"))
+			load_flat(&doc, get(&doc, root, "messages"), "", "'messages'", &l->messages);
+		if (get(&doc, root, "words"))
+			load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 	} else if (!strcmp(kind, "schema")) {
 		load_flat(&doc, get(&doc, root, "texts"), "", "'texts'", &l->schema);
 		load_nested(&doc, get(&doc, root, "keys"), "key.", "'keys'", &l->schema);
@@ -319,6 +563,56 @@ static void emit_table(FILE *out, const char *lang, const char *name, struct tab
 	fputs("};\n", out);
 }
 
+static int cmp_rule_cites(const void *a, const void *b)
+{
+	return strcmp(((const struct rule_cites *)a)->code, ((const struct rule_cites *)b)->code);
+}
+
+/* The register: its entries, the scored documents in order, and each rule's
+ * citations (sorted by code, for bsearch). Empty, not absent, without one. */
+static void emit_register(FILE *out)
+{
+	fputs("\nconst struct pv_citation pv_catalogue_citations[] = {\n", out);
+	for (size_t i = 0; i < reg.n; i++) {
+		fputs("\t{ ", out);
+		literal(out, reg.v[i].key);
+		for (size_t f = 0; f < NCITE_FIELDS; f++) {
+			fputs(",\n\t  ", out);
+			literal(out, reg.v[i].f[f]);
+		}
+		fputs(" },\n", out);
+	}
+	if (!reg.n)
+		fputs("\t{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },\n", out);
+	fprintf(out, "};\nconst size_t pv_catalogue_ncitations = %zu;\n", reg.n);
+	fputs("const char *const pv_catalogue_documents[] = {", out);
+	for (size_t i = 0; i < reg.ndocs; i++) {
+		literal(out, reg.docs[i]);
+		fputs(", ", out);
+	}
+	fputs("NULL };\n", out);
+	qsort(reg.rules, reg.nrules, sizeof(*reg.rules), cmp_rule_cites);
+	for (size_t r = 0; r < reg.nrules; r++) {
+		if (!reg.rules[r].n)
+			continue;
+		fprintf(out, "static const struct pv_citation *const cites_%s[] = {", reg.rules[r].code);
+		for (size_t i = 0; i < reg.rules[r].n; i++)
+			fprintf(out, " &pv_catalogue_citations[%zu],", reg.rules[r].idx[i]);
+		fputs(" };\n", out);
+	}
+	fputs("const struct pv_catalogue_rule_cites pv_catalogue_rule_cites[] = {\n", out);
+	for (size_t r = 0; r < reg.nrules; r++) {
+		if (reg.rules[r].n)
+			fprintf(out, "\t{ \"%s\", cites_%s, %zu },\n", reg.rules[r].code,
+				reg.rules[r].code, reg.rules[r].n);
+		else
+			fprintf(out, "\t{ \"%s\", NULL, 0 },\n", reg.rules[r].code);
+	}
+	if (!reg.nrules)
+		fputs("\t{ NULL, NULL, 0 },\n", out);
+	fprintf(out, "};\nconst size_t pv_catalogue_nrule_cites = %zu;\n", reg.nrules);
+}
+
 static void emit_ref(FILE *out, const char *lang, const char *name, const struct table *t)
 {
 	if (t->n)
@@ -335,6 +629,7 @@ int main(int argc, char **argv)
 	}
 	for (int i = 2; i < argc; i++)
 		load_file(argv[i]);
+	check_register();
 	FILE *out = fopen(argv[1], "w");
 	if (!out) {
 		fprintf(stderr, "catgen: cannot write '%s'\n", argv[1]);
@@ -379,6 +674,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nlangs; i++)
 		emit_ref(out, langs[i].code, "schema", &langs[i].schema);
 	fputs("};\n", out);
+	emit_register(out);
 	if (fclose(out) != 0) {
 		fprintf(stderr, "catgen: cannot write '%s'\n", argv[1]);
 		return 1;

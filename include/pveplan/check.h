@@ -72,13 +72,16 @@ const char *pv_source_name(unsigned bit);
 struct pv_thresholds {
 	unsigned public_sector;		/* PVE105: public-sector stakeholders */
 	unsigned society_sectors;	/* PVE106: non-governmental sectors */
-	unsigned regional_bodies;	/* PVE120: regional bodies leading actions */
+	unsigned regional_bodies;	/* PVE120: regional bodies involved */
+	/* Shares, 0 to 1: pveplan's defaults, not figures from the sources. */
+	double security_share;		/* PVE127: above it, the security sector dominates */
+	double women_share;		/* PVE129: below it, women's participation is low */
 };
-#define PV_THRESHOLDS_DEFAULT { 3, 3, 2 }
+#define PV_THRESHOLDS_DEFAULT { 3, 3, 2, 0.5, 0.3 }
 
 /*
  * Runs the check of every rule of the table that has one (CON001-CON007,
- * PVE101-PVE124) on a loaded plan. `stage` is the plan's status, or the one
+ * PVE101-PVE124, PVE126-PVE135) on a loaded plan. `stage` is the plan's status, or the one
  * previewed with --stage. Rules that do not apply are marked with
  * pv_diags_not_applicable().
  */

@@ -69,6 +69,34 @@ const char *pv_lang_schema_text(const struct pv_lang *lang, const char *key);
 /* Its whole table, sorted by key (empty for a language without the file). */
 size_t pv_lang_schema_table(const struct pv_lang *lang, const struct pv_lang_entry **entries);
 
+/* ---- citations: the register of src/catalogue/citations.yaml ---- */
+
+/*
+ * One entry of the citation register: what was seen of a source, where,
+ * and with what status. Every text is the register's, in English; a
+ * document's name in a language is the label "doc.ID" of `counts_under`,
+ * a status's "citation_status.STATUS".
+ */
+struct pv_citation {
+	const char *key;		/* "POA-44a" */
+	const char *document;		/* as the register names it: "A/70/674" */
+	const char *locator;		/* "para. 44 (a)"; "" when none was seen */
+	const char *status;		/* "verified" or "substance" */
+	const char *seen;		/* the few words seen, exactly as recorded */
+	const char *where;		/* where they were seen */
+	const char *counts_under;	/* the scored document: "A/70/674" ... */
+};
+
+/* The citations of rule `code` into `*cites`, in the order the register
+ * gives them; 0 for a rule that cites nothing (FMT, REF, CON, PVE102 ...). */
+size_t pv_lang_rule_citations(const char *code, const struct pv_citation *const **cites);
+/* The entry `key`, or NULL. */
+const struct pv_citation *pv_lang_citation(const char *key);
+/* Every entry, in file order. */
+size_t pv_lang_citations(const struct pv_citation **all);
+/* The ids of the documents scores are given for, in order, NULL-terminated. */
+const char *const *pv_lang_scored_documents(void);
+
 /* ---- messages rendered in a language (src/lang/msg_render.c) ---- */
 
 /* Appends the message in `lang` (English when NULL). */

@@ -97,6 +97,15 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
  */
 size_t pv_render_schema(const struct pv_lang *lang, struct pv_buf *out, struct pv_buf *missing);
 
+/* The citations of rule `code` (the register, pv_lang_rule_citations) as a
+ * JSON array of {key, document, status}, or {key, status} without
+ * `with_document`; [] for a rule that cites nothing. */
+void pv_json_citations(struct pv_buf *out, const char *code, int with_document);
+/* The citations of rule `code` as text, one "KEY: DOCUMENT, LOCATOR;
+ * STATUS" after each `sep`, the status in `lang`. */
+void pv_text_citations(struct pv_buf *out, const char *code, const struct pv_lang *lang,
+		       const char *sep);
+
 /* Re-indents compact JSON (as the renderers write it) for people and diffs. */
 void pv_json_pretty(const char *in, struct pv_buf *out);
 /* JSON string, with quotes. */

@@ -70,20 +70,28 @@ struct pv_matrix_row {
 	size_t findings, waived;
 };
 
+/* The score of one source document: the rules that cite it (a citation of
+ * the register counting under it, pv_lang_rule_citations), by status. A
+ * document no rule of which applies to the plan (applicable = 0) is not
+ * scored, never "0 of 0". */
 struct pv_score {
-	unsigned source;		/* one PV_SRC_ bit */
+	const char *document;		/* an id of pv_lang_scored_documents() */
 	size_t passed, failed, waived;	/* applicable = the three added */
 };
+/* Room for the documents of the register (a test checks it is enough). */
+#define PV_SCORED_DOCS_MAX 16
 
 struct pv_matrix {
 	struct pv_matrix_row rows[PV_RULES_MAX];
 	size_t n;
-	struct pv_score scores[PV_SCORED_DOCS_N];
+	struct pv_score scores[PV_SCORED_DOCS_MAX];
 	size_t nscores;
 };
 
 /* The compliance matrix of one checked plan. `checked` is 0 when the plan
- * could not be loaded, so no rule beyond FMT could run. */
+ * could not be loaded, so no rule beyond FMT could run. Scores per
+ * document come from the citation register, counting a rule once under each
+ * document that one of its verified or substance citations counts under. */
 void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int checked,
 		     struct pv_matrix *m);
 

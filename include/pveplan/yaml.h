@@ -2,8 +2,8 @@
 #define PVEPLAN_YAML_H
 
 /*
- * The YAML tree: libyaml events to nodes with positions (FMT001, FMT006,
- * FMT007).
+ * The YAML tree: a pre-scan for pasted characters, then libyaml events to
+ * nodes with positions (FMT001, FMT006, FMT007).
  */
 
 #include <stddef.h>
@@ -33,10 +33,16 @@ enum pv_tag {
 
 struct pv_pair;
 
+/* What the source says around a node that the tree does not keep. */
+enum pv_node_flags {
+	PV_NODE_COMMENTED = 1 << 0,	/* a plain scalar followed by a comment on its line */
+};
+
 struct pv_node {
 	uint8_t kind;		/* enum pv_node_kind */
 	uint8_t style;		/* enum pv_scalar_style, scalars only */
 	uint8_t tag;		/* enum pv_tag */
+	uint8_t flags;		/* enum pv_node_flags */
 	uint32_t len;		/* scalar bytes, sequence items or mapping pairs */
 	struct pv_pos pos;
 	union {
@@ -85,5 +91,53 @@ struct pv_node *pv_node_get(const struct pv_node *map, const char *key);
 /* Converts a byte offset in `src` to a position (a leading BOM takes no
  * column). Linear in `offset`: for one error, not for every node. */
 struct pv_pos pv_pos_of_offset(const char *src, size_t len, size_t offset);
+
+/* ---- prescan ---- */
+
+/*
+ * Characters pasted from a word processor that break YAML, reported before
+ * libyaml runs, each at its own line and column and all in one run: tabs
+ * and Unicode or zero-width spaces in the indentation or next to a key's
+ * colon or a list dash, bullets and dashes used as list markers, curly
+ * quotes around a value, a file saved as UTF-16 or UTF-32. Each is an
+ * FMT001 error that names the character in plain words and says how to fix
+ * it. Linear: each line is looked at once.
+ */
+
+/* What a character is to the pre-scan and to SYN002. */
+enum pv_char_class {
+	PV_CHAR_PLAIN,		/* nothing to say */
+	PV_CHAR_SPACE,		/* a space other than U+0020: no-break, thin, ideographic ... */
+	PV_CHAR_INVISIBLE,	/* zero-width characters, the soft hyphen */
+	PV_CHAR_TAB,
+	PV_CHAR_BULLET,		/* bullets and dashes a pasted list starts with */
+	PV_CHAR_QUOTE,		/* curly quotation marks */
+};
+
+/* The class of `cp`; when not PLAIN, *name (may be NULL) gets its name,
+ * a word such as "a no-break space (U+00A0)". */
+enum pv_char_class pv_prescan_classify(uint32_t cp, struct pv_arg *name);
+
+struct pv_prescan {
+	char *fixed;		/* the text with what was found repaired, or NULL */
+	size_t fixed_len;
+	uint32_t *lines;	/* the lines with a finding, in order */
+	size_t nlines, lines_alloc;
+};
+#define PV_PRESCAN_INIT { NULL, 0, NULL, 0, 0 }
+
+/*
+ * Scans `len` bytes at `src`; findings go to `d`. Returns how many were
+ * found, or -1 for a file in UTF-16 or UTF-32 (one finding: nothing else
+ * can be read). When something was found and could be repaired, s->fixed
+ * holds the text with each such character replaced by one ASCII character
+ * (a space, '-', a straight quote), so that lines and columns stay those
+ * of `src` and libyaml can look at the rest of the file.
+ */
+int pv_prescan_run(struct pv_prescan *s, const char *src, size_t len, struct pv_diags *d);
+/* Whether a finding is on `line` or on the line before it: where an error
+ * of libyaml would be the same problem seen again. */
+int pv_prescan_near(const struct pv_prescan *s, uint32_t line);
+void pv_prescan_release(struct pv_prescan *s);
 
 #endif

@@ -14,4 +14,5 @@ void pv_check_rules(const struct pv_plan *p, enum pv_status stage,
 	for (size_t i = 0; i < pv_rules_nr; i++)
 		if (pv_rules[i].check)
 			pv_rules[i].check(&c);
+	pv_facts_release(&facts);
 }

@@ -31,7 +31,7 @@
 	X(CON005, PV_SEV_WARNING, 0, 0, 1)                                              \
 	X(CON006, PV_SEV_ERROR, 0, 0, 1)                                               \
 	X(CON007, PV_SEV_WARNING, 0, 0, 1)                                              \
-	X(PVE101, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_ARES70291, 1)               \
+	X(PVE101, PV_SEV_INFO, 0, PV_SRC_A70674 | PV_SRC_ARES70291, 1)                  \
 	X(PVE102, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE103, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_A70674, 1)                      \
 	X(PVE104, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_A70674 | PV_SRC_RG, 1)          \
@@ -40,8 +40,7 @@
 	X(PVE107, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE108, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_SCR2250, 1)                 \
 	X(PVE109, PV_SEV_WARNING, 0, PV_SRC_A70674, 1)                                  \
-	X(PVE110, PV_SEV_WARNING, PV_RULE_STAGE | PV_RULE_SCOPED_ONLY,                  \
-	  PV_SRC_A70674 | PV_SRC_ARES60288, 1)                                 \
+	X(PVE110, PV_SEV_WARNING, PV_RULE_SCOPED_ONLY, PV_SRC_A70674 | PV_SRC_ARES60288, 1) \
 	X(PVE111, PV_SEV_ERROR, PV_RULE_SCOPED_ONLY, PV_SRC_A70674 | PV_SRC_ARES60288, 1) \
 	X(PVE112, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_RG, 1)                          \
 	X(PVE113, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_RG, 1)                          \
@@ -56,7 +55,27 @@
 	X(PVE122, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE123, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE124, PV_SEV_INFO, 0, PV_SRC_ARES70291 | PV_SRC_ARES60288, 1)             \
-	X(PVE125, PV_SEV_WARNING, 0, 0, 0)
+	X(PVE125, PV_SEV_WARNING, 0, 0, 0)                                             \
+	X(PVE126, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE127, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE128, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE129, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE130, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE131, PV_SEV_INFO, 0, 0, 1)                                                \
+	X(PVE132, PV_SEV_INFO, 0, 0, 1)                                                \
+	X(PVE133, PV_SEV_WARNING, 0, 0, 1)                                             \
+	X(PVE134, PV_SEV_INFO, 0, 0, 1)                                                \
+	X(PVE135, PV_SEV_INFO, 0, 0, 1)
+
+/* How a stakeholder takes part in the plan (struct pv_facts.roles). */
+enum pv_role {
+	PV_ROLE_LEAD = 1 << 0,
+	PV_ROLE_PARTNER = 1 << 1,
+	PV_ROLE_CONSULTED = 1 << 2,
+	PV_ROLE_COORDINATION = 1 << 3,
+	/* "Involved" in catalogue 2: any of these; being listed is not. */
+	PV_ROLE_INVOLVED = PV_ROLE_LEAD | PV_ROLE_PARTNER | PV_ROLE_CONSULTED | PV_ROLE_COORDINATION,
+};
 
 /*
  * What several rules need to know about a plan, computed once in one walk
@@ -64,27 +83,43 @@
  * what the actions cost) cannot count it two ways.
  */
 struct pv_facts {
+	unsigned char *roles;			/* enum pv_role bits, by stakeholder index */
 	size_t nactions;
 	size_t uncosted;			/* actions without a cost */
 	const struct pv_action *first_uncosted;
 	const char *uncosted_ids[5];
 	unsigned target_bits;			/* 1 << enum pv_target of every action */
 	unsigned level_bits;			/* 1 << enum pv_level of every action */
+	unsigned kind_bits;			/* 1 << enum pv_action_kind of every action */
 	unsigned context_levels;		/* 1 << enum pv_level of context.levels */
 	int gender_action;			/* an action is gender_responsive */
 	struct pv_money money;			/* of the actions that count (pv_action_money) */
 	int costed;				/* at least one action counts */
-	size_t public_sector;			/* public-sector stakeholders leading or partnering */
-	unsigned society;			/* 1 << sector of society involved or consulted */
-	size_t regional_leads;			/* regional bodies leading actions */
+	size_t security_led;			/* actions led by a security stakeholder */
+	double security_cost;			/* their cost, among the actions that count */
+	int civil_public_lead;			/* a public stakeholder outside security and
+						   judiciary leads an action */
+	int society_lead;			/* a non-governmental stakeholder leads one */
+	size_t public_sector;			/* public-sector stakeholders involved */
+	unsigned society;			/* 1 << sector of society involved */
+	size_t regional_bodies;			/* regional bodies involved */
 	int victims_stakeholder;		/* a victims' organisation leads or partners */
 	int society_consulted;			/* a society stakeholder took part in a consultation */
 	int validation;				/* a consultation is a validation */
-	int youth_declared, women_declared;	/* among the stakeholders */
+	int youth_involved, women_involved;	/* a youth / women's stakeholder is involved */
+	int oversight_involved;			/* or is monitoring.responsible */
+	int parliament_involved;
+	int any_country;			/* a stakeholder gives its country */
 	int any_need;				/* a capacity need, anywhere */
 };
 
 void pv_facts_compute(const struct pv_plan *p, struct pv_facts *f);
+void pv_facts_release(struct pv_facts *f);
+/* The sector of the stakeholder `id` names, 0 when it names none. */
+int pv_facts_sector_of(const struct pv_plan *p, const char *id);
+/* Whether stakeholder `s` (an element of p->stakeholders) is involved. */
+int pv_facts_involved(const struct pv_plan *p, const struct pv_facts *f,
+		      const struct pv_stakeholder *s);
 
 /* What a check is given. */
 struct pv_rule_ctx {

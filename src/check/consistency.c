@@ -158,10 +158,13 @@ void pv_check_CON005(const struct pv_rule_ctx *c)
 	}
 }
 
-/* At the stage checked: the plan's status, or the one --stage previews. */
+/* At the stage checked: the plan's status, or the one --stage previews. A
+ * plan under review is an adopted plan being reviewed: it has a date of
+ * adoption too. */
 void pv_check_CON006(const struct pv_rule_ctx *c)
 {
-	if (c->stage != PV_STATUS_ADOPTED || has_date(&c->p->plan.adopted_on))
+	if ((c->stage != PV_STATUS_ADOPTED && c->stage != PV_STATUS_UNDER_REVIEW) ||
+	    has_date(&c->p->plan.adopted_on))
 		return;
 	struct pv_diag *g = pv_diag_add(c->d, "CON006", pv_rule_where(c, c->p->plan.status.pos),
 					"plan is adopted but gives no 'adopted_on' date");

@@ -3,6 +3,7 @@
 
 #include "pveplan/base.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct pv_stakeholder *pv_plan_stakeholder(const struct pv_plan *p, const char *id)
@@ -16,49 +17,36 @@ struct pv_pos pv_rule_where(const struct pv_rule_ctx *c, struct pv_pos pos)
 	return pos.line ? pos : c->top;
 }
 
-struct walk {
-	const struct pv_plan *p;
-	struct pv_facts *f;
-	struct pv_strmap public_ids, regional_leads;	/* distinct stakeholders */
-};
-
-static int sector_of(const struct pv_plan *p, const char *id)
+int pv_facts_sector_of(const struct pv_plan *p, const char *id)
 {
 	const struct pv_stakeholder *s = pv_plan_stakeholder(p, id);
 	return s ? s->sector.v : 0;
 }
 
-/* A stakeholder leading or partnering in an action. */
-static void involve(struct walk *w, const char *id, int lead)
+/* The index of the stakeholder `id` names in p->stakeholders, or -1. */
+static long stakeholder_index(const struct pv_plan *p, const char *id)
 {
-	int sector = sector_of(w->p, id);
-	if (pv_sector_group(sector) == PV_SECTOR_GROUP_PUBLIC)
-		pv_strmap_put(&w->public_ids, id, (void *)id);
-	if (pv_sector_group(sector) == PV_SECTOR_GROUP_SOCIETY)
-		w->f->society |= 1u << sector;
-	if (sector == PV_SECTOR_VICTIMS)
-		w->f->victims_stakeholder = 1;
-	if (lead && sector == PV_SECTOR_REGIONAL_BODY)
-		pv_strmap_put(&w->regional_leads, id, (void *)id);
+	const struct pv_stakeholder *s = pv_plan_stakeholder(p, id);
+	if (!s || s < p->stakeholders.v || s >= p->stakeholders.v + p->stakeholders.n)
+		return -1;
+	return (long)(s - p->stakeholders.v);
 }
 
-static void action(const struct pv_action *a, void *arg)
+static void mark(const struct pv_plan *p, struct pv_facts *f, const char *id, unsigned role)
 {
-	struct walk *w = arg;
+	long i = stakeholder_index(p, id);
+	if (i >= 0)
+		f->roles[i] |= (unsigned char)role;
+}
+
+struct walk {
+	const struct pv_plan *p;
+	struct pv_facts *f;
+};
+
+static void action_money(struct walk *w, const struct pv_action *a, int security)
+{
 	struct pv_facts *f = w->f;
-	f->nactions++;
-	for (uint32_t i = 0; i < a->target_groups.n; i++)
-		f->target_bits |= 1u << a->target_groups.v[i].v;
-	if (a->level.v)
-		f->level_bits |= 1u << a->level.v;
-	if (a->gender_responsive.v == 1)
-		f->gender_action = 1;
-	if (a->capacity_needs.n)
-		f->any_need = 1;
-	if (a->lead.s)
-		involve(w, a->lead.s, 1);
-	for (uint32_t i = 0; i < a->partners.n; i++)
-		involve(w, a->partners.v[i].s, 0);
 	if (!a->cost.set) {
 		if (f->uncosted < PV_ARRAY_SIZE(f->uncosted_ids))
 			f->uncosted_ids[f->uncosted] = a->id.s ? a->id.s : "?";
@@ -73,35 +61,109 @@ static void action(const struct pv_action *a, void *arg)
 	f->money.cost += m.cost;
 	f->money.committed += m.committed;
 	f->money.pledged += m.pledged;
+	if (security)
+		f->security_cost += m.cost;
 }
 
-void pv_facts_compute(const struct pv_plan *p, struct pv_facts *f)
+static void action(const struct pv_action *a, void *arg)
 {
-	struct walk w = { p, f, PV_STRMAP_INIT, PV_STRMAP_INIT };
-	memset(f, 0, sizeof(*f));
-	pv_plan_each_action(p, action, &w);
-	f->public_sector = w.public_ids.nr;
-	f->regional_leads = w.regional_leads.nr;
-	pv_strmap_release(&w.public_ids);
-	pv_strmap_release(&w.regional_leads);
-	if (p->capacity_needs.n)
+	struct walk *w = arg;
+	struct pv_facts *f = w->f;
+	int lead = pv_facts_sector_of(w->p, a->lead.s);
+	f->nactions++;
+	for (uint32_t i = 0; i < a->target_groups.n; i++)
+		f->target_bits |= 1u << a->target_groups.v[i].v;
+	if (a->level.v)
+		f->level_bits |= 1u << a->level.v;
+	if (a->kind.v)
+		f->kind_bits |= 1u << a->kind.v;
+	if (a->gender_responsive.v == 1)
+		f->gender_action = 1;
+	if (a->capacity_needs.n)
 		f->any_need = 1;
+	if (lead == PV_SECTOR_SECURITY)
+		f->security_led++;
+	if (pv_sector_group(lead) == PV_SECTOR_GROUP_SOCIETY)
+		f->society_lead = 1;
+	if (pv_sector_group(lead) == PV_SECTOR_GROUP_PUBLIC && lead != PV_SECTOR_SECURITY &&
+	    lead != PV_SECTOR_JUDICIARY)
+		f->civil_public_lead = 1;
+	if (a->lead.s)
+		mark(w->p, f, a->lead.s, PV_ROLE_LEAD);
+	for (uint32_t i = 0; i < a->partners.n; i++)
+		mark(w->p, f, a->partners.v[i].s, PV_ROLE_PARTNER);
+	action_money(w, a, lead == PV_SECTOR_SECURITY);
+}
+
+static void consultations(const struct pv_plan *p, struct pv_facts *f)
+{
 	for (uint32_t i = 0; i < p->consultations.n; i++) {
 		const struct pv_consultation *k = &p->consultations.v[i];
 		for (uint32_t j = 0; j < k->participants.n; j++) {
-			int sector = sector_of(p, k->participants.v[j].s);
-			if (pv_sector_group(sector) == PV_SECTOR_GROUP_SOCIETY) {
-				f->society |= 1u << sector;
+			int sector = pv_facts_sector_of(p, k->participants.v[j].s);
+			mark(p, f, k->participants.v[j].s, PV_ROLE_CONSULTED);
+			if (pv_sector_group(sector) == PV_SECTOR_GROUP_SOCIETY)
 				f->society_consulted = 1;
-			}
 		}
 		if (k->kind.v == PV_CONSULT_VALIDATION)
 			f->validation = 1;
 	}
+}
+
+/* Counts what the involved stakeholders are, once each. */
+static void involvement(const struct pv_plan *p, struct pv_facts *f)
+{
 	for (uint32_t i = 0; i < p->stakeholders.n; i++) {
-		f->youth_declared |= p->stakeholders.v[i].sector.v == PV_SECTOR_YOUTH;
-		f->women_declared |= p->stakeholders.v[i].sector.v == PV_SECTOR_WOMEN;
+		const struct pv_stakeholder *s = &p->stakeholders.v[i];
+		int sector = s->sector.v;
+		if (s->country.s)
+			f->any_country = 1;
+		if (sector == PV_SECTOR_VICTIMS && (f->roles[i] & (PV_ROLE_LEAD | PV_ROLE_PARTNER)))
+			f->victims_stakeholder = 1;
+		if (!(f->roles[i] & PV_ROLE_INVOLVED))
+			continue;
+		if (pv_sector_group(sector) == PV_SECTOR_GROUP_PUBLIC)
+			f->public_sector++;
+		if (pv_sector_group(sector) == PV_SECTOR_GROUP_SOCIETY)
+			f->society |= 1u << sector;
+		if (sector == PV_SECTOR_REGIONAL_BODY)
+			f->regional_bodies++;
+		f->youth_involved |= sector == PV_SECTOR_YOUTH;
+		f->women_involved |= sector == PV_SECTOR_WOMEN;
+		f->oversight_involved |= sector == PV_SECTOR_OVERSIGHT;
+		f->parliament_involved |= sector == PV_SECTOR_PARLIAMENT;
 	}
+	/* PVE130 counts the body that monitors the plan as well. */
+	if (pv_facts_sector_of(p, p->monitoring.responsible.s) == PV_SECTOR_OVERSIGHT)
+		f->oversight_involved = 1;
+}
+
+void pv_facts_compute(const struct pv_plan *p, struct pv_facts *f)
+{
+	struct walk w = { p, f };
+	memset(f, 0, sizeof(*f));
+	f->roles = xcalloc(p->stakeholders.n ? p->stakeholders.n : 1, 1);
+	pv_plan_each_action(p, action, &w);
+	if (p->capacity_needs.n)
+		f->any_need = 1;
+	consultations(p, f);
+	if (p->coordination.body.s)
+		mark(p, f, p->coordination.body.s, PV_ROLE_COORDINATION);
+	involvement(p, f);
 	for (uint32_t i = 0; i < p->context.levels.n; i++)
 		f->context_levels |= 1u << p->context.levels.v[i].v;
+}
+
+void pv_facts_release(struct pv_facts *f)
+{
+	free(f->roles);
+	f->roles = NULL;
+}
+
+int pv_facts_involved(const struct pv_plan *p, const struct pv_facts *f,
+		      const struct pv_stakeholder *s)
+{
+	if (s < p->stakeholders.v || s >= p->stakeholders.v + p->stakeholders.n)
+		return 0;
+	return (f->roles[s - p->stakeholders.v] & PV_ROLE_INVOLVED) != 0;
 }

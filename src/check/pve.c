@@ -1,6 +1,7 @@
 /*
- * PVE101-PVE124: alignment with the Reference Guide and the resolutions,
- * one function per rule (the table is src/check/rules.c). The text of every
+ * PVE101-PVE135 but those about who takes part (src/check/participation.c):
+ * alignment with the Plan of Action, the resolutions and recognised good
+ * practice, one function per rule (the table is src/check/rules.c). The text of every
  * finding is in the catalogue (src/catalogue/); a check only decides where
  * a finding goes and fills the placeholders.
  */
@@ -8,9 +9,11 @@
 
 #include "pveplan/base.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
 
 void pv_check_PVE101(const struct pv_rule_ctx *c)
 {
@@ -59,76 +62,23 @@ void pv_check_PVE104(const struct pv_rule_ctx *c)
 		pv_diag_rule(c->d, "PVE104", "message", pv_rule_where(c, x->pos), NULL);
 }
 
-/* Participation findings go at the stakeholders. */
-static struct pv_pos at_stakeholders(const struct pv_rule_ctx *c)
+/*
+ * PVE111 covers the actions that touch rights most: led by the security
+ * sector or the judiciary, aimed at children, detainees, returnees or
+ * former combatants, or of a sensitive kind (early warning, referral ...);
+ * PVE110 the other actions without safeguards. One finding per action: it
+ * names the lead, else the target group, else the kind.
+ */
+static int sensitive_group(int t)
 {
-	return pv_rule_where(c, c->p->stakeholders.pos);
+	return t == PV_TARGET_CHILDREN || t == PV_TARGET_DETAINEES || t == PV_TARGET_RETURNEES ||
+	       t == PV_TARGET_FORMER_COMBATANTS;
 }
 
-void pv_check_PVE105(const struct pv_rule_ctx *c)
-{
-	if (c->f->public_sector < c->t->public_sector)
-		pv_diag_rule(c->d, "PVE105", "message", at_stakeholders(c), NULL, "count",
-			     c->f->public_sector, "min", c->t->public_sector);
-}
-
-void pv_check_PVE106(const struct pv_rule_ctx *c)
-{
-	size_t nsoc = 0;
-	struct pv_arg names[PV_SECTOR_COUNT];
-	char labels[PV_SECTOR_COUNT][40];
-	for (int s = 1; s <= PV_SECTOR_COUNT; s++)
-		if (c->f->society & (1u << s)) {
-			snprintf(labels[nsoc], sizeof(labels[nsoc]), "sector.%s", pv_sector_names[s]);
-			names[nsoc] = PV_L(labels[nsoc]);
-			nsoc++;
-		}
-	if (nsoc >= c->t->society_sectors)
-		return;
-	const struct pv_arg none = PV_L("none");
-	pv_diag_rule(c->d, "PVE106", "message", at_stakeholders(c), NULL, "count", nsoc, "sectors",
-		     pv_msg_list(nsoc ? names : &none, nsoc ? nsoc : 1),
-		     "min", c->t->society_sectors);
-}
-
-void pv_check_PVE107(const struct pv_rule_ctx *c)
-{
-	const struct pv_plan *p = c->p;
-	struct pv_pos cpos = pv_rule_where(c, p->consultations.pos);
-	if (!p->consultations.n)
-		pv_diag_rule(c->d, "PVE107", "message", cpos, NULL);
-	else if (!c->f->society_consulted)
-		pv_diag_rule(c->d, "PVE107", "variants.no_ngo", cpos, NULL);
-	if ((c->stage == PV_STATUS_VALIDATED || c->stage == PV_STATUS_ADOPTED) && !c->f->validation) {
-		struct pv_diag *g = pv_diag_rule(c->d, "PVE107", "variants.no_validation",
-			pv_rule_where(c, p->plan.status.pos), NULL, "status",
-			c->stage == PV_STATUS_ADOPTED ? PV_L("status_word.adopted")
-						      : PV_L("status_word.validated"));
-		pv_diag_raise(g, PV_SEV_ERROR);
-	}
-}
-
-void pv_check_PVE108(const struct pv_rule_ctx *c)
-{
-	if (!c->f->youth_declared && !(c->f->target_bits & (1u << PV_TARGET_YOUTH)))
-		pv_diag_rule(c->d, "PVE108", "message", at_stakeholders(c), NULL);
-}
-
-void pv_check_PVE109(const struct pv_rule_ctx *c)
-{
-	if (!c->f->women_declared)
-		pv_diag_rule(c->d, "PVE109", "variants.no_women_org", at_stakeholders(c), NULL);
-	if (c->f->nactions && !c->f->gender_action)
-		pv_diag_rule(c->d, "PVE109", "variants.no_gender_action",
-			     pv_rule_where(c, c->p->priorities.pos), NULL);
-}
-
-/* PVE111 covers the actions that touch rights most (led by the security
- * sector or the judiciary, or aimed at children or detainees); PVE110 the
- * other actions without safeguards. */
 static int pve111_variant(const struct pv_rule_ctx *c, const struct pv_action *a, int fire)
 {
 	const struct pv_stakeholder *lead = pv_plan_stakeholder(c->p, a->lead.s);
+	char label[48];
 	if (lead && (lead->sector.v == PV_SECTOR_SECURITY || lead->sector.v == PV_SECTOR_JUDICIARY)) {
 		if (fire)
 			pv_diag_rule(c->d, "PVE111", "variants.led_by", a->id.pos, a->id.s, "id",
@@ -140,16 +90,20 @@ static int pve111_variant(const struct pv_rule_ctx *c, const struct pv_action *a
 	}
 	for (uint32_t i = 0; i < a->target_groups.n; i++) {
 		int t = a->target_groups.v[i].v;
-		if (t == PV_TARGET_CHILDREN || t == PV_TARGET_DETAINEES) {
-			if (fire)
-				pv_diag_rule(c->d, "PVE111", "variants.targets", a->id.pos, a->id.s,
-					     "id", a->id.s, "group",
-					     t == PV_TARGET_CHILDREN ? PV_L("target.children")
-								     : PV_L("target.detainees"));
-			return 1;
-		}
+		if (!sensitive_group(t))
+			continue;
+		snprintf(label, sizeof(label), "target.%s", pv_target_names[t]);
+		if (fire)
+			pv_diag_rule(c->d, "PVE111", "variants.targets", a->id.pos, a->id.s, "id",
+				     a->id.s, "group", PV_L(label));
+		return 1;
 	}
-	return 0;
+	if (!pv_action_kind_sensitive(a->kind.v))
+		return 0;
+	if (fire)
+		pv_diag_rule(c->d, "PVE111", "variants.kind", a->id.pos, a->id.s, "id", a->id.s,
+			     "kind", pv_action_kind_names[a->kind.v]);
+	return 1;
 }
 
 static void pve110(const struct pv_action *a, void *arg)
@@ -282,13 +236,15 @@ void pv_check_PVE117(const struct pv_rule_ctx *c)
 		pv_diag_rule(c->d, "PVE117", "message", pv_rule_where(c, c->p->capacity_needs.pos), NULL);
 }
 
+/* Catalogue 2: only the actions count; 'context.levels' describes the
+ * country, it does not act. */
 void pv_check_PVE118(const struct pv_rule_ctx *c)
 {
 	const struct pv_context *x = &c->p->context;
 	unsigned local = (1u << PV_LEVEL_SUBNATIONAL) | (1u << PV_LEVEL_LOCAL);
 	if (!c->f->nactions)
 		pv_diags_not_applicable(c->d, "PVE118");
-	else if (!(c->f->level_bits & local) && !(c->f->context_levels & local))
+	else if (!(c->f->level_bits & local))
 		pv_diag_rule(c->d, "PVE118", "message",
 			     pv_rule_where(c, x->levels.pos.line ? x->levels.pos : x->pos), NULL);
 }
@@ -296,45 +252,60 @@ void pv_check_PVE118(const struct pv_rule_ctx *c)
 void pv_check_PVE119(const struct pv_rule_ctx *c)
 {
 	const struct pv_context *x = &c->p->context;
+	unsigned groups = (1u << PV_TARGET_FORMER_COMBATANTS) | (1u << PV_TARGET_RETURNEES);
 	if (x->conflict_affected.v != 1)
 		pv_diags_not_applicable(c->d, "PVE119");
-	else if (!(c->f->target_bits & ((1u << PV_TARGET_FORMER_COMBATANTS) |
-					(1u << PV_TARGET_RETURNEES))))
+	else if (!(c->f->target_bits & groups) &&
+		 !(c->f->kind_bits & (1u << PV_ACTKIND_REHABILITATION)))
 		pv_diag_rule(c->d, "PVE119", "message", x->conflict_affected.pos, NULL);
 }
 
-void pv_check_PVE120(const struct pv_rule_ctx *c)
+/* Whether `sym` appears in `s` as a whole symbol: "A/RES/70/291" is not
+ * found in "A/RES/70/2910". */
+static int has_symbol(const char *s, const char *sym)
 {
-	if (c->p->plan.scope.v != PV_SCOPE_REGIONAL)
-		pv_diags_not_applicable(c->d, "PVE120");
-	else if (c->f->regional_leads < c->t->regional_bodies)
-		pv_diag_rule(c->d, "PVE120", "message", at_stakeholders(c), NULL, "count",
-			     c->f->regional_leads, "min", c->t->regional_bodies);
+	size_t n = strlen(sym);
+	for (const char *at = strstr(s, sym); at; at = strstr(at + 1, sym)) {
+		int before = at > s && (isalnum((unsigned char)at[-1]) || at[-1] == '/');
+		int after = isalnum((unsigned char)at[n]) || at[n] == '/';
+		if (!before && !after)
+			return 1;
+	}
+	return 0;
 }
 
+static int cites_any(const struct pv_plan *p, const char *const *syms, size_t n)
+{
+	for (uint32_t j = 0; j < p->plan.references.n; j++)
+		for (size_t i = 0; i < n; i++)
+			if (p->plan.references.v[j].s && has_symbol(p->plan.references.v[j].s, syms[i]))
+				return 1;
+	return 0;
+}
+
+/* A later review of the Strategy stands in for A/RES/70/291, never for
+ * the Plan of Action itself. */
 void pv_check_PVE121(const struct pv_rule_ctx *c)
 {
+	static const char *const reviews[] = { "A/RES/70/291", "A/RES/72/284", "A/RES/75/291",
+					       "A/RES/77/298" };
+	static const char *const poa[] = { "A/70/674" };
 	const struct pv_plan *p = c->p;
-	static const char *const symbols[] = { "A/RES/70/291", "A/70/674" };
-	struct pv_arg missing[2];
-	size_t n = 0;
-	for (size_t i = 0; i < PV_ARRAY_SIZE(symbols); i++) {
-		int found = 0;
-		for (uint32_t j = 0; j < p->plan.references.n && !found; j++)
-			found = strstr(p->plan.references.v[j].s, symbols[i]) != NULL;
-		if (!found)
-			missing[n++] = pv_arg_text(symbols[i]);
-	}
-	if (n)
-		pv_diag_rule(c->d, "PVE121", "message",
-			     pv_rule_where(c, p->plan.references.pos.line ? p->plan.references.pos
-								  : p->plan.pos), NULL,
-			     "missing", pv_msg_list(missing, n));
+	int review = cites_any(p, reviews, PV_ARRAY_SIZE(reviews));
+	int plan = cites_any(p, poa, 1);
+	struct pv_pos at = pv_rule_where(c, p->plan.references.pos.line ? p->plan.references.pos
+								     : p->plan.pos);
+	if (!review && !plan)
+		pv_diag_rule(c->d, "PVE121", "message", at, NULL);
+	else if (!review)
+		pv_diag_rule(c->d, "PVE121", "variants.no_review", at, NULL);
+	else if (!plan)
+		pv_diag_rule(c->d, "PVE121", "variants.no_plan_of_action", at, NULL);
 }
 
 void pv_check_PVE122(const struct pv_rule_ctx *c)
 {
-	if (c->stage != PV_STATUS_ADOPTED)
+	if (c->stage != PV_STATUS_ADOPTED && c->stage != PV_STATUS_UNDER_REVIEW)
 		pv_diags_not_applicable(c->d, "PVE122");
 	else if (!c->p->plan.adopted_by.n)
 		pv_diag_rule(c->d, "PVE122", "message", pv_rule_where(c, c->p->plan.status.pos), NULL);
@@ -353,8 +324,182 @@ void pv_check_PVE123(const struct pv_rule_ctx *c)
 	}
 }
 
-void pv_check_PVE124(const struct pv_rule_ctx *c)
+/* ---- catalogue 2 ---- */
+
+/* The index of the driver `id` names in context.drivers, or -1. */
+static long driver_index(const struct pv_plan *p, const char *id)
 {
-	if (!(c->f->target_bits & (1u << PV_TARGET_VICTIMS)) && !c->f->victims_stakeholder)
-		pv_diag_rule(c->d, "PVE124", "message", pv_rule_where(c, c->p->priorities.pos), NULL);
+	const struct pv_iddef *def = id ? pv_plan_find(p, id) : NULL;
+	const struct pv_driver *dr = def && def->kind == PV_KIND_DRIVER ? def->obj : NULL;
+	if (!dr || dr < p->context.drivers.v || dr >= p->context.drivers.v + p->context.drivers.n)
+		return -1;
+	return (long)(dr - p->context.drivers.v);
+}
+
+/* Marks the drivers `refs` names; returns how many it names. */
+static size_t trace(const struct pv_plan *p, const pv_str_list *refs, unsigned char *addressed)
+{
+	size_t n = 0;
+	for (uint32_t i = 0; i < refs->n; i++) {
+		long d = driver_index(p, refs->v[i].s);
+		if (d >= 0) {
+			addressed[d] = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Drivers and priorities that 'addresses' does not link. A plan written
+ * before 'addresses' existed gets one finding, not one per item. */
+void pv_check_PVE126(const struct pv_rule_ctx *c)
+{
+	const struct pv_plan *p = c->p;
+	size_t ndrivers = p->context.drivers.n, any = 0;
+	if (!ndrivers) {
+		pv_diags_not_applicable(c->d, "PVE126");
+		return;
+	}
+	for (uint32_t i = 0; i < p->priorities.n; i++) {
+		any |= p->priorities.v[i].addresses.n;
+		for (uint32_t j = 0; j < p->priorities.v[i].objectives.n; j++)
+			any |= p->priorities.v[i].objectives.v[j].addresses.n;
+	}
+	if (!any) {
+		pv_diag_rule(c->d, "PVE126", "message",
+			     pv_rule_where(c, p->context.drivers.pos), NULL, "count", ndrivers);
+		return;
+	}
+	unsigned char *addressed = xcalloc(ndrivers, 1);
+	for (uint32_t i = 0; i < p->priorities.n; i++) {
+		const struct pv_priority *pr = &p->priorities.v[i];
+		size_t n = trace(p, &pr->addresses, addressed);
+		for (uint32_t j = 0; j < pr->objectives.n; j++)
+			n += trace(p, &pr->objectives.v[j].addresses, addressed);
+		if (!n && pr->id.s)
+			pv_diag_rule(c->d, "PVE126", "variants.priority", pr->id.pos, pr->id.s,
+				     "id", pr->id.s);
+	}
+	for (size_t i = 0; i < ndrivers; i++) {
+		const struct pv_driver *dr = &p->context.drivers.v[i];
+		if (!addressed[i] && dr->id.s)
+			pv_diag_rule(c->d, "PVE126", "variants.driver", dr->id.pos, dr->id.s,
+				     "id", dr->id.s);
+	}
+	free(addressed);
+}
+
+/* A share as a percentage, to one decimal place. */
+static double percent(double share)
+{
+	return round(share * 1000) / 10;
+}
+
+/* Shares over all actions (one whose lead names no stakeholder is not
+ * security-led) and over the cost that counts in the plan's totals, as
+ * PVE116 adds it up. Courts and prosecutors are the rule of law, not the
+ * security sector: the judiciary is not counted. */
+void pv_check_PVE127(const struct pv_rule_ctx *c)
+{
+	const struct pv_facts *f = c->f;
+	double max = c->t->security_share;
+	if (!f->nactions) {
+		pv_diags_not_applicable(c->d, "PVE127");
+		return;
+	}
+	double by_count = (double)f->security_led / (double)f->nactions;
+	int has_cost = f->costed && f->money.cost > 0;
+	double by_cost = has_cost ? f->security_cost / f->money.cost : 0;
+	if (by_count <= max && by_cost <= max)
+		return;
+	struct pv_pos at = pv_rule_where(c, c->p->priorities.pos);
+	if (has_cost)
+		pv_diag_rule(c->d, "PVE127", "message", at, NULL, "actions", percent(by_count),
+			     "cost", percent(by_cost), "max", percent(max));
+	else
+		pv_diag_rule(c->d, "PVE127", "variants.no_cost", at, NULL, "actions",
+			     percent(by_count), "max", percent(max));
+}
+
+static int disaggregated_by_sex(const struct pv_indicator *ind)
+{
+	for (uint32_t i = 0; i < ind->disaggregation.n; i++)
+		if (ind->disaggregation.v[i].v == PV_DISAGG_SEX)
+			return 1;
+	return 0;
+}
+
+void pv_check_PVE128(const struct pv_rule_ctx *c)
+{
+	int any = 0;
+	for (uint32_t i = 0; i < c->p->indicators.n; i++) {
+		const struct pv_indicator *ind = &c->p->indicators.v[i];
+		if (ind->counts_people.v != 1)
+			continue;
+		any = 1;
+		if (!disaggregated_by_sex(ind) && ind->id.s)
+			pv_diag_rule(c->d, "PVE128", "message", ind->id.pos, ind->id.s, "id",
+				     ind->id.s);
+	}
+	if (!any)
+		pv_diags_not_applicable(c->d, "PVE128");
+}
+
+/* Workshops and validations are where the plan is made; other kinds of
+ * consultation (a survey, a hearing) are not judged. Consultations have no
+ * id: their findings are waivable only plan-wide. */
+static void pve129(const struct pv_rule_ctx *c, const struct pv_consultation *k)
+{
+	struct pv_arg missing[2];
+	size_t n = 0;
+	char date[16];
+	const char *kind = pv_consult_kind_names[k->kind.v];
+	pv_date_format(&k->date.d, date);
+	if (!k->women_share.set)
+		missing[n++] = pv_arg_text("'women_share'");
+	if (!k->youth_share.set)
+		missing[n++] = pv_arg_text("'youth_share'");
+	if (n)
+		pv_diag_rule(c->d, "PVE129", "message", pv_rule_where(c, k->pos), NULL, "kind", kind,
+			     "date", date, "missing", pv_msg_list(missing, n));
+	if (k->women_share.set && k->women_share.v < c->t->women_share)
+		pv_diag_rule(c->d, "PVE129", "variants.low_women", k->women_share.pos, NULL,
+			     "kind", kind, "date", date, "share", percent(k->women_share.v),
+			     "min", percent(c->t->women_share));
+}
+
+void pv_check_PVE129(const struct pv_rule_ctx *c)
+{
+	for (uint32_t i = 0; i < c->p->consultations.n; i++) {
+		const struct pv_consultation *k = &c->p->consultations.v[i];
+		if (k->kind.v == PV_CONSULT_WORKSHOP || k->kind.v == PV_CONSULT_VALIDATION)
+			pve129(c, k);
+	}
+}
+
+/* An empty list states that the plan relates to no other strategy. */
+void pv_check_PVE131(const struct pv_rule_ctx *c)
+{
+	const struct pv_context *x = &c->p->context;
+	if (!x->related_strategies.pos.line)
+		pv_diag_rule(c->d, "PVE131", "message", pv_rule_where(c, x->pos), NULL);
+}
+
+/* The model keeps only where 'communication' is (it is free-form): whether
+ * the mapping is empty is read from the document. */
+static int communication_empty(const struct pv_plan *p)
+{
+	const struct pv_node *root = p->doc.root, *found = NULL;
+	if (!p->communication.line)
+		return 1;
+	for (uint32_t i = 0; root && root->kind == PV_NODE_MAP && i < root->len; i++)
+		if (!strcmp(root->u.pairs[i].key->u.str, "communication"))
+			found = root->u.pairs[i].value;
+	return found && found->kind == PV_NODE_MAP && found->len == 0;
+}
+
+void pv_check_PVE134(const struct pv_rule_ctx *c)
+{
+	if (communication_empty(c->p))
+		pv_diag_rule(c->d, "PVE134", "message", c->top, NULL);
 }

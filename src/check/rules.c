@@ -3,7 +3,8 @@
  * src/check/checks.h. To add a rule:
  *   1. a row in PV_RULES (code, default severity, flags, cited documents,
  *      and 1 when a check function finds it);
- *   2. that function, pv_check_CODE, in src/check/pve.c (or src/check/consistency.c),
+ *   2. that function, pv_check_CODE, in src/check/pve.c, participation.c (who
+ *      takes part) or consistency.c,
  *      reading the plan and the facts of src/check/facts.c;
  *   3. its text in src/catalogue/rules.en.yaml and rules.fr.yaml (the build
  *      refuses a rule without its seven fields; a test refuses a code the

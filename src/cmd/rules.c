@@ -53,10 +53,12 @@ static const char *waivable(const struct pv_rule *r)
 	return r->flags & PV_RULE_FIXED ? "no" : r->flags & PV_RULE_SCOPED_ONLY ? "scoped" : "yes";
 }
 
-/* Appends `text` wrapped to `width` columns, each line indented. */
-static void wrap(struct pv_buf *o, const char *text, size_t indent, size_t width)
+/* Appends `text` wrapped to `width` columns, the first line indented by
+ * `first`, the others by `indent`. */
+static void wrap_hanging(struct pv_buf *o, const char *text, size_t first, size_t indent,
+			 size_t width)
 {
-	size_t col = 0;
+	size_t col = 0, lines = 0;
 	const char *p = text;
 	while (*p) {
 		while (*p == ' ' || *p == '\n')
@@ -71,8 +73,8 @@ static void wrap(struct pv_buf *o, const char *text, size_t indent, size_t width
 			col = 0;
 		}
 		if (!col) {
-			pv_buf_addchars(o, ' ', indent);
-			col = indent;
+			col = lines++ ? indent : first;
+			pv_buf_addchars(o, ' ', col);
 		} else {
 			pv_buf_addch(o, ' ');
 			col++;
@@ -82,6 +84,12 @@ static void wrap(struct pv_buf *o, const char *text, size_t indent, size_t width
 		p += len;
 	}
 	pv_buf_addch(o, '\n');
+}
+
+/* Appends `text` wrapped to `width` columns, each line indented. */
+static void wrap(struct pv_buf *o, const char *text, size_t indent, size_t width)
+{
+	wrap_hanging(o, text, indent, indent, width);
 }
 
 static void block(struct pv_buf *o, const char *text, size_t indent)
@@ -94,6 +102,37 @@ static void block(struct pv_buf *o, const char *text, size_t indent)
 		pv_buf_add(o, p, len);
 		pv_buf_addch(o, '\n');
 		p += len + (p[len] == '\n');
+	}
+}
+
+/* Each citation of the register: key, document and locator, status, and
+ * the few words seen, in English as recorded, whatever the language. */
+static void citations(struct pv_buf *o, const char *code, const struct pv_lang *lang)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	const char *colon = pv_lang_label(lang, "colon");
+	if (!n)
+		return;
+	pv_buf_addf(o, "\n%s\n", pv_lang_label(lang, "explain.citations"));
+	for (size_t i = 0; i < n; i++) {
+		struct pv_buf line = PV_BUF_INIT;
+		char key[48];
+		snprintf(key, sizeof(key), "citation_status.%s", c[i]->status);
+		pv_buf_addf(&line, "%s%s%s%s%s", c[i]->key, colon, c[i]->document,
+			    *c[i]->locator ? ", " : "", c[i]->locator);
+		wrap_hanging(o, line.buf, 2, 6, 78);
+		pv_buf_reset(&line);
+		pv_buf_addf(&line, "%s%s%s", pv_lang_label(lang, "explain.status"), colon,
+			    pv_lang_label(lang, key));
+		wrap_hanging(o, line.buf, 4, 6, 78);
+		pv_buf_reset(&line);
+		pv_buf_addf(&line, "%s%s%s", pv_lang_label(lang, "explain.seen"), colon, c[i]->seen);
+		wrap_hanging(o, line.buf, 4, 6, 78);
+		pv_buf_reset(&line);
+		pv_buf_addf(&line, "%s%s%s", pv_lang_label(lang, "explain.where"), colon, c[i]->where);
+		wrap_hanging(o, line.buf, 4, 6, 78);
+		pv_buf_release(&line);
 	}
 }
 
@@ -146,6 +185,8 @@ int cmd_rules(int argc, char **argv)
 			pv_json_str(&o, title ? title : "");
 			pv_buf_adds(&o, ",\"citation\":");
 			pv_json_str(&o, cit ? cit : "");
+			pv_buf_adds(&o, ",\"citations\":");
+			pv_json_citations(&o, r->code, 1);
 			pv_buf_addf(&o, ",\"stricter_when_adopted\":%s,\"waivable\":\"%s\"}",
 				    r->flags & PV_RULE_STAGE ? "true" : "false", waivable(r));
 		}
@@ -240,6 +281,8 @@ int cmd_explain(int argc, char **argv)
 		pv_template_generic(text, &shown);
 		wrap(&o, shown.buf, 2, 78);
 		pv_buf_release(&shown);
+		if (!strcmp(parts[i].field, "citation"))
+			citations(&o, r->code, lang);
 	}
 #undef FIELD
 	fwrite(o.buf, 1, o.len, stdout);

@@ -3,6 +3,8 @@
 
 #include <stddef.h>
 
+#include "pveplan/lang.h"
+
 /*
  * The catalogue compiled into C tables at build time (tools/catgen.c from
  * the files of src/catalogue/). Each table is sorted by key (strcmp), for bsearch.
@@ -33,5 +35,19 @@ extern const unsigned pv_catalogue_nlangs;
  * schema`): one table per entry of pv_catalogue_langs, in the same order,
  * empty for a language without the file. */
 extern const struct pv_catalogue_table pv_catalogue_schema[];
+
+/* The citation register (src/catalogue/citations.yaml): its entries in
+ * file order, the scored documents in order (NULL-terminated), and the
+ * citations of each PVE rule, sorted by code. */
+struct pv_catalogue_rule_cites {
+	const char *code;
+	const struct pv_citation *const *v;
+	size_t n;
+};
+extern const struct pv_citation pv_catalogue_citations[];
+extern const size_t pv_catalogue_ncitations;
+extern const char *const pv_catalogue_documents[];
+extern const struct pv_catalogue_rule_cites pv_catalogue_rule_cites[];
+extern const size_t pv_catalogue_nrule_cites;
 
 #endif

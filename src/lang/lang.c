@@ -147,3 +147,37 @@ size_t pv_lang_schema_table(const struct pv_lang *lang, const struct pv_lang_ent
 	*entries = (const struct pv_lang_entry *)t->v;
 	return t->n;
 }
+
+static int cmp_code(const void *code, const void *entry)
+{
+	return strcmp(code, ((const struct pv_catalogue_rule_cites *)entry)->code);
+}
+
+size_t pv_lang_rule_citations(const char *code, const struct pv_citation *const **cites)
+{
+	const struct pv_catalogue_rule_cites *r =
+		pv_catalogue_nrule_cites ? bsearch(code, pv_catalogue_rule_cites, pv_catalogue_nrule_cites,
+						   sizeof(*pv_catalogue_rule_cites), cmp_code)
+					 : NULL;
+	*cites = r ? r->v : NULL;
+	return r ? r->n : 0;
+}
+
+const struct pv_citation *pv_lang_citation(const char *key)
+{
+	for (size_t i = 0; key && i < pv_catalogue_ncitations; i++)
+		if (!strcmp(pv_catalogue_citations[i].key, key))
+			return &pv_catalogue_citations[i];
+	return NULL;
+}
+
+size_t pv_lang_citations(const struct pv_citation **all)
+{
+	*all = pv_catalogue_citations;
+	return pv_catalogue_ncitations;
+}
+
+const char *const *pv_lang_scored_documents(void)
+{
+	return pv_catalogue_documents;
+}

@@ -51,6 +51,8 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	str_field(o, "title", pv_lang_rule_field(lang, g->code, "title"));
 	pv_buf_addch(o, ',');
 	str_field(o, "citation", pv_lang_rule_field(lang, g->code, "citation"));
+	pv_buf_adds(o, ",\"citations\":");
+	pv_json_citations(o, g->code, 0);
 	pv_buf_addch(o, ',');
 	str_field(o, "subject", g->subject);
 	pv_buf_adds(o, ",\"note\":");
@@ -110,7 +112,7 @@ static void matrix(struct pv_buf *o, const struct pv_matrix *m)
 		const struct pv_score *sc = &m->scores[i];
 		size_t applicable = sc->passed + sc->failed + sc->waived;
 		pv_buf_adds(o, i ? ",{" : "{");
-		str_field(o, "document", pv_source_name(sc->source));
+		str_field(o, "document", sc->document);
 		pv_buf_addf(o, ",\"passed\":%zu,\"failed\":%zu,\"waived\":%zu,\"applicable\":%zu,\"score\":",
 			    sc->passed, sc->failed, sc->waived, applicable);
 		if (applicable)

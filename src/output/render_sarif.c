@@ -3,6 +3,7 @@
 
 #include "pveplan/base.h"
 #include "pveplan/check.h"
+#include "pveplan/lang.h"
 #include "pveplan/version.h"
 
 #include <stdio.h>
@@ -58,8 +59,10 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 		pv_template_generic(hint ? hint : "", &generic);
 		pv_buf_addf(&help, "%s\n%s: %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
+		pv_text_citations(&help, r->code, lang, "\n- ");
 		pv_buf_addf(&md, "%s\n\n**%s:** %s", generic.buf,
 			    pv_lang_label(lang, "explain.citation"), citation ? citation : "");
+		pv_text_citations(&md, r->code, lang, "\n- ");
 		pv_buf_release(&generic);
 		pv_buf_adds(o, i ? ",{" : "{");
 		pv_buf_addf(o, "\"id\":\"%s\",", r->code);
@@ -73,6 +76,8 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 		pv_buf_addf(o, "},\"defaultConfiguration\":{\"level\":\"%s\"},", level(r->severity));
 		pv_buf_adds(o, "\"properties\":{\"citation\":");
 		pv_json_str(o, citation ? citation : "");
+		pv_buf_adds(o, ",\"citations\":");
+		pv_json_citations(o, r->code, 1);
 		pv_buf_addf(o, ",\"tags\":[\"%.3s\"]}}", r->code);
 		pv_buf_release(&help);
 		pv_buf_release(&md);
@@ -124,7 +129,10 @@ void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
 	pv_buf_addf(&o, "\"version\":\"%s\",\"semanticVersion\":\"%s\",\"language\":\"%s\",\"rules\":[",
 		    PVEPLAN_VERSION, PVEPLAN_VERSION, pv_lang_code(r->lang));
 	rules(&o, r->lang);
-	pv_buf_adds(&o, "]}},\"columnKind\":\"unicodeCodePoints\",\"results\":[");
+	/* The catalogue's version says which rules produced the results, as in
+	 * the JSON output; SARIF keeps it in the driver's property bag. */
+	pv_buf_addf(&o, "],\"properties\":{\"catalogue_version\":%d}}},", pv_lang_catalogue_version());
+	pv_buf_adds(&o, "\"columnKind\":\"unicodeCodePoints\",\"results\":[");
 	int first = 1;
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->files[i].diags.nr; j++) {

@@ -2,6 +2,7 @@
 #include "pveplan/output.h"
 
 #include "pveplan/base.h"
+#include "pveplan/lang.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,12 +201,17 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 	pv_buf_addf(out, "%s%s%s\n", b, pv_lang_label(lang, "matrix.scores"), rst);
 	for (size_t i = 0; i < f->matrix.nscores; i++) {
 		const struct pv_score *sc = &f->matrix.scores[i];
-		char key[32];
-		snprintf(key, sizeof(key), "doc.%s", pv_source_name(sc->source));
+		char key[64];
+		snprintf(key, sizeof(key), "doc.%s", sc->document);
+		size_t applicable = sc->passed + sc->failed + sc->waived;
 		const struct pv_arg pairs[] = {
 			pv_arg_text("passed"), pv_arg_uint(sc->passed), pv_arg_text("applicable"),
-			pv_arg_uint(sc->passed + sc->failed + sc->waived) };
+			pv_arg_uint(applicable) };
 		pv_buf_addf(out, "  %s%s", pv_lang_label(lang, key), pv_lang_label(lang, "colon"));
+		if (!applicable) {
+			pv_buf_addf(out, "%s\n", pv_lang_label(lang, "matrix.not_scored"));
+			continue;
+		}
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
 			const struct pv_arg wp[] = { pv_arg_text("n"), pv_arg_uint(sc->waived) };
@@ -216,5 +222,38 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 			pv_buf_adds(out, ")");
 		}
 		pv_buf_addch(out, '\n');
+	}
+}
+
+void pv_json_citations(struct pv_buf *out, const char *code, int with_document)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	pv_buf_addch(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		pv_buf_adds(out, i ? ",{\"key\":" : "{\"key\":");
+		pv_json_str(out, c[i]->key);
+		if (with_document) {
+			pv_buf_adds(out, ",\"document\":");
+			pv_json_str(out, c[i]->counts_under);
+		}
+		pv_buf_adds(out, ",\"status\":");
+		pv_json_str(out, c[i]->status);
+		pv_buf_addch(out, '}');
+	}
+	pv_buf_addch(out, ']');
+}
+
+void pv_text_citations(struct pv_buf *out, const char *code, const struct pv_lang *lang,
+		       const char *sep)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	for (size_t i = 0; i < n; i++) {
+		char key[48];
+		snprintf(key, sizeof(key), "citation_status.%s", c[i]->status);
+		pv_buf_addf(out, "%s%s%s%s%s%s; %s", sep, c[i]->key, pv_lang_label(lang, "colon"),
+			    c[i]->document, *c[i]->locator ? ", " : "", c[i]->locator,
+			    pv_lang_label(lang, key));
 	}
 }

@@ -7,6 +7,7 @@
 #include "pveplan/model.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,12 +121,44 @@ static void load_rules(struct pv_config *c, const struct pv_node *n, struct pv_d
 	}
 }
 
+/* The thresholds: counts of stakeholders or sectors (unsigned), and shares
+ * from 0 to 1 (double). */
+#define T(name, share) { #name, share, offsetof(struct pv_thresholds, name) }
+static const struct threshold {
+	const char *name;
+	int share;
+	size_t off;
+} thresholds[] = {
+	T(public_sector, 0), T(society_sectors, 0), T(regional_bodies, 0),
+	T(security_share, 1), T(women_share, 1),
+};
+#undef T
+
+static void set_threshold(struct pv_config *c, const struct threshold *t,
+			  const struct pv_node *v, struct pv_diags *d)
+{
+	double x = 0;
+	int ok = v->kind == PV_NODE_SCALAR && !pv_number_parse(v->u.str, &x);
+	char *dst = (char *)&c->thresholds + t->off;
+	if (t->share) {
+		if (ok && x >= 0 && x <= 1)
+			*(double *)dst = x;
+		else
+			pv_diag_add(d, "", v->pos, "threshold '%s' must be a share from 0 to 1",
+				    t->name);
+	} else if (ok && x >= 0 && x <= 1000 && x == (unsigned)x) {
+		*(unsigned *)dst = (unsigned)x;
+	} else {
+		pv_diag_add(d, "", v->pos, "threshold '%s' must be a whole number from 0 to 1000",
+			    t->name);
+	}
+}
+
 static void load_thresholds(struct pv_config *c, const struct pv_node *n, struct pv_diags *d)
 {
-	static const char *const names[] = { "public_sector", "society_sectors",
-					     "regional_bodies" };
-	unsigned *dst[] = { &c->thresholds.public_sector, &c->thresholds.society_sectors,
-			    &c->thresholds.regional_bodies };
+	const char *names[PV_ARRAY_SIZE(thresholds)];
+	for (size_t j = 0; j < PV_ARRAY_SIZE(thresholds); j++)
+		names[j] = thresholds[j].name;
 	if (n->kind != PV_NODE_MAP) {
 		pv_diag_add(d, "", n->pos, "'thresholds' must be a mapping");
 		return;
@@ -142,17 +175,11 @@ static void load_thresholds(struct pv_config *c, const struct pv_node *n, struct
 			if (s)
 				pv_diag_hint(g, "did you mean '%s'?", s);
 			else
-				pv_diag_hint(g, "thresholds: public_sector, society_sectors, regional_bodies");
+				pv_diag_hint(g, "thresholds: public_sector, society_sectors, "
+						"regional_bodies, security_share, women_share");
 			continue;
 		}
-		double x;
-		if (v->kind != PV_NODE_SCALAR || pv_number_parse(v->u.str, &x) || x < 0 ||
-		    x > 1000 || x != (unsigned)x) {
-			pv_diag_add(d, "", v->pos, "threshold '%s' must be a whole number from 0 to 1000",
-				    k->u.str);
-			continue;
-		}
-		*dst[j] = (unsigned)x;
+		set_threshold(c, &thresholds[j], v, d);
 	}
 }
 

@@ -214,12 +214,44 @@ const char *pv_rule_status_name(enum pv_rule_status s)
 	return names[s];
 }
 
+/* Whether a citation of rule `code` of status verified or substance
+ * counts under `doc`. */
+static int cites_document(const char *code, const char *doc)
+{
+	const struct pv_citation *const *c;
+	size_t n = pv_lang_rule_citations(code, &c);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(c[i]->counts_under, doc) &&
+		    (!strcmp(c[i]->status, "verified") || !strcmp(c[i]->status, "substance")))
+			return 1;
+	return 0;
+}
+
+static void score(const struct pv_matrix *m, struct pv_score *sc)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		if ((m->rows[i].rule->flags & PV_RULE_REPORT) ||
+		    !cites_document(m->rows[i].rule->code, sc->document))
+			continue;
+		switch (m->rows[i].status) {
+		case PV_RS_PASSED:
+			sc->passed++;
+			break;
+		case PV_RS_FAILED:
+			sc->failed++;
+			break;
+		case PV_RS_WAIVED:
+			sc->waived++;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int checked,
 		     struct pv_matrix *m)
 {
-#define SCORED(doc) doc,
-	static const unsigned scored[] = { PV_SCORED_DOCS_LIST(SCORED) };
-	_Static_assert(PV_ARRAY_SIZE(scored) == PV_SCORED_DOCS_N, "PV_SCORED_DOCS_N");
 	memset(m, 0, sizeof(*m));
 	for (size_t i = 0; i < pv_rules_nr && i < PV_ARRAY_SIZE(m->rows); i++) {
 		struct pv_matrix_row *row = &m->rows[m->n++];
@@ -249,26 +281,10 @@ void pv_matrix_build(const struct pv_policy *pol, const struct pv_diags *d, int 
 		else
 			row->status = PV_RS_PASSED;
 	}
-	for (size_t s = 0; s < PV_ARRAY_SIZE(scored); s++) {
+	for (const char *const *doc = pv_lang_scored_documents();
+	     *doc && m->nscores < PV_ARRAY_SIZE(m->scores); doc++) {
 		struct pv_score *sc = &m->scores[m->nscores++];
-		sc->source = scored[s];
-		for (size_t i = 0; i < m->n; i++) {
-			if (!(m->rows[i].rule->sources & scored[s]) ||
-			    (m->rows[i].rule->flags & PV_RULE_REPORT))
-				continue;
-			switch (m->rows[i].status) {
-			case PV_RS_PASSED:
-				sc->passed++;
-				break;
-			case PV_RS_FAILED:
-				sc->failed++;
-				break;
-			case PV_RS_WAIVED:
-				sc->waived++;
-				break;
-			default:
-				break;
-			}
-		}
+		sc->document = *doc;
+		score(m, sc);
 	}
 }

@@ -208,9 +208,15 @@ static void matrix(struct md *m)
 		char passed[24], applicable[24];
 		snprintf(passed, sizeof(passed), "%zu", sc->passed);
 		snprintf(applicable, sizeof(applicable), "%zu", sc->passed + sc->failed + sc->waived);
-		pv_buf_addf(m->o, "- **%s**: ", pv_source_name(sc->source));
-		pv_report_fill(m->lang, L(m, "value.score"), m->o, "passed", passed, "applicable", applicable,
-			       (char *)NULL);
+		char doc[64];
+		snprintf(doc, sizeof(doc), "doc.%s", sc->document);
+		/* Named in English where the language has no rule catalogue. */
+		pv_buf_addf(m->o, "- **%s**: ", pv_lang_label(m->lang, doc));
+		if (sc->passed + sc->failed + sc->waived)
+			pv_report_fill(m->lang, L(m, "value.score"), m->o, "passed", passed, "applicable",
+				       applicable, (char *)NULL);
+		else
+			pv_buf_adds(m->o, L(m, "value.not_scored"));
 		pv_buf_addch(m->o, '\n');
 	}
 }

@@ -596,14 +596,35 @@ static void builder_release(struct builder *b)
 	pv_strmap_release(&b->anchors);
 }
 
+/* The line of libyaml's error, as syntax_error() places it. */
+static uint32_t problem_line(struct builder *b, yaml_parser_t *p)
+{
+	if (p->error == YAML_READER_ERROR)
+		return pv_pos_of_offset(b->src, b->len, b->base + p->problem_offset).line;
+	return pos_of(b, p->problem_mark, p->problem_mark).line;
+}
+
 int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 		 const struct pv_limits *lim, struct pv_diags *d)
 {
 	struct builder b;
+	struct pv_prescan scan = PV_PRESCAN_INIT;
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int r = 0;
 
+	doc->root = NULL;
+	doc->nodes = 0;
+	doc->bytes = 0;
+	/* Pasted characters first, all of them; libyaml then reads the text
+	 * with them repaired, for the other errors of the file. */
+	int hazards = pv_prescan_run(&scan, src, len, d);
+	if (hazards < 0)
+		return -1;
+	if (scan.fixed) {
+		src = scan.fixed;
+		len = scan.fixed_len;
+	}
 	memset(&b, 0, sizeof(b));
 	b.doc = doc;
 	b.src = src;
@@ -612,11 +633,9 @@ int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 	b.at = (struct spot){ b.base, 0, 1, 0 };
 	b.lim = lim;
 	b.d = d;
-	doc->root = NULL;
-	doc->nodes = 0;
-	doc->bytes = 0;
 	if (!yaml_parser_initialize(&parser)) {
 		pv_diag_add(d, "FMT001", ((struct pv_pos){ 1, 1, 1 }), "cannot start the YAML parser");
+		pv_prescan_release(&scan);
 		return -1;
 	}
 	if (check_encoding(&b) < 0)
@@ -630,7 +649,10 @@ int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 		if (!yaml_parser_parse(&parser, &ev)) {
 			if (parser.error == YAML_MEMORY_ERROR)
 				pv_die_oom();
-			syntax_error(&b, &parser);
+			/* An error where the pre-scan found something is that
+			 * finding again, in libyaml's words: not shown twice. */
+			if (!hazards || !pv_prescan_near(&scan, problem_line(&b, &parser)))
+				syntax_error(&b, &parser);
 			r = -1;
 			break;
 		}
@@ -639,9 +661,12 @@ int pv_doc_parse(struct pv_doc *doc, const char *src, size_t len,
 	}
 	builder_release(&b);
 	yaml_parser_delete(&parser);
-	if (r < 0)
+	pv_prescan_release(&scan);
+	/* The tree of a repaired text is not the file's: the findings of
+	 * the pre-scan are what this run reports of the plan. */
+	if (r < 0 || hazards)
 		doc->root = NULL;
-	return r < 0 ? -1 : 0;
+	return r < 0 || hazards ? -1 : 0;
 }
 
 void pv_doc_release(struct pv_doc *doc)

@@ -27,11 +27,17 @@ PY'
   check "junit ($lang) has one testsuite per plan" '[ "$(grep -c "<testsuite " "$tmp/out.xml")" = ${#plans[@]} ]'
   "$bin" check --lang $lang --format json "${plans[@]}" >"$tmp/out.json"
   check "json ($lang) is well-formed and complete" '$PY - "$tmp/out.json" ${#plans[@]} <<PY
-import json, sys
+import json, sys, yaml
 d = json.load(open(sys.argv[1]))
 assert d["pveplan"]["json_version"] == 1 and len(d["files"]) == int(sys.argv[2])
+# One score per document of the citation register, in its order; a
+# document with nothing applicable is not scored (null), never 0 of 0.
+docs = list(yaml.safe_load(open("$src/src/catalogue/citations.yaml"))["documents"])
 for f in d["files"]:
-    assert len(f["matrix"]) == $nrules and len(f["scores"]) == 3
+    assert len(f["matrix"]) == $nrules and [s["document"] for s in f["scores"]] == docs
+    assert all((s["score"] is None) == (s["applicable"] == 0) for s in f["scores"])
+    assert all(isinstance(c["key"], str) and c["status"] in ("verified", "substance")
+               for g in f["findings"] + f["waived"] for c in g["citations"])
 PY'
 done
 finish

@@ -38,17 +38,17 @@ $PY "$src/tests/xlsx/dump.py" "$tmp/regional-en/capacity-needs.xlsx" >"$tmp/dump
 if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then cp "$tmp/dump.txt" "$src/tests/golden/build/regional-en.xlsx.txt"; fi
 check "regional-en workbook content is as expected" 'diff -u "$src/tests/golden/build/regional-en.xlsx.txt" "$tmp/dump.txt"'
 # An action in another currency counts in no total, in the reports and the
-# workbook alike, and LibreOffice agrees (base plan: A1 50,000 USD, A2 80,000
-# turned into EUR).
+# workbook alike, and LibreOffice agrees (base plan: A1 50,000 and A3 20,000
+# USD, A2 80,000 turned into EUR).
 sed 's/            cost: 80000/            cost: 80000\n            currency: EUR/' \
   "$src/tests/golden/pve/PVE-base/plan.pve.yaml" >"$tmp/eur.pve.yaml"
 "$bin" build --lang en --format md,xlsx -o "$tmp/eur" "$tmp/eur.pve.yaml" >/dev/null 2>"$tmp/eur.err"; rc=$?
 check "build a plan with an action in EUR" 'built "$tmp/eur"'
-check "the report's total leaves the EUR action out" 'grep -q "^| Total cost | 50,000 USD |" "$tmp/eur/report.md"'
+check "the report's total leaves the EUR action out" 'grep -q "^| Total cost | 70,000 USD |" "$tmp/eur/report.md"'
 check "so does the workbook's" '$PY -c "
 import openpyxl, sys
 b = openpyxl.load_workbook(sys.argv[1], data_only=True)[\"Budget\"]
-assert b.cell(row=b.max_row, column=3).value == 50000, b.cell(row=b.max_row, column=3).value
+assert b.cell(row=b.max_row, column=3).value == 70000, b.cell(row=b.max_row, column=3).value
 " "$tmp/eur/capacity-needs.xlsx"'
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/eur/capacity-needs.xlsx" plain >"$tmp/eur.log" 2>&1; rc=$?
 check "and LibreOffice recalculates it to the same figures" '[ $rc -eq 0 ] || { cat "$tmp/eur.log"; false; }'

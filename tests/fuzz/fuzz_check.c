@@ -1,49 +1,149 @@
-/* libFuzzer harness: the whole check of one plan held in memory, and the
- * rendering of its findings. Build with -DPVEPLAN_FUZZ=ON and clang. */
+/*
+ * libFuzzer harness: the check of one plan held in memory and every check
+ * output of its findings (text with and without colour, the compliance
+ * matrix, JSON, SARIF, JUnit, GitHub), each held to the oracles of
+ * oracle.h. Build with -DPVEPLAN_FUZZ=ON and clang (see README.md).
+ */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "harness.h"
+#include "oracle.h"
 #include "pveplan/base.h"
-#include "pveplan/report.h"
-#include "pveplan/policy.h"
 #include "pveplan/lang.h"
 #include "pveplan/output.h"
+#include "pveplan/policy.h"
 
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fz_fixed_clock();
+	fz_xml_init();
+	return 0;
+}
+
+/* The lines "fuzz.yaml:..." the text output has: one a finding shown, one a
+ * rule whose findings were capped. Plan text cannot add one: it is shown
+ * escaped, on lines of its own that begin with the gutter. */
+static size_t header_lines(const struct pv_diags *d)
+{
+	size_t n = d->nr;
+	for (size_t i = 0; i < d->nomitted; i++) {
+		const struct pv_omitted *o = &d->omitted[i];
+		n += o->n[0] + o->n[1] + o->n[2] + o->waived > 0;
+	}
+	return n;
+}
+
+/* Text output, with and without colour: the same text once the colours
+ * are taken out, and no control character but the line breaks. */
+static void check_text(const struct pv_diags *d, const char *src, size_t len,
+		       const struct pv_lang *lang)
+{
+	struct pv_buf plain = PV_BUF_INIT, color = PV_BUF_INIT, stripped = PV_BUF_INIT;
+	pv_render_text(d, src, len, PV_TEXT_WAIVED, lang, &plain);
+	pv_render_summary(pv_diags_count(d, PV_SEV_ERROR), pv_diags_count(d, PV_SEV_WARNING),
+			  pv_diags_count(d, PV_SEV_INFO), pv_diags_waived(d), 1, 0, lang, &plain);
+	fz_no_controls("text", plain.buf, plain.len, "\n");
+	if (fz_count_lines(plain.buf, plain.len, FZ_PLAN_NAME ":") != header_lines(d))
+		fz_fail("text", plain.buf, plain.len, 0, "not one header line per finding");
+	pv_render_text(d, src, len, PV_TEXT_WAIVED | PV_TEXT_COLOR, lang, &color);
+	pv_render_summary(pv_diags_count(d, PV_SEV_ERROR), pv_diags_count(d, PV_SEV_WARNING),
+			  pv_diags_count(d, PV_SEV_INFO), pv_diags_waived(d), 1, PV_TEXT_COLOR,
+			  lang, &color);
+	fz_strip_sgr("text --color", color.buf, color.len, &stripped);
+	if (stripped.len != plain.len || memcmp(stripped.buf, plain.buf, plain.len))
+		fz_fail("text --color", stripped.buf, stripped.len, 0,
+			"differs from the text without colour");
+	pv_buf_reset(&plain);
+	pv_render_text(d, src, len, PV_TEXT_QUIET, lang, &plain);
+	fz_no_controls("text --quiet", plain.buf, plain.len, "\n");
+	pv_buf_release(&plain);
+	pv_buf_release(&color);
+	pv_buf_release(&stripped);
+}
+
+static size_t open_findings(const struct pv_file_report *f)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < f->diags.nr; i++)
+		n += f->diags.v[i].waiver < 0;
+	return n;
+}
+
+/* The machine-readable outputs: each parses, with one entry per finding.
+ * SARIF, most of it the rule catalogue, costs as much as all the others
+ * together: it is made for one input in four (`sarif`), the same ones each
+ * run. */
+static void check_machine(const struct pv_run_report *r, int sarif)
+{
+	const struct pv_file_report *f = &r->files[0];
+	struct pv_buf out = PV_BUF_INIT, summary = PV_BUF_INIT, plain = PV_BUF_INIT,
+		      color = PV_BUF_INIT;
+
+	pv_render_matrix_text(f, r->lang, 0, &plain);
+	fz_no_controls("matrix", plain.buf, plain.len, "\n");
+	pv_render_matrix_text(f, r->lang, PV_TEXT_COLOR, &color);
+	pv_buf_reset(&out);
+	fz_strip_sgr("matrix --color", color.buf, color.len, &out);
+	if (out.len != plain.len || memcmp(out.buf, plain.buf, plain.len))
+		fz_fail("matrix --color", out.buf, out.len, 0, "differs from the matrix without colour");
+
+	pv_buf_reset(&out);
+	pv_render_json(r, &out);
+	if (fz_json_check("json", out.buf, out.len, "end_column") != f->diags.nr)
+		fz_fail("json", out.buf, out.len, 0, "not one finding per finding");
+	pv_buf_reset(&out);
+	if (sarif) {
+		pv_render_sarif(r, &out);
+		if (fz_json_check("sarif", out.buf, out.len, "ruleId") != f->diags.nr)
+			fz_fail("sarif", out.buf, out.len, 0, "not one result per finding");
+		pv_buf_reset(&out);
+	}
+	pv_buf_reset(&out);
+	pv_render_junit(r, &out);
+	if (fz_xml_check("junit", out.buf, out.len, "testcase") != f->matrix.n)
+		fz_fail("junit", out.buf, out.len, 0, "not one testcase per rule");
+	pv_buf_reset(&out);
+	pv_render_github(r, &out, &summary);
+	fz_no_controls("github", out.buf, out.len, "\n");
+	fz_no_controls("github summary", summary.buf, summary.len, "\n");
+	size_t lines = fz_count_lines(out.buf, out.len, "");
+	if (lines != open_findings(f) || fz_count_lines(out.buf, out.len, "::") != lines)
+		fz_fail("github", out.buf, out.len, 0, "not one workflow command per finding");
+	pv_buf_release(&out);
+	pv_buf_release(&summary);
+	pv_buf_release(&plain);
+	pv_buf_release(&color);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pv_check_opts o = PV_CHECK_OPTS_INIT;
 	struct pv_diags d = PV_DIAGS_INIT;
-	struct pv_buf out = PV_BUF_INIT;
+	struct pv_run_report r = { 0 };
 	struct pv_plan plan;
-	char *src = xmalloc(size + 1);
+	struct pv_policy pol = { NULL, PV_STATUS_DRAFT, 0, 0 };
+	char *src = fz_text(data, size);
 
-	memcpy(src, data, size);
-	src[size] = '\0';
-	o.limits.max_nodes = 100000;	/* keep each run fast */
-	pv_diags_init(&d, "fuzz.yaml");
-	struct pv_policy pol;
+	fz_limits(&o.limits);
+	pv_diags_init(&d, FZ_PLAN_NAME);
 	int loaded = pv_check_text(src, size, &o, &plan, &d, &pol) == 0;
-	pv_render_text(&d, src, size, PV_TEXT_COLOR | PV_TEXT_WAIVED, pv_lang_get("fr"), &out);
-	if (loaded) {
-		/* As 'build --force' would: the reports of a plan with errors. */
-		struct pv_matrix matrix;
-		struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT, err = PV_BUF_INIT;
-		pv_matrix_build(&pol, &d, 1, &matrix);
-		struct pv_report_input in = { &plan, &d, &matrix, pv_lang_get(size % 2 ? "ar" : "en"),
-					      "en", (int)(size % 3 == 0), 1, 0 };
-		pv_report_markdown(&in, &md);
-		pv_report_html(&in, md.buf, md.len, NULL, &html, &err);
-		pv_buf_release(&md);
-		pv_buf_release(&html);
-		pv_buf_release(&err);
-	}
+	/* English or French, the two languages of the findings, by the input. */
+	uint32_t h = fz_hash(data, size);
+	r.lang = pv_lang_get(h & 1 ? "fr" : "en");
+	check_text(&d, src, size, r.lang);
+	pv_report_add(&r, FZ_PLAN_NAME, loaded ? &plan : NULL, loaded, &pol, &d);
+	check_machine(&r, (h >> 4 & 3) == 0);
+	pv_report_release(&r);
 	pv_plan_release(&plan);
 	pv_diags_release(&d);
-	pv_buf_release(&out);
 	free(src);
 	return 0;
 }

@@ -95,6 +95,14 @@ def signature(fmt):
     return [(l, "d" if c == "i" else c) for _, l, c in specs]
 
 
+def syntax_part(cat, lang):
+    """syntax.LANG.yaml, or an empty mapping."""
+    path = os.path.join(cat, f"syntax.{lang}.yaml")
+    if not os.path.exists(path):
+        return {}
+    return yaml.safe_load(open(path, encoding="utf-8")) or {}
+
+
 def main():
     srcdir = sys.argv[1]
     msgids, words, labels, fields = extract(srcdir)
@@ -110,8 +118,12 @@ def main():
     cat = os.path.join(srcdir, "src", "catalogue")
     for path in sorted(glob.glob(os.path.join(cat, "messages.*.yaml"))):
         data = yaml.safe_load(open(path, encoding="utf-8"))
-        tr = data.get("messages") or {}
-        wtr = data.get("words") or {}
+        tr = dict(data.get("messages") or {})
+        wtr = dict(data.get("words") or {})
+        # syntax.LANG.yaml adds the messages of the pre-scan and SYN rules.
+        extra = syntax_part(cat, data.get("language"))
+        tr.update(extra.get("messages") or {})
+        wtr.update(extra.get("words") or {})
         name = os.path.basename(path)
         for k, where in sorted((k, v) for k, v in msgids.items() if k):
             if k not in tr or not str(tr[k]).strip():
@@ -129,6 +141,8 @@ def main():
                 problems.append(f"{name}: the word {w!r} is not used any more")
     for path in sorted(glob.glob(os.path.join(cat, "rules.*.yaml"))):
         data = yaml.safe_load(open(path, encoding="utf-8"))
+        data["rules"] = dict(data.get("rules") or {})
+        data["rules"].update(syntax_part(cat, data.get("language")).get("rules") or {})
         have = set((data.get("labels") or {}).keys())
         for l in sorted(labels - have):
             problems.append(f"{os.path.basename(path)}: no label {l!r}")

@@ -51,4 +51,59 @@ grep -q '"key.plan.id", "The id."' "$tmp/out.c" && grep -q '"value.scope.nationa
   grep -q 'pv_catalogue_schema\[\]' "$tmp/out.c" || { echo "FAIL: the schema table is not written"; fails=$((fails + 1)); }
 printf 'schema: 1\nlanguage: fr\ntexts: {}\nkeys:\n  plan: "a string"\nvalues: {}\n' >"$tmp/schema.fr.yaml"
 refuse "a group of schema keys that is not a mapping" schema.fr.yaml "'keys' must be a mapping"
+# citations.yaml, the citation register: entries checked, and every PVE rule
+# of the rule catalogue given its citations.
+register() {   # a good register, then sed expressions applied to it
+  mkdir -p "$tmp/reg"
+  cat >"$tmp/reg/citations.yaml" <<'YAML'
+register: 2
+documents:
+  A/70/674: {en: "Plan of Action", fr: "Plan d'action"}
+labels:
+  en: {citation_status.verified: "verified"}
+citations:
+  POA-44a:
+    document: 'A/70/674'
+    locator: 'para. 44 (a)'
+    status: verified
+    seen: '"developed in a multidisciplinary manner"'
+    where: 'a copy'
+    counts_under: A/70/674
+unverified:
+  - {what: 'a paragraph', why: 'not seen'}
+rules:
+  PVE101: [POA-44a]
+YAML
+  for e in "$@"; do sed -i "$e" "$tmp/reg/citations.yaml"; done
+}
+refuse_reg() {   # name, expected text in the message
+  if "$catgen" "$tmp/out.c" "$tmp/rules.en.yaml" "$tmp/reg/citations.yaml" 2>"$tmp/err"; then
+    echo "FAIL: $1: accepted"; fails=$((fails + 1))
+  elif ! grep -q -- "$2" "$tmp/err"; then
+    echo "FAIL: $1: message lacks '$2':"; cat "$tmp/err"; fails=$((fails + 1))
+  else
+    echo "ok: $1"
+  fi
+}
+register
+"$catgen" "$tmp/out.c" "$tmp/rules.en.yaml" "$tmp/reg/citations.yaml" ||
+  { echo "FAIL: a good register is refused"; fails=$((fails + 1)); }
+grep -q '{ "PVE101", cites_PVE101, 1 }' "$tmp/out.c" && grep -q '"doc.A/70/674", "Plan d' "$tmp/out.c" ||
+  { echo "FAIL: the register's tables are not written"; fails=$((fails + 1)); }
+register 's/PVE101: \[POA-44a\]/PVE101: [POA-44a, POA-45]/'
+refuse_reg "a rule citing a key not in the register" "PVE101 cites 'POA-45', which is not in the register"
+register 's/status: verified/status: unverified/'
+refuse_reg "an unverified citation" "status 'unverified' cannot be cited"
+register '/    where:/d'
+refuse_reg "an entry without 'where'" "citation POA-44a has no 'where'"
+register 's/counts_under: A\/70\/674/counts_under: A\/70\/675/'
+refuse_reg "an entry counting under no listed document" "counts under 'A/70/675'"
+register 's/  PVE101: \[POA-44a\]/  PVE102: []/'
+refuse_reg "a PVE rule of the catalogue without its citations" "rule PVE101 (rules.en.yaml) has no line under 'rules'"
+register 's/  PVE101: \[POA-44a\]/  PVE101: [POA-44a]\n  CON001: [POA-44a]/'
+refuse_reg "a CON rule citing a source" "'CON001': only PVE rules cite sources"
+register 's/    seen: .*/    seen: [a, b]/'
+refuse_reg "seen words that are not a string" "seen must be a string"
+register 's/^register: 2/register: 2\nextra: 1/'
+refuse_reg "an unknown part of the register" "unknown key 'extra' in the citation register"
 [ "$fails" -eq 0 ]
