@@ -300,6 +300,7 @@ static void test_related_strategies_shape(void **state)
 	const char *item = "{title: Counter-terrorism strategy, kind: counter_terrorism, relation: Shares the referral}";
 	one_finding(item, "National strategy", "National", "FMT004",
 		    "related strategy must be a mapping, not a string", "such as 'title: ...'");
+	one_finding(item, "~", "~", "FMT004", "related strategy must be a mapping, not empty", NULL);
 	one_finding(item, "{title: [CT], kind: other}", "[CT]", "FMT004",
 		    "'title' must be text or a map of language to text", "write a string");
 	one_finding(item, "{title: CT, kind: other, relation: {en: [x]}}", "[x]", "FMT004",
@@ -375,6 +376,8 @@ static void test_stakeholder_country_and_sector(void **state)
 		    "unknown key 'contry' in stakeholder", "did you mean 'country'?");
 	one_finding("sector: oversight", "sector: oversigt", "oversigt", "FMT004",
 		    "invalid value 'oversigt' for 'sector'", "did you mean 'oversight'?");
+	/* Read as the key expects: NO is Norway, not YAML 1.1's false. */
+	no_finding("country: ML}", "country: NO}");
 	/* A stakeholder's country is allowed in a national plan too. */
 	no_finding("  scope: regional\n  organization: G5\n  member_states: [ML, NE]\n",
 		   "  scope: national\n  country: ML\n");
