@@ -34,8 +34,8 @@ static const struct pv_option explain_options[] = {
 
 const struct pv_command_help explain_help = {
 	"explain", "[options] CODE",
-	"Explain one rule: why it exists, its source, what triggers it, an example\n"
-	"and the fix.", NULL,
+	"Explain one rule: why it exists, its source, each citation with its status\n"
+	"and the few words seen, what triggers it, an example and the fix.", NULL,
 	explain_options,
 	"Explain one rule: why, source, example and fix",
 	NULL,
