@@ -166,8 +166,10 @@ void pv_check_CON006(const struct pv_rule_ctx *c)
 	if ((c->stage != PV_STATUS_ADOPTED && c->stage != PV_STATUS_UNDER_REVIEW) ||
 	    has_date(&c->p->plan.adopted_on))
 		return;
-	struct pv_diag *g = pv_diag_add(c->d, "CON006", pv_rule_where(c, c->p->plan.status.pos),
-					"plan is adopted but gives no 'adopted_on' date");
+	struct pv_pos at = pv_rule_where(c, c->p->plan.status.pos);
+	struct pv_diag *g = c->stage == PV_STATUS_UNDER_REVIEW
+		? pv_diag_add(c->d, "CON006", at, "plan is under review but gives no 'adopted_on' date")
+		: pv_diag_add(c->d, "CON006", at, "plan is adopted but gives no 'adopted_on' date");
 	pv_diag_hint(g, "add 'adopted_on: YYYY-MM-DD' under 'plan:', or set the status that applies");
 }
 
