@@ -56,7 +56,9 @@
 	X(PVE122, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE123, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
 	X(PVE124, PV_SEV_INFO, 0, PV_SRC_ARES70291 | PV_SRC_ARES60288, 1)             \
-	X(PVE125, PV_SEV_WARNING, 0, 0, 0)
+	X(PVE125, PV_SEV_WARNING, 0, 0, 0)                                             \
+	X(SYN001, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)                            \
+	X(SYN002, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)
 
 /*
  * What several rules need to know about a plan, computed once in one walk

@@ -261,9 +261,12 @@ static size_t skip_quoted(const struct scan *S, size_t off, char q)
  * it closes on it. */
 static int skip_flow(struct scan *S, size_t off)
 {
+	char prev = '[';	/* the last character that is not a space */
 	while (off < S->le) {
 		char c = S->s[off];
-		if (c == '"' || c == '\'') {
+		/* A quote opens a quoted scalar where a scalar starts; in
+		 * "Women's" it is a letter. */
+		if ((c == '"' || c == '\'') && strchr("[{,:", prev)) {
 			size_t e = skip_quoted(S, off + 1, c);
 			if (!e)
 				return 0;
@@ -276,6 +279,8 @@ static int skip_flow(struct scan *S, size_t off)
 			S->depth++;
 		else if ((c == ']' || c == '}') && --S->depth <= 0)
 			return 1;
+		if (c != ' ' && c != '\t')
+			prev = c;
 		off++;
 	}
 	return 0;
@@ -576,6 +581,7 @@ static int find_key(struct scan *S, size_t *off, uint32_t *col, struct item *it)
 		if (!q) {
 			S->ctx = CTX_QUOTED;
 			S->quote = c;
+			S->parent = (long)*col - 2;	/* less than the scalar's column */
 			return 1;
 		}
 		size_t j = q;
@@ -636,11 +642,14 @@ static void value(struct scan *S, size_t off, uint32_t col, const struct item *i
 		if (!skip_quoted(S, off + 1, c)) {
 			S->ctx = CTX_QUOTED;
 			S->quote = c;
+			S->parent = parent;
 		}
 	} else if (c == '[' || c == '{') {
 		S->depth = 0;
-		if (!skip_flow(S, off))
+		if (!skip_flow(S, off)) {
 			S->ctx = CTX_FLOW;
+			S->parent = parent;
+		}
 	} else {
 		if (cls_at(S, off, &k) == PV_CHAR_QUOTE)
 			curly_value(S, off, (uint32_t)col, it->key, it->has_key ? it->keylen : 0);
@@ -735,11 +744,13 @@ static int continued(struct scan *S, struct lead L)
 		}
 		return 0;
 	case CTX_QUOTED:
-		if (skip_quoted(S, S->ls, S->quote))
-			S->ctx = CTX_NONE;
-		return 1;
 	case CTX_FLOW:
-		if (skip_flow(S, S->ls))
+		/* A line that starts a node no deeper than the key of the
+		 * open scalar: the scalar was not what it seemed (a quote
+		 * in the text); it is read as the node it looks like. */
+		if (L.end < S->le && L.width <= S->parent && starts_node(S, L.end))
+			return 0;
+		if (S->ctx == CTX_QUOTED ? skip_quoted(S, S->ls, S->quote) != 0 : skip_flow(S, S->ls))
 			S->ctx = CTX_NONE;
 		return 1;
 	case CTX_PLAIN:
