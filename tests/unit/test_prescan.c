@@ -132,6 +132,14 @@ static void test_tabs(void **state)
 	assert_one("a:\n  - x\n\t\n  - y\n", 3, 1, "a tab");
 	assert_one("a: 1\n\xef\xbb\xbf" "b: 1\n", 2, 1, "U+FEFF");
 	assert_none("a: |\n  x\n  \t\n  y\n");
+	/* the first line of a block sets its indentation */
+	assert_one("a: >\n    one\n   " IDEO "two\n", 3, 4, "an ideographic space");
+	assert_one("a: |\n    one\n\t\n    " BULLET " two\nb: 1\n", 3, 1, "a tab");
+	assert_one("- " ENDASH "\n", 1, 3, "used as a list marker");
+	assert_one("a: [x, y]" ZWSP "\n", 1, 10, "a zero-width space (U+200B) after the value");
+	assert_one("a: \"x\"  " NBSP "\n", 1, 9, "a no-break space (U+00A0) after the value");
+	assert_one("a: [x,\n  y] " NBSP "\n", 2, 6, "after the value");
+	assert_none("a: \"x\" # " NBSP "\n");
 	/* ... and takes one after the indentation, as separation */
 	assert_none("a: one\n \ttwo\n");
 	assert_none("a:\tx\nb: x\t# c\n");
