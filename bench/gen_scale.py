@@ -43,6 +43,11 @@ Shapes (N is the size parameter scale.sh doubles):
   alias-findings      a map of N unknown keys anchored once and aliased N
                       times as a stakeholder: N*(N+1) findings
   many-findings       N actions with 4 invalid values each: 4N findings
+  pasted-word         N actions pasted from Word: a no-break space after
+                      'title:' and a bulleted partner list (2N FMT001 of the
+                      pre-scan, in one run)
+  pasted-text         N actions whose title holds a no-break space and a
+                      comment after ' #' (a valid plan: N SYN001 and N SYN002)
 """
 
 import os
@@ -462,6 +467,25 @@ def shape_many_findings(n):
     return plan(actions=acts), None, f"actions={n} findings_expected={4 * n}"
 
 
+def shape_pasted_word(n):
+    acts = []
+    for i in range(n):
+        for l in action(f"W{i}"):
+            if l.strip().startswith("title:"):
+                l = l.replace("title: ", "title:\u00a0")
+            if l.strip().startswith("partners:"):
+                l = "            partners:\n              \u2022\tyouthnet"
+            acts.append(l)
+    return plan(actions=acts), None, f"actions={n} findings_expected={2 * n}"
+
+
+def shape_pasted_text(n):
+    acts = []
+    for i in range(n):
+        acts += action(f"T{i}", title=f"Pasted\u00a0action #{i} of the plan")
+    return plan(actions=acts), None, f"actions={n} findings_expected={2 * n}"
+
+
 def shape_base(n):
     del n
     return plan(), None, "base plan"
@@ -482,6 +506,8 @@ SHAPES = {
     "alias-bytes-quoted": shape_alias_bytes_quoted,
     "alias-findings": shape_alias_findings,
     "many-findings": shape_many_findings,
+    "pasted-word": shape_pasted_word,
+    "pasted-text": shape_pasted_text,
 }
 
 

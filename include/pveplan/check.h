@@ -25,6 +25,7 @@ enum pv_rule_flags {
 	PV_RULE_STAGE = 1 << 1,		/* warning -> error once validated/adopted/under review */
 	PV_RULE_SCOPED_ONLY = 1 << 2,	/* waivable only with a scope (PVE110/111) */
 	PV_RULE_REPORT = 1 << 3,	/* reports a figure (PVE116): never fails, not scored */
+	PV_RULE_UNWAIVABLE = 1 << 4,	/* SYN: its severity may be set, it is never waived */
 };
 
 enum pv_source_doc {
@@ -47,7 +48,7 @@ struct pv_rule {
 	unsigned flags;
 	unsigned sources;
 	/* Finds the rule's findings in a loaded plan; NULL for the rules the
-	 * loader (FMT, REF) or the policy (PVE125) report. */
+	 * loader (FMT, REF, SYN) or the policy (PVE125) report. */
 	void (*check)(const struct pv_rule_ctx *c);
 };
 

@@ -97,9 +97,10 @@ struct pv_pos pv_pos_of_offset(const char *src, size_t len, size_t offset);
 /*
  * Characters pasted from a word processor that break YAML, reported before
  * libyaml runs, each at its own line and column and all in one run: tabs
- * and Unicode or zero-width spaces in the indentation or next to a key's
- * colon or a list dash, bullets and dashes used as list markers, curly
- * quotes around a value, a file saved as UTF-16 or UTF-32. Each is an
+ * and Unicode or zero-width spaces in the indentation, next to a key's
+ * colon or a list dash or after a closed quoted or flow value, bullets and
+ * dashes used as list markers, curly quotes around a value, a file saved
+ * as UTF-16 or UTF-32. Each is an
  * FMT001 error that names the character in plain words and says how to fix
  * it. Linear: each line is looked at once.
  */

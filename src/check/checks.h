@@ -65,7 +65,9 @@
 	X(PVE132, PV_SEV_INFO, 0, 0, 1)                                                \
 	X(PVE133, PV_SEV_WARNING, 0, 0, 1)                                             \
 	X(PVE134, PV_SEV_INFO, 0, 0, 1)                                                \
-	X(PVE135, PV_SEV_INFO, 0, 0, 1)
+	X(PVE135, PV_SEV_INFO, 0, 0, 1)                                                \
+	X(SYN001, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)                            \
+	X(SYN002, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)
 
 /* How a stakeholder takes part in the plan (struct pv_facts.roles). */
 enum pv_role {

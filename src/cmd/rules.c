@@ -50,7 +50,9 @@ static const char *sev_label(const struct pv_lang *lang, enum pv_severity s)
 
 static const char *waivable(const struct pv_rule *r)
 {
-	return r->flags & PV_RULE_FIXED ? "no" : r->flags & PV_RULE_SCOPED_ONLY ? "scoped" : "yes";
+	if (r->flags & (PV_RULE_FIXED | PV_RULE_UNWAIVABLE))
+		return "no";
+	return r->flags & PV_RULE_SCOPED_ONLY ? "scoped" : "yes";
 }
 
 /* Appends `text` wrapped to `width` columns, the first line indented by

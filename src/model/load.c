@@ -237,7 +237,7 @@ static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 	case PV_F_RULE:
 		ok = strlen(s) == 6 && strspn(s + 3, "0123456789") == 3 &&
 		     (!strncmp(s, "FMT", 3) || !strncmp(s, "REF", 3) ||
-		      !strncmp(s, "CON", 3) || !strncmp(s, "PVE", 3));
+		      !strncmp(s, "CON", 3) || !strncmp(s, "PVE", 3) || !strncmp(s, "SYN", 3));
 		break;
 	default:
 		ok = pv_is_language(s);

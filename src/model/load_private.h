@@ -28,4 +28,9 @@ void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, 
 /* Resolves every recorded reference (REF002, REF003). */
 void pv_loader_resolve(struct loader *L);
 
+/* SYN001, SYN002: text hazards in the values of the tree `root`, read
+ * from the `len` bytes of `src` (src/model/syntax.c). */
+void pv_loader_check_syntax(const struct pv_node *root, const char *src, size_t len,
+			    struct pv_diags *d);
+
 #endif

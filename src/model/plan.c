@@ -143,6 +143,7 @@ int pv_plan_load(struct pv_plan *p, const char *src, size_t len,
 	if (p->doc.root->kind == PV_NODE_MAP && check_format(p, d) < 0)
 		goto cleanup;
 	pv_loader_load_file(&L, p->doc.root);
+	pv_loader_check_syntax(p->doc.root, src, len, d);
 	check_conditional(p, d);
 	pv_loader_resolve(&L);
 	ret = 0;

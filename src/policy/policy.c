@@ -161,6 +161,10 @@ static int refuse_deviation(const struct pv_policy *pol, const struct pv_deviati
 		pv_diag_rule(d, "PVE125", "variants.unknown_rule", dev->rule.pos, NULL, "rule", rule);
 	} else if (r->flags & PV_RULE_FIXED) {
 		pv_diag_rule(d, "PVE125", "variants.unwaivable", dev->rule.pos, NULL, "rule", rule);
+	} else if (r->flags & PV_RULE_UNWAIVABLE) {
+		struct pv_diag *g = pv_diag_add(d, "PVE125", dev->rule.pos,
+			"%s cannot be waived: a text hazard is fixed in the text, not accepted", rule);
+		pv_diag_hint(g, "correct the text the finding points at, or, if the project accepts such texts, set the rule's severity in .pveplan.yaml (rules: {%s: off})", rule);
 	} else if ((r->flags & PV_RULE_SCOPED_ONLY) && !dev->scope.n) {
 		pv_diag_rule(d, "PVE125", "variants.plan_wide", dev->rule.pos, NULL, "rule", rule);
 	} else if (dev->expires.d.prec && pv_date_last_day(&dev->expires.d) < pol->today) {

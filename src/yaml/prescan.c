@@ -99,7 +99,7 @@ enum context {
 };
 
 /* A finding whose hint waits for the end of its line, to show it fixed. */
-enum hint_kind { HINT_SPACE, HINT_INVISIBLE, HINT_TAB, HINT_BULLET, HINT_QUOTE, HINT_BEFORE_COLON };
+enum hint_kind { HINT_SPACE, HINT_INVISIBLE, HINT_BULLET, HINT_QUOTE, HINT_BEFORE_COLON };
 struct pending {
 	size_t diag;		/* index in d->v */
 	uint8_t kind;		/* enum hint_kind */
@@ -116,7 +116,8 @@ struct scan {
 	size_t ls, le;		/* the current line's bytes, its break excluded */
 	size_t fixed_ls;	/* where the line starts in `fixed` */
 	int ctx;		/* enum context */
-	long parent;		/* CTX_PLAIN, CTX_BLOCK: the indentation they are under */
+	long parent;		/* the indentation of the key the open scalar is under */
+	long block_indent;	/* CTX_BLOCK: its text's indentation, -1 until its first line */
 	int bullet_opened;	/* CTX_PLAIN: its first line was a pasted list item */
 	char quote;		/* CTX_QUOTED */
 	int depth;		/* CTX_FLOW */
@@ -193,8 +194,8 @@ static void general_hint(struct pv_diag *g, enum pv_char_class c)
 }
 
 /*
- * Reports the tabs and Unicode spaces among the `n` characters of leading
- * whitespace at S->ls: one finding per run of the same character. With
+ * Reports the tabs and Unicode spaces of the leading whitespace of the
+ * line, S->ls to `end`: one finding per run of the same character. With
  * `tabs_after` >= 0, only tabs after at most that many spaces (where
  * libyaml refuses them in a continued plain scalar).
  */
@@ -257,13 +258,16 @@ static size_t skip_quoted(const struct scan *S, size_t off, char q)
 	return 0;
 }
 
-/* Follows the brackets of a flow collection over the line; returns 1 when
- * it closes on it. */
-static int skip_flow(struct scan *S, size_t off)
+/* Follows the brackets of a flow collection over the line; returns the
+ * offset after its closing bracket, or 0 when it stays open. */
+static size_t skip_flow(struct scan *S, size_t off)
 {
+	char prev = '[';	/* the last character that is not a space */
 	while (off < S->le) {
 		char c = S->s[off];
-		if (c == '"' || c == '\'') {
+		/* A quote opens a quoted scalar where a scalar starts; in
+		 * "Women's" it is a letter. */
+		if ((c == '"' || c == '\'') && strchr("[{,:", prev)) {
 			size_t e = skip_quoted(S, off + 1, c);
 			if (!e)
 				return 0;
@@ -275,7 +279,9 @@ static int skip_flow(struct scan *S, size_t off)
 		if (c == '[' || c == '{')
 			S->depth++;
 		else if ((c == ']' || c == '}') && --S->depth <= 0)
-			return 1;
+			return off + 1;
+		if (c != ' ' && c != '\t')
+			prev = c;
 		off++;
 	}
 	return 0;
@@ -338,8 +344,6 @@ static void finish_line(struct scan *S)
 		case HINT_INVISIBLE:
 			pv_diag_hint(g, "delete it (it cannot be seen; it is often pasted from a web page): `%s`", line.buf);
 			break;
-		case HINT_TAB:
-			break;	/* the general hint: the line would look the same */
 		case HINT_BULLET:
 			pv_diag_hint(g, "Word pastes the bullets of its lists as characters: write `%s` (if the dash belongs to the text, put the text in quotes)", line.buf);
 			break;
@@ -576,6 +580,7 @@ static int find_key(struct scan *S, size_t *off, uint32_t *col, struct item *it)
 		if (!q) {
 			S->ctx = CTX_QUOTED;
 			S->quote = c;
+			S->parent = (long)*col - 2;	/* less than the scalar's column */
 			return 1;
 		}
 		size_t j = q;
@@ -611,6 +616,31 @@ static int find_key(struct scan *S, size_t *off, uint32_t *col, struct item *it)
 	return 0;
 }
 
+/* What follows a quoted scalar or a flow collection closed on its line:
+ * only spaces and a comment may; a Unicode or zero-width space pasted
+ * after the value is read as more text, an error. */
+static void after_value(struct scan *S, size_t off)
+{
+	size_t k;
+	while (off < S->le && (S->s[off] == ' ' || S->s[off] == '\t'))
+		off++;
+	struct pv_arg name;
+	enum pv_char_class c = pv_prescan_classify(peek(S, off, &k), &name);
+	if (!k || (c != PV_CHAR_SPACE && c != PV_CHAR_INVISIBLE))
+		return;
+	uint32_t col = count_chars(S, S->ls, off) + 1;
+	repair(S, off, k, ' ');
+	struct pv_diag *g;
+	if (c == PV_CHAR_INVISIBLE)
+		g = pv_diag_add(S->d, "FMT001", pos_at(S, col, 1),
+				"%s after the value: it cannot be seen, but YAML reads it as more text", name);
+	else
+		g = pv_diag_add(S->d, "FMT001", pos_at(S, col, 1),
+				"%s after the value: YAML reads it as more text", name);
+	general_hint(g, c);
+	found(S, g, c == PV_CHAR_INVISIBLE ? HINT_INVISIBLE : HINT_SPACE);
+}
+
 /* The value at `off`: what it leaves open for the next lines. */
 static void value(struct scan *S, size_t off, uint32_t col, const struct item *it, long dash,
 		  int bullet)
@@ -632,15 +662,18 @@ static void value(struct scan *S, size_t off, uint32_t col, const struct item *i
 	if (c == '|' || c == '>') {
 		S->ctx = CTX_BLOCK;
 		S->parent = parent;
-	} else if (c == '"' || c == '\'') {
-		if (!skip_quoted(S, off + 1, c)) {
-			S->ctx = CTX_QUOTED;
-			S->quote = c;
-		}
-	} else if (c == '[' || c == '{') {
+		S->block_indent = -1;
+	} else if (c == '"' || c == '\'' || c == '[' || c == '{') {
+		int quoted = c == '"' || c == '\'';
 		S->depth = 0;
-		if (!skip_flow(S, off))
-			S->ctx = CTX_FLOW;
+		size_t e = quoted ? skip_quoted(S, off + 1, c) : skip_flow(S, off);
+		if (e) {
+			after_value(S, e);
+		} else {
+			S->ctx = quoted ? CTX_QUOTED : CTX_FLOW;
+			S->quote = c;
+			S->parent = parent;
+		}
 	} else {
 		if (cls_at(S, off, &k) == PV_CHAR_QUOTE)
 			curly_value(S, off, (uint32_t)col, it->key, it->has_key ? it->keylen : 0);
@@ -675,7 +708,7 @@ static void node_line(struct scan *S, struct lead L)
 		if (cp == '-' && (!m || spaced)) {
 			dash = (long)col - 1;
 			off = list_marker(S, off, &col, 0);
-		} else if (k && m && spaced && pv_prescan_classify(cp, NULL) == PV_CHAR_BULLET) {
+		} else if (k && (!m || spaced) && pv_prescan_classify(cp, NULL) == PV_CHAR_BULLET) {
 			dash = (long)col - 1;
 			bullet = 1;
 			off = list_marker(S, off, &col, 1);
@@ -724,23 +757,41 @@ static int continued(struct scan *S, struct lead L)
 {
 	size_t k;
 	switch (S->ctx) {
-	case CTX_BLOCK:
-		if (L.end == S->le && !L.hazard)
-			return 1;	/* an empty line of the scalar */
-		if (L.spaces > S->parent)
+	case CTX_BLOCK: {
+		/* Its first line sets the indentation of its text. */
+		long need = S->block_indent >= 0 ? S->block_indent : S->parent + 1;
+		if (L.end == S->le) {
+			/* An empty line of the scalar: libyaml refuses a tab
+			 * (or reads a Unicode space as text) short of it. */
+			if (L.hazard && L.spaces < need)
+				report_indent(S, L.end, -1);
+			return 1;
+		}
+		if (L.spaces >= need) {
+			if (S->block_indent < 0)
+				S->block_indent = L.spaces;
 			return 1;	/* its text */
-		if (L.hazard && L.width > S->parent) {
+		}
+		if (L.hazard && L.width >= need) {
 			report_indent(S, L.end, -1);	/* meant as its text */
+			if (S->block_indent < 0)
+				S->block_indent = L.width;
 			return 1;
 		}
 		return 0;
+	}
 	case CTX_QUOTED:
-		if (skip_quoted(S, S->ls, S->quote))
-			S->ctx = CTX_NONE;
-		return 1;
 	case CTX_FLOW:
-		if (skip_flow(S, S->ls))
+		/* A line that starts a node no deeper than the key of the
+		 * open scalar: the scalar was not what it seemed (a quote
+		 * in the text); it is read as the node it looks like. */
+		if (L.end < S->le && L.width <= S->parent && starts_node(S, L.end))
+			return 0;
+		size_t e = S->ctx == CTX_QUOTED ? skip_quoted(S, S->ls, S->quote) : skip_flow(S, S->ls);
+		if (e) {
 			S->ctx = CTX_NONE;
+			after_value(S, e);
+		}
 		return 1;
 	case CTX_PLAIN:
 		if (L.end < S->le && S->s[L.end] == '#')

@@ -419,6 +419,17 @@ static struct pv_node *new_node(struct builder *b, enum pv_node_kind kind,
 	return n;
 }
 
+/* Whether a comment follows on the line where a plain scalar ends: it may
+ * have cut the text short (SYN001). */
+static int comment_follows(struct builder *b, yaml_mark_t end)
+{
+	seek(b, end.index);
+	size_t off = b->at.off;
+	while (off < b->len && (b->src[off] == ' ' || b->src[off] == '\t'))
+		off++;
+	return off < b->len && off > b->at.off && b->src[off] == '#';
+}
+
 static int on_scalar(struct builder *b, yaml_event_t *ev)
 {
 	struct pv_pos pos = pos_of(b, ev->start_mark, ev->end_mark);
@@ -446,6 +457,8 @@ static int on_scalar(struct builder *b, yaml_event_t *ev)
 		n->style = PV_STYLE_PLAIN;
 	}
 	n->tag = (uint8_t)parse_tag(b, ev->data.scalar.tag, pos, 0);
+	if (n->style == PV_STYLE_PLAIN && comment_follows(b, ev->end_mark))
+		n->flags |= PV_NODE_COMMENTED;
 	const char *v = (const char *)ev->data.scalar.value;
 	if (memchr(v, '\0', len)) {
 		pv_diag_add(b->d, "FMT004", pos, "string contains a NUL character");

@@ -132,6 +132,14 @@ static void test_tabs(void **state)
 	assert_one("a:\n  - x\n\t\n  - y\n", 3, 1, "a tab");
 	assert_one("a: 1\n\xef\xbb\xbf" "b: 1\n", 2, 1, "U+FEFF");
 	assert_none("a: |\n  x\n  \t\n  y\n");
+	/* the first line of a block sets its indentation */
+	assert_one("a: >\n    one\n   " IDEO "two\n", 3, 4, "an ideographic space");
+	assert_one("a: |\n    one\n\t\n    " BULLET " two\nb: 1\n", 3, 1, "a tab");
+	assert_one("- " ENDASH "\n", 1, 3, "used as a list marker");
+	assert_one("a: [x, y]" ZWSP "\n", 1, 10, "a zero-width space (U+200B) after the value");
+	assert_one("a: \"x\"  " NBSP "\n", 1, 9, "a no-break space (U+00A0) after the value");
+	assert_one("a: [x,\n  y] " NBSP "\n", 2, 6, "after the value");
+	assert_none("a: \"x\" # " NBSP "\n");
 	/* ... and takes one after the indentation, as separation */
 	assert_none("a: one\n \ttwo\n");
 	assert_none("a:\tx\nb: x\t# c\n");
@@ -284,6 +292,11 @@ static void test_text_left_alone(void **state)
 	assert_none("- a: |\n    " BULLET " x\n  b: 1\n");
 	assert_none("a: \"one\n\ttwo\"\nb: 'x\n  " BULLET " y'\n");
 	assert_none("a: [x,\n\ty]\nb: {c: 1,\n\td: 2}\n");
+	/* an apostrophe in a flow mapping is a letter, not a quote */
+	assert_one("- {id: w, name: Women's Association}\nb:" NBSP "x\n", 2, 3, "after `b:`");
+	/* a quote that seemed to open a scalar is not followed past the next key */
+	assert_one("a:\n  - 'it\n  - b:" NBSP "x\n", 3, 7, "after `b:`");
+	assert_one("a: [x, 'y\nb:" NBSP "x\n", 2, 3, "after `b:`");
 	assert_none("a: Youth work\n  " ENDASH " in schools\n");
 	assert_none("a: " NBSP "text\n- " NBSP "item\n");
 	assert_none("a: " LDQ "Youth" RDQ " programme\n");
@@ -393,6 +406,26 @@ static void test_tree(void **state)
 	pv_diags_release(&d);
 }
 
+/* The tree marks the plain scalars a comment follows on their line (SYN001
+ * reads the flag). */
+static void test_commented(void **state)
+{
+	(void)state;
+	const struct pv_limits lim = PV_LIMITS_DEFAULT;
+	struct pv_doc doc = PV_DOC_INIT;
+	struct pv_diags d;
+	pv_diags_init(&d, "t.yaml");
+	const char *src = "a: x # c\nb: 'y' # c\nc: z\nd: one\n  two  # c\ne: C#\n";
+	assert_int_equal(pv_doc_parse(&doc, src, strlen(src), &lim, &d), 0);
+	assert_true(pv_node_get(doc.root, "a")->flags & PV_NODE_COMMENTED);
+	assert_false(pv_node_get(doc.root, "b")->flags & PV_NODE_COMMENTED);	/* quoted */
+	assert_false(pv_node_get(doc.root, "c")->flags & PV_NODE_COMMENTED);
+	assert_true(pv_node_get(doc.root, "d")->flags & PV_NODE_COMMENTED);
+	assert_false(pv_node_get(doc.root, "e")->flags & PV_NODE_COMMENTED);
+	pv_doc_release(&doc);
+	pv_diags_release(&d);
+}
+
 /* A file of hazards on every line: linear (each line looked at once). */
 static void test_large(void **state)
 {
@@ -417,7 +450,7 @@ int main(void)
 		cmocka_unit_test(test_positions),      cmocka_unit_test(test_all_at_once),
 		cmocka_unit_test(test_text_left_alone), cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_utf16_utf32),    cmocka_unit_test(test_tree),
-		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_commented),      cmocka_unit_test(test_large),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

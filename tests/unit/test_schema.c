@@ -218,7 +218,8 @@ static void test_bool_pattern(void **state)
 static void test_rule_pattern(void **state)
 {
 	(void)state;
-	static const char *const good[] = { "PVE110", "FMT001", "REF003", "CON007", "PVE999" };
+	static const char *const good[] = { "PVE110", "FMT001", "REF003", "CON007", "PVE999",
+					      "SYN001" };
 	static const char *const bad[] = { "pve110", "PVE11", "PVE1100", "ABC123", "PVE11a", "" };
 	for (size_t i = 0; i < PV_ARRAY_SIZE(good); i++)
 		assert_true(matches(PV_PATTERN_RULE, good[i]));
