@@ -24,7 +24,8 @@ schema.LANG.yaml, and docs/*.md. Refused:
   of Action;
 - a threshold (0.5, 0.3) in a rationale without saying it is a default.
 In docs/, a paragraph, list item or table row that says a citation was
-withdrawn or not seen may name it.
+withdrawn or not seen may name it. When ../shared/spec is there, the
+register is also compared with citations.md and with rules.md's citations.
 """
 import glob
 import os
@@ -201,6 +202,61 @@ def check_docs(src, reg, fails):
                     fails.append(f"{name}:{n}: cites '({w})', which the register lists as not seen")
 
 
+def spec_rows(path):
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("| `"):
+            yield [c.strip() for c in line.strip().strip("|").split(" | ")]
+
+
+def check_spec(src, fails):
+    """The register is a copy of ../shared/spec/citations.md and of the
+    citations column of ../shared/spec/rules.md, when they are there."""
+    spec = os.path.join(src, "..", "shared", "spec")
+    if not os.path.isfile(os.path.join(spec, "citations.md")):
+        print("note: ../shared/spec not found: the register is not compared with citations.md")
+        return
+    reg = yaml.safe_load(open(os.path.join(src, "src", "catalogue", "citations.yaml"), encoding="utf-8"))
+    cites, keys = reg["citations"], set()
+    for key, doc, status, seen, _ in spec_rows(os.path.join(spec, "citations.md")):
+        key = key.strip("`")
+        if key == "POA-AREA-<key>":
+            family = ["POA-AREA-" + a for a in re.findall(r"`([a-z]+)`", doc)]
+        elif key.startswith("GCTF-GP1"):
+            family = [f"GCTF-GP{i}" for i in range(1, 6)]
+            parts = re.split(r"; (?=\d )", seen)
+            for i, part in enumerate(parts, 1):
+                if cites.get(f"GCTF-GP{i}", {}).get("seen") != part[2:]:
+                    fails.append(f"register: GCTF-GP{i}: 'seen' is not citations.md's '{part[2:]}'")
+        else:
+            family = [key]
+            c = cites.get(key)
+            if c and (c["seen"] != seen or
+                      ", ".join(x for x in (c["document"], c["locator"]) if x) != doc):
+                fails.append(f"register: {key}: 'document', 'locator' or 'seen' differ from citations.md")
+        for k in family:
+            keys.add(k)
+            if k not in cites:
+                fails.append(f"register: {k} of citations.md is missing")
+            elif cites[k]["status"] != status:
+                fails.append(f"register: {k}: status {cites[k]['status']}, citations.md says {status}")
+    for k in set(cites) - keys:
+        fails.append(f"register: {k} is not in citations.md")
+    text = open(os.path.join(spec, "citations.md"), encoding="utf-8").read()
+    unverified = text.split("## Unverified")[1].split("\n\n")[1]
+    rows = [[c.strip() for c in l.strip().strip("|").split(" | ")] for l in unverified.splitlines()[2:]]
+    if [[u["what"], u["why"]] for u in reg["unverified"]] != rows:
+        fails.append("register: 'unverified' is not citations.md's list")
+    rules = {}
+    for line in open(os.path.join(spec, "rules.md"), encoding="utf-8"):
+        m = re.match(r"\| (PVE\d{3}) \|.*\| ([^|]*) \|$", line)
+        if m:
+            cell = m.group(2)
+            rules[m.group(1)] = [] if cell.startswith("(") else [k.strip().split(" ")[0] for k in cell.split(";")]
+    if rules != reg["rules"]:
+        diff = sorted(c for c in set(rules) | set(reg["rules"]) if rules.get(c) != reg["rules"].get(c))
+        fails.append(f"register: the citations of {', '.join(diff)} differ from rules.md's table")
+
+
 SELF_TEST = [
     ("citation", "A/70/674, section IV.B (Mobilizing resources)", "section IV.B"),
     ("citation", "A/70/674, section IV.A (Mobilizing resources)", "Mobilizing resources"),
@@ -269,6 +325,7 @@ def main():
     fails = []
     nrules = check_catalogue(src, reg, fails)
     check_docs(src, reg, fails)
+    check_spec(src, fails)
     for f in fails:
         print("FAIL:", f)
     if not fails:
