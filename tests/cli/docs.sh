@@ -32,4 +32,14 @@ done
 for c in CON001 CON002 CON003 CON004 CON005 CON006 CON007 FMT007; do
   check "a golden case just misses $c" '[ -d "$src/tests/golden/structural/$c-ok" ] && ! grep -q "\[$c\]" "$src/tests/golden/structural/$c-ok/expected.out"'
 done
+# The SYN rules (text hazards): documented, explained in both languages,
+# triggered by a case of tests/golden/syntax and just missed by its -ok case.
+syn_codes=$("$bin" rules --format json | $PY -c 'import json,sys; print(" ".join(r["code"] for r in json.load(sys.stdin)["rules"] if r["code"].startswith("SYN")))')
+check "pveplan rules lists SYN rules" '[ -n "$syn_codes" ]'
+for c in $syn_codes; do
+  check "docs/rules.md documents $c" 'grep -q "$c" "$src/docs/rules.md"'
+  check "a golden case triggers $c" 'grep -lq "\[$c\]" "$src"/tests/golden/syntax/$c-*/expected.out 2>/dev/null'
+  check "a golden case just misses $c" '[ -d "$src/tests/golden/syntax/$c-ok" ] && ! grep -q "\[$c\]" "$src/tests/golden/syntax/$c-ok/expected.out"'
+  check "explain $c in en and fr" '"$bin" explain $c >/dev/null && "$bin" explain --lang fr $c >/dev/null'
+done
 finish
