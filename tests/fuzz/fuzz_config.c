@@ -110,28 +110,15 @@ static const char plan_text[] =
 	"risks:\n"
 	"  - {id: R1, description: Stigmatisation of communities, impact: high, mitigation: Community oversight of every action}\n";
 
-static char folder[256];
 static char path[300];
-
-static void remove_folder(void)
-{
-	unlink(path);
-	rmdir(folder);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static const char *const files[] = { ".pveplan.yaml", NULL };
 	(void)argc;
 	(void)argv;
 	fz_fixed_clock();
-	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	snprintf(folder, sizeof(folder), "%s/pveplan-fuzz-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(folder)) {
-		perror("fuzz_config: mkdtemp");
-		abort();
-	}
-	snprintf(path, sizeof(path), "%s/.pveplan.yaml", folder);
-	atexit(remove_folder);
+	snprintf(path, sizeof(path), "%s/.pveplan.yaml", fz_temp_folder(files));
 	return 0;
 }
 

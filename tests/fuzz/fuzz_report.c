@@ -1,10 +1,12 @@
 /*
  * libFuzzer harness: the reports of one plan, as 'build --force' makes
  * them (Markdown, then HTML from it), with --redact on and off, in a
- * report language the input picks; and plan text written into Markdown
- * (report_text.c), the input itself taken as one text. Oracles: no control
- * character, every section heading in the HTML and no other heading of
- * its levels, no heading, raw HTML or image made by plan text.
+ * report language the input picks; one input in eight through pv_build
+ * itself (into a folder in /dev/shm), with the findings text 'build'
+ * prints; and plan text written into Markdown (report_text.c), the input
+ * itself taken as one text. Oracles: no control character, every section
+ * heading in the HTML and no other heading of its level, no heading, raw
+ * HTML or image made by plan text.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -17,17 +19,22 @@
 #include "oracle.h"
 #include "pveplan/base.h"
 #include "pveplan/lang.h"
+#include "pveplan/output.h"
 #include "pveplan/policy.h"
 #include "pveplan/report.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static const char *const report_files[] = { "report.md", "report.html", NULL };
+static const char *folder;
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
 	fz_fixed_clock();
+	folder = fz_temp_folder(report_files);
 	return 0;
 }
 
@@ -90,18 +97,66 @@ static void check_sections(const struct pv_lang *lang, const struct pv_buf *html
 	pv_buf_release(&want);
 }
 
+static void check_reports(const struct pv_lang *lang, const struct pv_buf *md,
+			  const struct pv_buf *html)
+{
+	fz_no_controls("markdown", md->buf, md->len, "\n");
+	fz_no_controls("html", html->buf, html->len, "\n");
+	check_sections(lang, html, ki1_empty_title(md));
+}
+
 static void report(const struct pv_report_input *in)
 {
 	struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT, err = PV_BUF_INIT;
 	pv_report_markdown(in, &md);
-	fz_no_controls("markdown", md.buf, md.len, "\n");
 	if (pv_report_html(in, md.buf, md.len, NULL, &html, &err) < 0)
 		fz_fail("html", err.buf, err.len, 0, "the built-in templates failed");
-	fz_no_controls("html", html.buf, html.len, "\n");
-	check_sections(in->lang, &html, ki1_empty_title(&md));
+	check_reports(in->lang, &md, &html);
 	pv_buf_release(&md);
 	pv_buf_release(&html);
 	pv_buf_release(&err);
+}
+
+/* As 'pveplan build --force -o FOLDER': the reports of a plan that loads
+ * are written (and read back), and the findings shown as 'build' shows
+ * them. */
+static void build(const char *src, size_t size, const struct pv_lang *lang, int redact)
+{
+	struct pv_build_opts o = PV_BUILD_OPTS_INIT;
+	struct pv_build_result r;
+	struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT, path = PV_BUF_INIT;
+
+	fz_limits(&o.check.limits);
+	o.plan_path = FZ_PLAN_NAME;
+	o.src = src;
+	o.len = size;
+	o.outdir = folder;
+	o.lang = redact ? lang : NULL;	/* NULL: the plan's language */
+	o.formats = PV_BUILD_MD | PV_BUILD_HTML;
+	o.force = 1;
+	o.redact = redact;
+	pv_build_result_init(&r);
+	int status = pv_build(&o, &r);
+	if (status == PV_BUILD_OK) {
+		if (r.written.n != 2)
+			fz_fail("build", NULL, 0, 0, "not both reports written");
+		pv_buf_addf(&path, "%s/report.md", folder);
+		fz_read_file(path.buf, &md);
+		pv_buf_reset(&path);
+		pv_buf_addf(&path, "%s/report.html", folder);
+		fz_read_file(path.buf, &html);
+		check_reports(r.lang, &md, &html);
+	} else if (status != PV_BUILD_FINDINGS || r.loaded) {
+		fz_fail("build", r.err.buf, r.err.len, 0, "--force wrote no report of a plan that loads");
+	}
+	pv_buf_reset(&md);
+	pv_render_text(&r.diags, r.src.buf, r.src.len, PV_TEXT_QUIET,
+		       pv_lang_has_findings(r.lang) ? r.lang : pv_lang_default(), &md);
+	fz_no_controls("build text", md.buf, md.len, "\n");
+	pv_build_result_release(&r);
+	pv_buf_release(&md);
+	pv_buf_release(&html);
+	pv_buf_release(&path);
 }
 
 /* Nodes plan text must never make in the report (a rule it may). */
@@ -154,15 +209,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct pv_plan plan;
 	struct pv_policy pol = { NULL, PV_STATUS_DRAFT, 0, 0 };
 	char *src = fz_text(data, size);
+	uint32_t h = fz_hash(data, size);
+	const struct pv_lang *lang = pv_lang_get(langs[h % 6]);
 
 	plan_text(src, size);
+	if ((h >> 8 & 7) == 0) {
+		build(src, size, lang, (int)(h >> 11 & 1));
+		free(src);
+		return 0;
+	}
 	fz_limits(&o.limits);
 	pv_diags_init(&d, FZ_PLAN_NAME);
 	if (pv_check_text(src, size, &o, &plan, &d, &pol) == 0) {
 		struct pv_matrix matrix;
 		pv_matrix_build(&pol, &d, 1, &matrix);
 		struct pv_report_input in = {
-			&plan, &d, &matrix, pv_lang_get(langs[fz_hash(data, size) % 6]),
+			&plan, &d, &matrix, lang,
 			plan.plan.language.s, 0, pv_diags_count(&d, PV_SEV_ERROR), pv_now(),
 		};
 		report(&in);

@@ -24,29 +24,18 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char folder[256];
+static const char *folder;
 static char path[300];
-
-static void remove_folder(void)
-{
-	unlink(path);
-	rmdir(folder);
-}
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	static const char *const files[] = { "capacity-needs.xlsx", NULL };
 	(void)argc;
 	(void)argv;
 	fz_fixed_clock();
 	fz_xml_init();
-	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
-	snprintf(folder, sizeof(folder), "%s/pveplan-fuzz-XXXXXX", base && *base ? base : "/tmp");
-	if (!mkdtemp(folder)) {
-		perror("fuzz_workbook: mkdtemp");
-		abort();
-	}
+	folder = fz_temp_folder(files);
 	snprintf(path, sizeof(path), "%s/capacity-needs.xlsx", folder);
-	atexit(remove_folder);
 	return 0;
 }
 
@@ -74,25 +63,13 @@ static void each_part(const char *name, const char *data, size_t len, void *ctx)
 		p->sheets = sheets;
 }
 
-static void read_back(struct pv_buf *book)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[65536];
-	size_t n;
-	if (!f)
-		fz_fail("xlsx", NULL, 0, 0, "the workbook cannot be read back");
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		pv_buf_add(book, chunk, n);
-	fclose(f);
-}
-
 static void check_workbook(const struct pv_report_input *in)
 {
 	struct pv_buf err = PV_BUF_INIT, book = PV_BUF_INIT;
 	struct parts parts = { 0 };
 	if (pv_report_xlsx(in, path, folder, &err) < 0)
 		fz_fail("xlsx", err.buf, err.len, 0, "the workbook was not written");
-	read_back(&book);
+	fz_read_file(path, &book);
 	fz_unzip("xlsx", (const unsigned char *)book.buf, book.len, each_part, &parts);
 	if (parts.content_types != 1 || parts.workbook != 1 || !parts.xml)
 		fz_fail("xlsx", NULL, book.len, 0, "a part of every workbook is missing");

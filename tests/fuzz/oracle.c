@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 _Noreturn void fz_fail(const char *what, const char *out, size_t len, size_t at,
 		       const char *why)
@@ -345,4 +346,43 @@ void fz_fixed_clock(void)
 {
 	/* 2026-12-02: deviations expire, reports are dated, the same each run. */
 	setenv("SOURCE_DATE_EPOCH", "1796169600", 1);
+}
+
+static char temp_folder[256];
+static const char *const *temp_files;
+
+static void remove_temp_folder(void)
+{
+	char path[512];
+	for (size_t i = 0; temp_files && temp_files[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", temp_folder, temp_files[i]);
+		unlink(path);
+	}
+	rmdir(temp_folder);
+}
+
+const char *fz_temp_folder(const char *const *files)
+{
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : getenv("TMPDIR");
+	snprintf(temp_folder, sizeof(temp_folder), "%s/pveplan-fuzz-XXXXXX",
+		 base && *base ? base : "/tmp");
+	if (!mkdtemp(temp_folder)) {
+		perror("fuzz: mkdtemp");
+		abort();
+	}
+	temp_files = files;
+	atexit(remove_temp_folder);
+	return temp_folder;
+}
+
+void fz_read_file(const char *path, struct pv_buf *out)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[65536];
+	size_t n;
+	if (!f)
+		fz_fail(path, NULL, 0, 0, "cannot be read back");
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		pv_buf_add(out, chunk, n);
+	fclose(f);
 }

@@ -53,4 +53,11 @@ void fz_xml_init(void);
 /* A fixed clock for every harness: reports carry dates. */
 void fz_fixed_clock(void);
 
+/* A new folder for the files of a harness, in /dev/shm (memory) when it
+ * can be written, else $TMPDIR or /tmp; removed at exit with the files
+ * named `files` (NULL-terminated, names inside it). Returns its path. */
+const char *fz_temp_folder(const char *const *files);
+/* The whole file `path` appended to `out`; aborts when it cannot be read. */
+void fz_read_file(const char *path, struct pv_buf *out);
+
 #endif
