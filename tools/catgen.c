@@ -591,7 +591,8 @@ static void emit_register(FILE *out)
 		fputs(", ", out);
 	}
 	fputs("NULL };\n", out);
-	qsort(reg.rules, reg.nrules, sizeof(*reg.rules), cmp_rule_cites);
+	if (reg.nrules)	/* qsort may not be given NULL, even for no elements */
+		qsort(reg.rules, reg.nrules, sizeof(*reg.rules), cmp_rule_cites);
 	for (size_t r = 0; r < reg.nrules; r++) {
 		if (!reg.rules[r].n)
 			continue;

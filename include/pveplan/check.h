@@ -28,25 +28,12 @@ enum pv_rule_flags {
 	PV_RULE_UNWAIVABLE = 1 << 4,	/* SYN: its severity may be set, it is never waived */
 };
 
-enum pv_source_doc {
-	PV_SRC_A70674 = 1 << 0,		/* A/70/674 */
-	PV_SRC_ARES70291 = 1 << 1,	/* A/RES/70/291 */
-	PV_SRC_RG = 1 << 2,		/* UNOCT Reference Guide */
-	PV_SRC_ARES60288 = 1 << 3,	/* A/RES/60/288 */
-	PV_SRC_IDDRS = 1 << 4,
-	PV_SRC_SCR2250 = 1 << 5,
-};
-/* The documents scored in the compliance matrix, in order. */
-#define PV_SCORED_DOCS_LIST(X) X(PV_SRC_A70674) X(PV_SRC_ARES70291) X(PV_SRC_RG)
-#define PV_SCORED_DOCS_N 3
-
 struct pv_rule_ctx;
 
 struct pv_rule {
 	const char *code;
 	enum pv_severity severity;	/* default */
 	unsigned flags;
-	unsigned sources;
 	/* Finds the rule's findings in a loaded plan; NULL for the rules the
 	 * loader (FMT, REF, SYN) or the policy (PVE125) report. */
 	void (*check)(const struct pv_rule_ctx *c);
@@ -63,8 +50,6 @@ extern const char *const pv_rule_codes[];
 
 /* The rule `code`, or NULL. */
 const struct pv_rule *pv_rule_find(const char *code);
-/* "A/70/674", "A/RES/70/291", "RG" ... for one PV_SRC_ bit. */
-const char *pv_source_name(unsigned bit);
 
 /* ---- pve ---- */
 

@@ -8,66 +8,67 @@
 #include "pveplan/check.h"
 
 /*
- * The one list of rules: X(code, default severity, flags, cited documents,
- * check), where check is 1 when pv_check_<code> finds the rule's findings
- * in a loaded plan (0: the loader or the policy reports it). src/check/rules.c
+ * The one list of rules: X(code, default severity, flags, check), where
+ * check is 1 when pv_check_<code> finds the rule's findings in a loaded plan
+ * (0: the loader or the policy reports it). What a rule cites, and so the
+ * documents it is scored under, is data: src/catalogue/citations.yaml. src/check/rules.c
  * makes the rule table from it, this header the checks' declarations.
  */
-#define PV_RULES(X)                                                            \
-	X(FMT001, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT002, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT003, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT004, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT005, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT006, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(FMT007, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(REF001, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(REF002, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(REF003, PV_SEV_ERROR, PV_RULE_FIXED, 0, 0)                                   \
-	X(CON001, PV_SEV_ERROR, 0, 0, 1)                                               \
-	X(CON002, PV_SEV_ERROR, 0, 0, 1)                                               \
-	X(CON003, PV_SEV_WARNING, 0, 0, 1)                                              \
-	X(CON004, PV_SEV_WARNING, 0, 0, 1)                                              \
-	X(CON005, PV_SEV_WARNING, 0, 0, 1)                                              \
-	X(CON006, PV_SEV_ERROR, 0, 0, 1)                                               \
-	X(CON007, PV_SEV_WARNING, 0, 0, 1)                                              \
-	X(PVE101, PV_SEV_INFO, 0, PV_SRC_A70674 | PV_SRC_ARES70291, 1)                  \
-	X(PVE102, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
-	X(PVE103, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_A70674, 1)                      \
-	X(PVE104, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_A70674 | PV_SRC_RG, 1)          \
-	X(PVE105, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_RG, 1)                      \
-	X(PVE106, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_RG, 1)                      \
-	X(PVE107, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
-	X(PVE108, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_SCR2250, 1)                 \
-	X(PVE109, PV_SEV_WARNING, 0, PV_SRC_A70674, 1)                                  \
-	X(PVE110, PV_SEV_WARNING, PV_RULE_SCOPED_ONLY, PV_SRC_A70674 | PV_SRC_ARES60288, 1) \
-	X(PVE111, PV_SEV_ERROR, PV_RULE_SCOPED_ONLY, PV_SRC_A70674 | PV_SRC_ARES60288, 1) \
-	X(PVE112, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_RG, 1)                          \
-	X(PVE113, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_RG, 1)                          \
-	X(PVE114, PV_SEV_WARNING, PV_RULE_STAGE, PV_SRC_RG, 1)                          \
-	X(PVE115, PV_SEV_WARNING, 0, PV_SRC_A70674, 1)                                  \
-	X(PVE116, PV_SEV_INFO, PV_RULE_REPORT, PV_SRC_A70674, 1)                      \
-	X(PVE117, PV_SEV_WARNING, 0, PV_SRC_ARES70291, 1)                               \
-	X(PVE118, PV_SEV_WARNING, 0, PV_SRC_A70674, 1)                                  \
-	X(PVE119, PV_SEV_WARNING, 0, PV_SRC_IDDRS | PV_SRC_A70674, 1)                   \
-	X(PVE120, PV_SEV_WARNING, 0, PV_SRC_A70674 | PV_SRC_RG, 1)                      \
-	X(PVE121, PV_SEV_INFO, 0, PV_SRC_ARES70291, 1)                                \
-	X(PVE122, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
-	X(PVE123, PV_SEV_WARNING, 0, PV_SRC_RG, 1)                                      \
-	X(PVE124, PV_SEV_INFO, 0, PV_SRC_ARES70291 | PV_SRC_ARES60288, 1)             \
-	X(PVE125, PV_SEV_WARNING, 0, 0, 0)                                             \
-	X(PVE126, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE127, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE128, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE129, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE130, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE131, PV_SEV_INFO, 0, 0, 1)                                                \
-	X(PVE132, PV_SEV_INFO, 0, 0, 1)                                                \
-	X(PVE133, PV_SEV_WARNING, 0, 0, 1)                                             \
-	X(PVE134, PV_SEV_INFO, 0, 0, 1)                                                \
-	X(PVE135, PV_SEV_INFO, 0, 0, 1)                                                \
-	X(SYN001, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)                            \
-	X(SYN002, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0, 0)
+#define PV_RULES(X)                                       \
+	X(FMT001, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT002, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT003, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT004, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT005, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT006, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(FMT007, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(REF001, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(REF002, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(REF003, PV_SEV_ERROR, PV_RULE_FIXED, 0)         \
+	X(CON001, PV_SEV_ERROR, 0, 1)                     \
+	X(CON002, PV_SEV_ERROR, 0, 1)                     \
+	X(CON003, PV_SEV_WARNING, 0, 1)                   \
+	X(CON004, PV_SEV_WARNING, 0, 1)                   \
+	X(CON005, PV_SEV_WARNING, 0, 1)                   \
+	X(CON006, PV_SEV_ERROR, 0, 1)                     \
+	X(CON007, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE101, PV_SEV_INFO, 0, 1)                      \
+	X(PVE102, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE103, PV_SEV_WARNING, PV_RULE_STAGE, 1)       \
+	X(PVE104, PV_SEV_WARNING, PV_RULE_STAGE, 1)       \
+	X(PVE105, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE106, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE107, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE108, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE109, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE110, PV_SEV_WARNING, PV_RULE_SCOPED_ONLY, 1) \
+	X(PVE111, PV_SEV_ERROR, PV_RULE_SCOPED_ONLY, 1)   \
+	X(PVE112, PV_SEV_WARNING, PV_RULE_STAGE, 1)       \
+	X(PVE113, PV_SEV_WARNING, PV_RULE_STAGE, 1)       \
+	X(PVE114, PV_SEV_WARNING, PV_RULE_STAGE, 1)       \
+	X(PVE115, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE116, PV_SEV_INFO, PV_RULE_REPORT, 1)         \
+	X(PVE117, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE118, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE119, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE120, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE121, PV_SEV_INFO, 0, 1)                      \
+	X(PVE122, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE123, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE124, PV_SEV_INFO, 0, 1)                      \
+	X(PVE125, PV_SEV_WARNING, 0, 0)                   \
+	X(PVE126, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE127, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE128, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE129, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE130, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE131, PV_SEV_INFO, 0, 1)                      \
+	X(PVE132, PV_SEV_INFO, 0, 1)                      \
+	X(PVE133, PV_SEV_WARNING, 0, 1)                   \
+	X(PVE134, PV_SEV_INFO, 0, 1)                      \
+	X(PVE135, PV_SEV_INFO, 0, 1)                      \
+	X(SYN001, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0)  \
+	X(SYN002, PV_SEV_WARNING, PV_RULE_UNWAIVABLE, 0)
 
 /* How a stakeholder takes part in the plan (struct pv_facts.roles). */
 enum pv_role {

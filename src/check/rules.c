@@ -1,8 +1,8 @@
 /*
  * The rule table, generated from the one list of rules, PV_RULES in
  * src/check/checks.h. To add a rule:
- *   1. a row in PV_RULES (code, default severity, flags, cited documents,
- *      and 1 when a check function finds it);
+ *   1. a row in PV_RULES (code, default severity, flags, and 1 when a check
+ *      function finds it), and its citation keys in src/catalogue/citations.yaml;
  *   2. that function, pv_check_CODE, in src/check/pve.c, participation.c (who
  *      takes part) or consistency.c,
  *      reading the plan and the facts of src/check/facts.c;
@@ -22,7 +22,7 @@
 
 #define FN_1(code) pv_check_##code
 #define FN_0(code) NULL
-#define ROW(code, sev, flags, sources, check) { #code, sev, flags, sources, FN_##check(code) },
+#define ROW(code, sev, flags, check) { #code, sev, flags, FN_##check(code) },
 #define CODE(code, ...) #code,
 
 const struct pv_rule pv_rules[] = { PV_RULES(ROW) };
@@ -37,24 +37,4 @@ const struct pv_rule *pv_rule_find(const char *code)
 		if (!strcmp(code, pv_rules[i].code))
 			return &pv_rules[i];
 	return NULL;
-}
-
-const char *pv_source_name(unsigned bit)
-{
-	switch (bit) {
-	case PV_SRC_A70674:
-		return "A/70/674";
-	case PV_SRC_ARES70291:
-		return "A/RES/70/291";
-	case PV_SRC_RG:
-		return "RG";
-	case PV_SRC_ARES60288:
-		return "A/RES/60/288";
-	case PV_SRC_IDDRS:
-		return "IDDRS";
-	case PV_SRC_SCR2250:
-		return "SCR 2250";
-	default:
-		return "";
-	}
 }
