@@ -536,8 +536,10 @@ static void render(cmark_node *doc, cmark_llist *exts, struct pv_buf *out)
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
-		if (block(&h, n, ev == CMARK_EVENT_ENTER) && ev == CMARK_EVENT_ENTER &&
-		    cmark_node_first_child(n))
+		/* Past the node's exit whenever block() wrote it whole, children or
+		 * not: an empty heading has an exit event of its own, and would be
+		 * written a second time on it (fuzzing, tests/fuzz/crashes KI1). */
+		if (block(&h, n, ev == CMARK_EVENT_ENTER) && ev == CMARK_EVENT_ENTER)
 			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
 	}
 	cmark_iter_free(it);

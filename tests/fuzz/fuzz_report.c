@@ -62,24 +62,9 @@ static void html_text(struct pv_buf *o, const char *s)
 	}
 }
 
-/*
- * Known issue KI1 (tests/fuzz/crashes/README.md): a heading with no text,
- * the plan's title when the plan has none (under --force), is written
- * twice in the HTML (report_html.c renders an empty heading on entering
- * and again on leaving it). Whether the title line of the Markdown report
- * is such a heading.
- */
-static int ki1_empty_title(const struct pv_buf *md)
-{
-	size_t i = 1;
-	while (i < md->len && md->buf[i] == ' ')
-		i++;
-	return md->len && md->buf[0] == '#' && (i == md->len || md->buf[i] == '\n');
-}
-
 /* Each section heading once, and no other second-level heading: plan text
  * makes none (its headings become strong paragraphs). */
-static void check_sections(const struct pv_lang *lang, const struct pv_buf *html, int ki1)
+static void check_sections(const struct pv_lang *lang, const struct pv_buf *html)
 {
 	struct pv_buf want = PV_BUF_INIT;
 	for (size_t i = 0; i < PV_ARRAY_SIZE(sections); i++) {
@@ -92,7 +77,7 @@ static void check_sections(const struct pv_lang *lang, const struct pv_buf *html
 	}
 	if (fz_count(html->buf, "<h2") != PV_ARRAY_SIZE(sections))
 		fz_fail("html", html->buf, html->len, 0, "a second-level heading that is no section");
-	if (fz_count(html->buf, "<h1") != (ki1 ? 2u : 1u))
+	if (fz_count(html->buf, "<h1") != 1)
 		fz_fail("html", html->buf, html->len, 0, "not one first-level heading");
 	pv_buf_release(&want);
 }
@@ -102,7 +87,7 @@ static void check_reports(const struct pv_lang *lang, const struct pv_buf *md,
 {
 	fz_no_controls("markdown", md->buf, md->len, "\n");
 	fz_no_controls("html", html->buf, html->len, "\n");
-	check_sections(lang, html, ki1_empty_title(md));
+	check_sections(lang, html);
 }
 
 static void report(const struct pv_report_input *in)

@@ -117,4 +117,13 @@ case_code_span() {
 	check "nothing is escaped twice" '! grep -Eq "&amp;(lt|gt|amp);" out/report.html'
 }
 
+# A heading with no text (the title of a plan that has none, under --force)
+# is written once: cmark's iterator gives an empty heading an exit event of
+# its own (found by fuzzing, tests/fuzz/crashes/report/empty-title.yaml).
+case_empty_heading() {
+	pvrun b build --force --format html -o out "$src/tests/fuzz/crashes/report/empty-title.yaml"
+	check "report written" '[ -s out/report.html ]'
+	check "one first-level heading" '[ "$(grep -o "<h1" out/report.html | wc -l)" -eq 1 ]'
+}
+
 main "$@"
