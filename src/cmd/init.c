@@ -14,7 +14,7 @@ enum { I_SCOPE, I_LANG, I_COUNTRY, I_ORG, I_MEMBERS, I_TITLE, I_HELP };
 
 static const struct pv_option init_options[] = {
 	[I_SCOPE] = { "scope", 0, "SCOPE", "national (default) or regional" },
-	[I_LANG] = { "lang", 0, "LANG", "language of the comments and placeholders: en (default; fr to come)" },
+	[I_LANG] = { "lang", 0, "LANG", "language of the comments and placeholders: en (default) or fr" },
 	[I_COUNTRY] = { "country", 0, "CODE", "national plan: the country, an ISO 3166-1 code such as ML (default: XX, to replace)" },
 	[I_ORG] = { "organization", 0, "NAME", "regional plan: the regional organization" },
 	[I_MEMBERS] = { "member-states", 0, "LIST", "regional plan: the member states, comma-separated codes such as ML,NE (default: XA,XB, to replace)" },
@@ -28,7 +28,7 @@ const struct pv_command_help init_help = {
 	"Write a new plan to PATH (default: plan.pve.yaml; '-': standard output):\n"
 	"every section of the format, each with a comment saying what it is for and\n"
 	"which rules read it, and \"TO COMPLETE: ...\" placeholders. Keys are in\n"
-	"English; comments and placeholders in the language of --lang (en only for\n"
+	"English; comments and placeholders in the language of --lang (en or fr for\n"
 	"now). The new plan has no FMT, REF or CON finding; init then lists the PVE\n"
 	"findings it still has (with the default configuration), one a line, as the\n"
 	"next steps. An existing file is never overwritten.",
@@ -194,7 +194,7 @@ static int validate(struct init *in, const char *scope)
 	char name[64];
 	snprintf(name, sizeof(name), "templates/init/plan.%s.yaml", in->lang);
 	if (strlen(in->lang) > 8 || !(in->tpl = pv_embedded_find(name)))
-		return pv_opts_usage_error(&init_help, "--lang takes en, not '%s' (the scaffold is "
+		return pv_opts_usage_error(&init_help, "--lang takes en or fr, not '%s' (the scaffold is "
 					   "not yet written in the other UN languages)", in->lang);
 	if (in->regional && in->country)
 		return pv_opts_usage_error(&init_help, "--country is for a national plan; a regional plan has --member-states");
@@ -296,8 +296,12 @@ static void next_steps(const struct init *in, const struct pv_buf *text, FILE *f
 			continue;
 		pv_buf_reset(&line);
 		pv_msg_render(&d.v[i].msg, lang, &line);
-		fprintf(f, "  %s, %s %u: %s\n", d.v[i].code, word.buf ? word.buf : "line",
-			(unsigned)d.v[i].pos.line, line.buf);
+		/* "line #:" in the template, '#' the line number: French puts a
+		 * space before the colon. */
+		const char *w = word.buf ? word.buf : "line #:", *hash = strchr(w, '#');
+		int before = hash ? (int)(hash - w) : (int)strlen(w);
+		fprintf(f, "  %s, %.*s%u%s %s\n", d.v[i].code, before, w, (unsigned)d.v[i].pos.line,
+			hash ? hash + 1 : ":", line.buf);
 	}
 	pv_buf_release(&line);
 	pv_buf_release(&word);
