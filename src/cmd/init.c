@@ -14,7 +14,7 @@ enum { I_SCOPE, I_LANG, I_COUNTRY, I_ORG, I_MEMBERS, I_TITLE, I_HELP };
 
 static const struct pv_option init_options[] = {
 	[I_SCOPE] = { "scope", 0, "SCOPE", "national (default) or regional" },
-	[I_LANG] = { "lang", 0, "LANG", "language of the comments and placeholders: en (default), es or fr" },
+	[I_LANG] = { "lang", 0, "LANG", "language of the comments and placeholders: ar, en (default), es, fr, ru or zh" },
 	[I_COUNTRY] = { "country", 0, "CODE", "national plan: the country, an ISO 3166-1 code such as ML (default: XX, to replace)" },
 	[I_ORG] = { "organization", 0, "NAME", "regional plan: the regional organization" },
 	[I_MEMBERS] = { "member-states", 0, "LIST", "regional plan: the member states, comma-separated codes such as ML,NE (default: XA,XB, to replace)" },
@@ -28,10 +28,11 @@ const struct pv_command_help init_help = {
 	"Write a new plan to PATH (default: plan.pve.yaml; '-': standard output):\n"
 	"every section of the format, each with a comment saying what it is for and\n"
 	"which rules read it, and \"TO COMPLETE: ...\" placeholders. Keys are in\n"
-	"English; comments and placeholders in the language of --lang (en, es or fr\n"
-	"for now). The new plan has no FMT, REF or CON finding; init then lists the PVE\n"
-	"findings it still has (with the default configuration), one a line, as the\n"
-	"next steps. An existing file is never overwritten.",
+	"English; comments and placeholders in the language of --lang. The new plan\n"
+	"has no FMT, REF or CON finding; init then lists the PVE findings it still\n"
+	"has (with the default configuration), one a line, as the next steps (in\n"
+	"French with --lang fr, else in English).\n"
+	"An existing file is never overwritten.",
 	"exit status: 0 written, 2 usage error or PATH exists (nothing written), 3\n"
 	"the file could not be written.\n",
 	init_options,
@@ -194,8 +195,7 @@ static int validate(struct init *in, const char *scope)
 	char name[64];
 	snprintf(name, sizeof(name), "templates/init/plan.%s.yaml", in->lang);
 	if (strlen(in->lang) > 8 || !(in->tpl = pv_embedded_find(name)))
-		return pv_opts_usage_error(&init_help, "--lang takes en, es or fr, not '%s' (the scaffold is "
-					   "not yet written in the other UN languages)", in->lang);
+		return pv_opts_usage_error(&init_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", in->lang);
 	if (in->regional && in->country)
 		return pv_opts_usage_error(&init_help, "--country is for a national plan; a regional plan has --member-states");
 	if (!in->regional && (in->org || in->members))

@@ -13,7 +13,7 @@ PY
 }
 "$bin" schema >"$tmp/schema.json"
 sc() { $PY "$src/tests/cli/schema_check.py" "$@" >"$tmp/sc.log" 2>&1 || { cat "$tmp/sc.log"; false; }; }
-langs="en es fr"
+langs="ar en es fr ru zh"
 for lang in $langs; do
   for scope in national regional; do
     f="$tmp/$scope-$lang.pve.yaml"
@@ -21,7 +21,10 @@ for lang in $langs; do
       '"$bin" init --scope $scope --lang $lang "$f" >"$tmp/out" 2>"$tmp/err" && [ ! -s "$tmp/err" ]'
     check "$scope/$lang: no FMT, REF, CON or SYN finding" 'structural "$f"'
     check "$scope/$lang: the JSON Schema accepts it" 'sc accepts "$tmp/schema.json" "$f"'
-    case $lang in fr) todo="À COMPLÉTER : " ;; es) todo="POR COMPLETAR: " ;; *) todo="TO COMPLETE: " ;; esac
+    case $lang in
+      ar) todo="يُستكمل: " ;; es) todo="POR COMPLETAR: " ;; fr) todo="À COMPLÉTER : " ;;
+      ru) todo="ЗАПОЛНИТЬ: " ;; zh) todo="待填写：" ;; *) todo="TO COMPLETE: " ;;
+    esac
     check "$scope/$lang: placeholders say $todo keys in English" \
       'grep -q "$todo" "$f" && grep -q "^stakeholders:" "$f" && grep -q "^  related_strategies:" "$f"'
     check "$scope/$lang: the next steps list PVE findings only" \
@@ -55,8 +58,8 @@ usage() { # usage PATTERN ARGS...: exit 2, PATTERN on stderr, nothing written
   local pat=$1; shift
   (cd "$tmp" && mkdir -p u && cd u && "$bin" init "$@" >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -q -- "$pat" "$tmp/err" && [ -z "$(ls -A)" ])
 }
-check "--lang ar exits 2, naming en, es and fr" 'usage "takes en, es or fr" --lang ar'
-check "--lang xx exits 2" 'usage "takes en, es or fr" --lang xx'
+check "--lang de exits 2, naming the six languages" 'usage "takes ar, en, es, fr, ru or zh" --lang de'
+check "--lang EN (capitals) exits 2" 'usage "takes ar, en" --lang EN'
 check "--scope local exits 2" 'usage "national or regional" --scope local'
 check "--country ml (lower case) exits 2" 'usage "ISO 3166-1" --country ml'
 check "--country with --scope regional exits 2" 'usage "national plan" --scope regional --country ML'
