@@ -57,8 +57,7 @@ static void yaml_quote(struct pv_buf *out, const char *s)
 		size_t n = pv_utf8_decode(s + i, len - i, &cp);
 		if (cp == '"' || cp == '\\')
 			pv_buf_addf(out, "\\%c", (int)cp);
-		else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
-			 cp == 0x2029 || cp == 0xfeff)
+		else if (pv_utf8_is_unsafe(cp))	/* controls, line separators, bidi, BOM */
 			pv_buf_addf(out, cp < 0x100 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
 		else
 			pv_buf_add(out, s + i, n);
