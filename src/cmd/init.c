@@ -296,11 +296,13 @@ static void next_steps(const struct init *in, const struct pv_buf *text, FILE *f
 		pv_buf_reset(&line);
 		pv_msg_render(&d.v[i].msg, lang, &line);
 		/* "line #:" in the template, '#' the line number: French puts a
-		 * space before the colon. */
+		 * space before the colon, Chinese none after its full-width one. */
 		const char *w = word.buf ? word.buf : "line #:", *hash = strchr(w, '#');
+		const char *after = hash ? hash + 1 : ":";
 		int before = hash ? (int)(hash - w) : (int)strlen(w);
-		fprintf(f, "  %s, %.*s%u%s %s\n", d.v[i].code, before, w, (unsigned)d.v[i].pos.line,
-			hash ? hash + 1 : ":", line.buf);
+		int ascii_end = !*after || (unsigned char)after[strlen(after) - 1] < 0x80;
+		fprintf(f, "  %s, %.*s%u%s%s%s\n", d.v[i].code, before, w, (unsigned)d.v[i].pos.line,
+			after, ascii_end ? " " : "", line.buf);
 	}
 	pv_buf_release(&line);
 	pv_buf_release(&word);
