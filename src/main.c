@@ -13,6 +13,7 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 	const struct pv_command_help *help;
 } commands[] = {
+	{ "init", cmd_init, &init_help },
 	{ "check", cmd_check, &check_help },
 	{ "build", cmd_build, &build_help },
 	{ "rules", cmd_rules, &rules_help },

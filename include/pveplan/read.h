@@ -87,6 +87,9 @@ int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, 
 /* Flushes the temporary file to disk and renames it over t->path. Returns
  * 0, or -1 with `err` (the temporary file is left for pv_tmpfile_release). */
 int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err);
+/* Like pv_tmpfile_commit, but never replaces a file at t->path: returns
+ * -2 (and `err`) when one exists, even one created since it was looked for. */
+int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err);
 /* Removes the temporary file if it was not renamed; accepts a released or
  * never created `t`. */
 void pv_tmpfile_release(struct pv_tmpfile *t);

@@ -39,6 +39,9 @@ extern const struct pv_command_help explain_help;
 int cmd_schema(int argc, char **argv);
 extern const struct pv_command_help schema_help;
 
+int cmd_init(int argc, char **argv);
+extern const struct pv_command_help init_help;
+
 int cmd_help(int argc, char **argv);
 extern const struct pv_command_help help_help;
 

@@ -84,6 +84,29 @@ int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
 	return 0;
 }
 
+int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err)
+{
+	int fd = open(t->tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL)) {
+		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	/* link() fails when the name exists, where rename() would replace it:
+	 * a file created meanwhile by someone else is never lost. */
+	if (link(t->tmp, t->path) < 0) {
+		int e = errno;
+		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(e));
+		return e == EEXIST ? -2 : -1;
+	}
+	unlink(t->tmp);
+	free(t->tmp);
+	t->tmp = NULL;
+	return 0;
+}
+
 void pv_tmpfile_release(struct pv_tmpfile *t)
 {
 	if (t->tmp)
