@@ -62,10 +62,10 @@ int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, 
 	return 0;
 }
 
-int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
+/* The temporary file on disk before it takes the final name, so a crash
+ * cannot leave an empty report under that name. */
+static int sync_tmp(const struct pv_tmpfile *t, struct pv_buf *err)
 {
-	/* On disk before the rename, so a crash cannot leave an empty report
-	 * under the final name. */
 	int fd = open(t->tmp, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL)) {
 		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
@@ -74,6 +74,13 @@ int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
 		return -1;
 	}
 	close(fd);
+	return 0;
+}
+
+int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
+{
+	if (sync_tmp(t, err) < 0)
+		return -1;
 	/* rename() replaces a symbolic link at the final name: never followed. */
 	if (rename(t->tmp, t->path) < 0) {
 		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
@@ -86,14 +93,8 @@ int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
 
 int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err)
 {
-	int fd = open(t->tmp, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL)) {
-		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (sync_tmp(t, err) < 0)
 		return -1;
-	}
-	close(fd);
 	/* link() fails when the name exists, where rename() would replace it:
 	 * a file created meanwhile by someone else is never lost. */
 	if (link(t->tmp, t->path) < 0) {

@@ -54,37 +54,7 @@ static const char PLAN[] =
 	"    baseline: {value: not measured, year: 2024}\n"
 	"    target: {value: 40, year: 2027}\n";
 
-struct loaded {
-	struct pv_plan plan;
-	struct pv_diags d;
-};
-
-/* Loads and checks `src`, keeping only the structural findings (FMT, REF,
- * CON): the PVE rules have their own golden tests. */
-static void load(struct loaded *l, const char *src)
-{
-	struct pv_check_opts o = PV_CHECK_OPTS_INIT;
-	pv_diags_init(&l->d, "demo.yaml");
-	assert_int_equal(pv_check_text(src, strlen(src), &o, &l->plan, &l->d, NULL), 0);
-	size_t kept = 0;
-	for (size_t i = 0; i < l->d.nr; i++) {
-		if (strncmp(l->d.v[i].code, "PVE", 3)) {
-			l->d.v[kept++] = l->d.v[i];
-			continue;
-		}
-		pv_msg_release(&l->d.v[i].msg);
-		pv_msg_release(&l->d.v[i].hint);
-		pv_msg_release(&l->d.v[i].note);
-		free(l->d.v[i].subject);
-	}
-	l->d.nr = kept;
-}
-
-static void unload(struct loaded *l)
-{
-	pv_plan_release(&l->plan);
-	pv_diags_release(&l->d);
-}
+#include "loaded.h"
 
 static void test_model(void **state)
 {
