@@ -1,6 +1,6 @@
 # Every bundled plan example passes every FMT/REF/CON check and reads as
 # sensible advice: no error, no warning (the funding gap is reported as
-# information). The weak draft is the exception, on purpose: it finds
+# information; the short example also has PVE124). The weak draft is the exception, on purpose: it finds
 # exactly what examples/README.md lists for it.
 . "$(dirname "$0")/lib.inc"
 n=0
@@ -13,6 +13,12 @@ for f in "$src"/examples/*.pve.yaml; do
   check "$(basename "$f") reports its funding gap" 'grep -q "info\[PVE116\]: total cost" <<<"$out"'
 done
 check "at least two examples" '[ $n -ge 2 ]'
+# The short example is the one docs/first-plan.md and docs/yaml-primer.md
+# send a drafter to: it stays short, and clean (the loop above checks it).
+short="$src/examples/short-en.pve.yaml"
+check "the short example is there" '[ -f "$short" ]'
+check "the short example stays short (under 100 lines)" '[ "$(wc -l <"$short")" -lt 100 ]'
+check "the short example is in examples/README.md" 'grep -q "short-en.pve.yaml" "$src/examples/README.md"'
 weak="$src/examples/weak-draft-en.pve.yaml"
 "$bin" check --lang en --format json "$weak" >"$tmp/weak.json"; rc=$?
 check "the weak draft exits 1" '[ $rc -eq 1 ]'
