@@ -209,6 +209,11 @@ static int load_ident(struct loader *L, const struct pv_node *n, const char *key
 		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
 						"'%s' is not a valid identifier: '%s'", key, s);
 		pv_diag_hint(g, "an identifier starts with a letter and has up to 64 letters, digits, '.', '_' or '-' (no spaces)");
+		if (L->nbad < PV_ARRAY_SIZE(L->bad)) {
+			L->bad[L->nbad].diag = (size_t)(g - L->d->v);
+			L->bad[L->nbad].key = key;
+			L->bad[L->nbad++].s = s;
+		}
 		return -1;
 	}
 	out->s = s;

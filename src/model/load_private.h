@@ -19,6 +19,11 @@ struct loader {
 	struct pv_arena *arena;
 	struct ref_use *refs;
 	size_t nrefs, refs_alloc;
+	/* Invalid identifiers (their FMT004 finding's index and text), kept
+	 * for pv_loader_resolve to recognise a stakeholder's name; only the
+	 * first few, so that a broken plan costs no more than a correct one. */
+	struct { size_t diag; const char *s, *key; } bad[64];
+	size_t nbad;
 };
 
 /* Reads the whole document into L->plan (FMT003-FMT005). */

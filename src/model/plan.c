@@ -129,7 +129,7 @@ static void check_conditional(const struct pv_plan *p, struct pv_diags *d)
 int pv_plan_load(struct pv_plan *p, const char *src, size_t len,
 		 const struct pv_limits *lim, struct pv_diags *d)
 {
-	struct loader L = { p, d, &p->doc.arena, NULL, 0, 0 };
+	struct loader L = { .plan = p, .d = d, .arena = &p->doc.arena };
 	int ret = -1;
 
 	if (pv_doc_parse(&p->doc, src, len, lim, d) < 0)

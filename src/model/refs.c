@@ -96,10 +96,55 @@ static const char *closest(const struct pv_plan *p, const char *id, unsigned kin
 
 static const char no_suggestion[] = "";
 
+/* Equal but for ASCII case and runs of spaces, which a writer does not see. */
+static int same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' && a[1] == ' ')
+			a++;
+		while (*b == ' ' && b[1] == ' ')
+			b++;
+		char x = *a, y = *b;
+		if (x >= 'A' && x <= 'Z')
+			x = (char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (char)(y - 'A' + 'a');
+		if (x != y)
+			return 0;
+		if (!x)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/* A stakeholder's name written where its id belongs (`lead: Ministry of
+ * Interior`) is told which id to write instead of the identifier grammar. */
+static void hint_names(struct loader *L)
+{
+	const struct pv_plan *p = L->plan;
+	for (size_t i = 0; i < L->nbad; i++) {
+		for (size_t j = 0; j < p->stakeholders.n; j++) {
+			const struct pv_stakeholder *h = &p->stakeholders.v[j];
+			const struct pv_text *t = &h->name;
+			uint32_t k = 0;
+			while (k < t->n && !same_name(L->bad[i].s, t->items[k].s))
+				k++;
+			if (k == t->n || !h->id.s)
+				continue;
+			pv_diag_hint(&L->d->v[L->bad[i].diag],
+				     "'%s' is the name of stakeholder '%s': write `%s: %s`",
+				     L->bad[i].s, h->id.s, L->bad[i].key, h->id.s);
+			break;
+		}
+	}
+}
+
 void pv_loader_resolve(struct loader *L)
 {
 	struct pv_strmap seen = PV_STRMAP_INIT;
 	size_t budget = SUGGEST_BUDGET;
+	hint_names(L);
 	for (size_t i = 0; i < L->nrefs; i++) {
 		const struct ref_use *u = &L->refs[i];
 		const struct pv_iddef *d = pv_plan_find(L->plan, u->ref->s);

@@ -236,6 +236,17 @@ void pv_codes_each(enum pv_code_kind kind, void (*fn)(const char *code, void *ct
  * length of the word times (2 max + 1), without allocating. */
 #define EDIT_MAX 8
 
+/* A word that differs from a candidate only in ASCII case (`MINT` for
+ * `mint`) is what a writer most likely meant, so case costs nothing. */
+static int same_letter(char x, char y)
+{
+	if (x >= 'A' && x <= 'Z')
+		x = (char)(x - 'A' + 'a');
+	if (y >= 'A' && y <= 'Z')
+		y = (char)(y - 'A' + 'a');
+	return x == y;
+}
+
 size_t pv_edit_distance(const char *a, const char *b, size_t max)
 {
 	size_t n = strlen(a), m = strlen(b);
@@ -261,12 +272,13 @@ size_t pv_edit_distance(const char *a, const char *b, size_t max)
 			if (j == 0) {
 				v = i < inf ? i : inf;
 			} else {
-				v = p[d] + (a[i - 1] != b[j - 1]);
+				v = p[d] + !same_letter(a[i - 1], b[j - 1]);
 				if (d + 1 < w && p[d + 1] + 1 < v)
 					v = p[d + 1] + 1;
 				if (d > 0 && c[d - 1] + 1 < v)
 					v = c[d - 1] + 1;
-				if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+				if (i > 1 && j > 1 && same_letter(a[i - 1], b[j - 2]) &&
+				    same_letter(a[i - 2], b[j - 1]) &&
 				    pp[d] + 1 < v)
 					v = pp[d] + 1;
 			}

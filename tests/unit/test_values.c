@@ -139,6 +139,8 @@ static void test_suggestions(void **state)
 	assert_int_equal(pv_edit_distance("lead", "lead", 2), 0);
 	assert_int_equal(pv_edit_distance("partner", "partners", 2), 1);
 	assert_int_equal(pv_edit_distance("laed", "lead", 2), 1);	/* transposition */
+	assert_int_equal(pv_edit_distance("MINT", "mint", 2), 0);	/* case is free */
+	assert_int_equal(pv_edit_distance("LAED", "lead", 2), 1);
 	assert_int_equal(pv_edit_distance("abc", "xyz", 2), 3);	/* capped at max + 1 */
 	assert_int_equal(pv_edit_distance("", "abcdef", 2), 3);
 	const char *keys[] = { "stakeholders", "priorities", "plan", "risks" };
