@@ -19,7 +19,7 @@ static const struct pv_option build_options[] = {
 	[B_FORMAT] = { "format", 'f', "LIST", "reports to write, comma-separated: md, html, xlsx (default: all)" },
 	[B_LANG] = { "lang", 0, "LANG", "report language: ar, en, es, fr, ru or zh (default: the plan's)" },
 	[B_FORCE] = { "force", 0, NULL, "write the reports even when the plan has errors, with a 'not valid' banner" },
-	[B_REDACT] = { "redact", 0, NULL, "leave out everything marked 'confidential: true'" },
+	[B_REDACT] = { "redact", 0, NULL, "leave out everything marked 'confidential: true' (the findings are not printed)" },
 	[B_TEMPLATES] = { "template-dir", 0, "DIR", "page.html and style.css for the HTML report (default: built in)" },
 	[B_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward)" },
 	[B_QUIET] = { "quiet", 'q', NULL, "print only the summary line of the findings, not the findings" },
@@ -148,9 +148,14 @@ static void show_findings(const struct pv_build_result *r, unsigned flags)
 	pv_buf_release(&text);
 }
 
-static void show(int status, const struct pv_build_result *r, unsigned flags)
+static void show(int status, const struct pv_build_result *r, unsigned flags, int redact)
 {
-	if (r->lang)
+	/* The findings quote the plan (snippets, ids, amounts) and count
+	 * confidential items: under --redact none of that may reach an output,
+	 * the terminal included, so they are left to check. */
+	if (r->lang && redact)
+		puts("findings not shown under --redact: 'pveplan check' shows them");
+	else if (r->lang)
 		show_findings(r, flags);
 	if (!(flags & PV_TEXT_QUIET))
 		for (size_t i = 0; i < r->written.n; i++)
@@ -187,7 +192,7 @@ int cmd_build(int argc, char **argv)
 	if (pv_color_wanted("auto", NULL))
 		flags |= PV_TEXT_COLOR;
 	ret = pv_build(&o, &r);
-	show(ret, &r, flags);
+	show(ret, &r, flags, o.redact);
 	/* Written under --force or not, a plan with errors is not valid. */
 	if (ret == PV_BUILD_OK && r.errors)
 		ret = PV_EXIT_FINDINGS;

@@ -113,6 +113,10 @@ case_force() {
 	pvrun b build --redact --force -o out p.pve.yaml
 	built forced out "md html xlsx" 1	# written, but the plan is not valid
 	leaks_in "reports of a forced build" out/report.md out/report.html out/capacity-needs.xlsx
+	# build prints its findings, but not under --redact: they would name
+	# SECRETX4 (the terminal is an output too).
+	leaks_in "what a forced build prints" b.out b.err
+	check "it says the findings are not shown" 'grep -q "not shown under --redact" b.out'
 }
 
 # Another report language: amounts grouped the French way, same rule.
