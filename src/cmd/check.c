@@ -73,7 +73,7 @@ struct run {
 	int io_error, config_error;
 };
 
-static int want_color(const char *when, const char *output)
+int pv_color_wanted(const char *when, const char *output)
 {
 	if (!strcmp(when, "always"))
 		return 1;
@@ -383,7 +383,7 @@ int cmd_check(int argc, char **argv)
 	/* A name for standard output is standard output, as without -o. */
 	if (r.output && pv_output_is_stdout(r.output))
 		r.output = NULL;
-	if (r.format == FMT_TEXT && want_color(r.color, r.output))
+	if (r.format == FMT_TEXT && pv_color_wanted(r.color, r.output))
 		r.flags |= PV_TEXT_COLOR;
 	r.o.today = pv_policy_today();
 	for (size_t i = 0; i < files.n && !r.config_error; i++) {

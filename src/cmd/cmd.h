@@ -76,6 +76,11 @@ int pv_limits_option(const struct pv_command_help *h, int opt, const char *arg,
  */
 void pv_project_locate(const char *explicit_path, const char *plan_path, struct pv_buf *out);
 
+/* Whether text on standard output is in colour: --color WHEN (auto, always,
+ * never) for output to `output` (NULL: standard output), as check decides it
+ * (src/cmd/check.c); build uses it too, so both colour findings alike. */
+int pv_color_wanted(const char *when, const char *output);
+
 /* The general help (pveplan --help). */
 void pv_main_help(FILE *f);
 /* The help of command `name`, or NULL. */

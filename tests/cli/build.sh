@@ -70,9 +70,9 @@ bad="$src/tests/golden/structural/REF002-undefined/plan.pve.yaml"
 "$bin" build -o "$tmp/bad" "$bad" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "a plan with errors: exit 1" '[ $rc -eq 1 ]'
 check "... nothing written" '[ ! -e "$tmp/bad" ]'
-check "... and the errors shown" 'grep -q "error\[REF002\]" "$tmp/err" && grep -q "no report written" "$tmp/err"'
+check "... and the errors shown (on standard output, as check shows them)" 'grep -q "error\[REF002\]" "$tmp/out" && grep -q "no report written" "$tmp/err"'
 "$bin" build --force -o "$tmp/forced" "$bad" >/dev/null; rc=$?
-check "--force writes the report" '[ $rc -eq 0 ] && [ -f "$tmp/forced/report.md" ]'
+check "--force writes the report, and exits 1 (the plan is not valid)" '[ $rc -eq 1 ] && [ -f "$tmp/forced/report.md" ]'
 check "... with the not-valid banner" 'grep -q "^> \*\*This plan is not valid: it has 2 error-level findings" "$tmp/forced/report.md"'
 check "... and the findings" 'grep -q "| REF002 | error |" "$tmp/forced/report.md"'
 inj="$src/tests/golden/build/injection.pve.yaml"

@@ -95,7 +95,7 @@ assert t == sys.argv[2], repr(t)
 $PY "$src/tests/xlsx/check_workbook.py" "$tmp/ctl/capacity-needs.xlsx" plain >"$tmp/ctl.log" 2>&1; rc=$?
 check "LibreOffice reads and recalculates it" '[ $rc -eq 0 ] || { cat "$tmp/ctl.log"; false; }'
 xb "$tmp/ctl-force" --force --lang en "$tmp/ctl-force.pve.yaml"; rc=$?
-check "build --force a plan with a hostile key and currency" 'built "$tmp/ctl-force"'
+check "build --force a plan with a hostile key and currency (exit 1: not valid)" 'built "$tmp/ctl-force" 1'
 check "every XML part is well-formed; the finding shows the key escaped" '$PY "$src/tests/xlsx/check_parts.py" "$tmp/ctl-force/capacity-needs.xlsx" \
   "$title" "unknown key '"'"'k\x1b[2J\u{ffff}'"'"' in plan file" \
   "'"'"'currency'"'"' must be an ISO 4217 currency code, got '"'"'US\"D\x03\u{ffff}'"'"'"'

@@ -48,11 +48,13 @@ if [ -f env ]; then
 fi
 in=/dev/null
 [ -f stdin ] && in=stdin
-eval "set -- $args"
+eval "set -- ${args//@TMP@/$tmp}"
 # A fixed "today" (2025-11-25), so expiry dates and timestamps do not drift.
 env -u NO_COLOR -u TERM -u GITHUB_STEP_SUMMARY LC_ALL=C SOURCE_DATE_EPOCH=1764028800 \
   ${envs[@]+"${envs[@]}"} "$bin" "$@" <"$in" >"$tmp/out" 2>"$tmp/err"
 echo $? >"$tmp/exit"
+# The scratch folder is @TMP@ in what is compared, as in args and env.
+for f in out err; do sed -i "s|$tmp|@TMP@|g" "$tmp/$f"; done
 
 # The findings of a text or GitHub output, one per line: FILE LINE COL SEVERITY CODE.
 # Colour codes are dropped and translated severities mapped to English.

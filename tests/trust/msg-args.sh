@@ -36,7 +36,7 @@ case_amount_tag_build() {
 	plan 'scope: national=>scope: "\\x04."' >p.pve.yaml
 	pvrun b build --force -o out p.pve.yaml
 	nocrash b
-	check "build --force writes the reports" '[ $rc -eq 0 ] && [ -s out/report.md ] && [ -s out/report.html ]'
+	check "build --force writes the reports (exit 1: not valid)" '[ $rc -eq 1 ] && [ -s out/report.md ] && [ -s out/report.html ]'
 	local row
 	row=$(line_of out/report.md '^\| FMT004 ')
 	check "the finding in report.md is whole, the value not cut: $row" \
