@@ -55,6 +55,10 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	pv_json_citations(o, g->code, 0);
 	pv_buf_addch(o, ',');
 	str_field(o, "subject", g->subject);
+	pv_buf_addch(o, ',');
+	str_field(o, "key_path", g->key_path ? g->key_path : "");
+	pv_buf_addch(o, ',');
+	str_field(o, "fingerprint", g->fingerprint);
 	pv_buf_adds(o, ",\"note\":");
 	if (g->note.kind) {
 		pv_buf_addch(o, '{');

@@ -102,9 +102,15 @@ static void result(struct pv_buf *o, const struct pv_file_report *f, const struc
 		pv_buf_addf(o, ",\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endColumn\":%u}",
 			    g->pos.line, g->pos.col, g->pos.col + (g->pos.span ? g->pos.span : 1));
 	pv_buf_adds(o, "}}]");
+	/* The finding's identity for code scanning, which otherwise hashes the
+	 * text of the line: many findings sit on one anchor line. */
+	pv_buf_adds(o, ",\"partialFingerprints\":{\"pveplan/v1\":");
+	pv_json_str(o, g->fingerprint);
+	pv_buf_adds(o, "},\"properties\":{\"keyPath\":");
+	pv_json_str(o, g->key_path ? g->key_path : "");
 	if (g->subject)
-		pv_buf_adds(o, ",\"properties\":{\"subject\":"), pv_json_str(o, g->subject),
-			pv_buf_addch(o, '}');
+		pv_buf_adds(o, ",\"subject\":"), pv_json_str(o, g->subject);
+	pv_buf_addch(o, '}');
 	if (g->waiver >= 0 && (size_t)g->waiver < f->nwaivers) {
 		const struct pv_waiver_info *w = &f->waivers[g->waiver];
 		pv_buf_adds(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"status\":\"accepted\",\"justification\":");
