@@ -163,6 +163,8 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 			pv_diag_hint(g, "remove the quotes: a quoted number is text");
 		else if (pv_amount_hint(g, key, s, money))
 			;
+		else if (money && !strpbrk(s, "0123456789"))
+			pv_diag_hint(g, "write the amount in figures, as a plain number: `%s: 1500000`", key);
 		else if (strpbrk(s, ", _'"))
 			pv_diag_hint(g, "write the number without thousands separators, e.g. 1500000");
 		else if (strpbrk(s, "$\xe2\xc2") || strstr(s, "USD") || strstr(s, "EUR"))
