@@ -133,21 +133,25 @@ static char *read_file(const char *path, size_t *len)
 /* The prefixes of the labels that name enumeration values: report.LANG.yaml
  * and rules.LANG.yaml name them after the enumeration, or a short form of
  * it (driver, consultation, frequency, need, strategy); `pillar.N` are the
- * titles of the GCTS pillars, whose values are 1 to 4. */
-static const char *const enum_prefixes[] = {
-	"scope", "status", "sector", "area", "area_short", "driver", "consultation",
-	"frequency", "need", "need_status", "rating", "action_status", "strategy",
-	"action_kind", "target", "status_word", "pillar", NULL,
+ * titles of the GCTS pillars, whose values are 1 to 4. A new enumeration's
+ * labels are taken once its prefix is listed here. */
+static const char *const report_prefixes[] = {
+	"scope", "status", "sector", "area", "driver", "consultation", "frequency", "need",
+	"need_status", "rating", "action_status", "strategy", "action_kind", "pillar", NULL,
+};
+/* The rule catalogues' labels of values (their `status.*` are the rules'). */
+static const char *const rules_prefixes[] = {
+	"sector", "area", "area_short", "target", "status_word", "pillar", NULL,
 };
 
-static int is_enum_label(const char *key, const char **value)
+static int is_enum_label(const char *const *prefixes, const char *key, const char **value)
 {
 	const char *dot = strchr(key, '.');
 	if (!dot || !dot[1])
 		return 0;
-	for (size_t i = 0; enum_prefixes[i]; i++)
-		if (strlen(enum_prefixes[i]) == (size_t)(dot - key) &&
-		    !strncmp(key, enum_prefixes[i], (size_t)(dot - key))) {
+	for (size_t i = 0; prefixes[i]; i++)
+		if (strlen(prefixes[i]) == (size_t)(dot - key) &&
+		    !strncmp(key, prefixes[i], (size_t)(dot - key))) {
 			*value = dot + 1;
 			return 1;
 		}
@@ -187,6 +191,7 @@ static void read_catalogue(struct table *t, const char *path)
 	}
 	if (lang < 0)
 		die("%s: not a catalogue of one of the six languages", path);
+	const char *const *prefixes = !strncmp(base, "rules.", 6) ? rules_prefixes : report_prefixes;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		die("%s: cannot open", path);
@@ -205,7 +210,7 @@ static void read_catalogue(struct table *t, const char *path)
 		const yaml_node_t *v = yaml_document_get_node(&doc, p->value);
 		const char *value;
 		if (k->type == YAML_SCALAR_NODE && v->type == YAML_SCALAR_NODE &&
-		    is_enum_label((const char *)k->data.scalar.value, &value))
+		    is_enum_label(prefixes, (const char *)k->data.scalar.value, &value))
 			add_label(t, value, (const char *)v->data.scalar.value, lang);
 	}
 	yaml_document_delete(&doc);
@@ -449,7 +454,9 @@ static void on_language(const struct record *r, void *ctx)
 	struct iso *x = ctx;
 	const char *a2 = rec_get(r, "alpha_2"), *a3 = rec_get(r, "alpha_3");
 	const char *b = rec_get(r, "bibliographic");
-	if (!a3 || (x->two_letter_only && !a2))
+	/* Not the range "qaa-qtz" reserved for local use. */
+	if (!a3 || strlen(a3) != 3 || strspn(a3, "abcdefghijklmnopqrstuvwxyz") != 3 ||
+	    (x->two_letter_only && !a2))
 		return;
 	if (a2) {
 		add_one(x->t, a3, a2, CODE, 0);

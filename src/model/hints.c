@@ -146,7 +146,17 @@ static void hint_language(struct pv_diag *g, const char *key, const char *got)
 {
 	enum pv_name_lang lang;
 	const char *code = pv_hints_code_of(got, 1, &lang);
-	if (code && lang == PV_NAME_CODE)
+	char primary[4] = "";
+	size_t n = strcspn(got, "-_");
+	if (!code && (n == 2 || n == 3) && got[n]) {
+		for (size_t i = 0; i < n; i++)
+			primary[i] = (char)(got[i] >= 'A' && got[i] <= 'Z' ? got[i] - 'A' + 'a' : got[i]);
+		primary[n] = '\0';
+	}
+	if (*primary && pv_is_language(primary))
+		pv_diag_hint(g, "'%s' adds a region or a script to the language, which pveplan does not take: write `%s: %s`",
+			     got, key, primary);
+	else if (code && lang == PV_NAME_CODE)
 		pv_diag_hint(g, "'%s' is the three-letter code of a language that has a two-letter one: write `%s: %s`",
 			     got, key, code);
 	else if (code)
