@@ -142,18 +142,41 @@ int pv_hints_pillar(struct pv_diag *g, const char *key, const char *got)
 	return 1;
 }
 
+/* The language of a tag with a region or a script (`en-GB`, `zh_Hans`),
+ * in `primary`; 0 when `got` is no such tag. */
+static int language_of_tag(const char *got, char primary[4])
+{
+	size_t n = strcspn(got, "-_");
+	if ((n != 2 && n != 3) || !got[n])
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		primary[i] = (char)(got[i] >= 'A' && got[i] <= 'Z' ? got[i] - 'A' + 'a' : got[i]);
+	primary[n] = '\0';
+	return pv_is_language(primary);
+}
+
+int pv_hints_text_key(struct pv_diag *g, const char *got)
+{
+	enum pv_name_lang lang;
+	char primary[4];
+	const char *code = pv_hints_code_of(got, 1, &lang);
+	if (!code && language_of_tag(got, primary))
+		pv_diag_hint(g, "'%s' adds a region or a script to the language, which pveplan does not take: write the key `%s:`",
+			     got, primary);
+	else if (code && lang == PV_NAME_CODE)
+		pv_diag_hint(g, "'%s' is the three-letter code of a language that has a two-letter one: write the key `%s:`",
+			     got, code);
+	else if (code)
+		pv_diag_hint(g, "'%s' is the name of a language: write the key `%s:`", got, code);
+	return code || language_of_tag(got, primary);
+}
+
 static void hint_language(struct pv_diag *g, const char *key, const char *got)
 {
 	enum pv_name_lang lang;
 	const char *code = pv_hints_code_of(got, 1, &lang);
-	char primary[4] = "";
-	size_t n = strcspn(got, "-_");
-	if (!code && (n == 2 || n == 3) && got[n]) {
-		for (size_t i = 0; i < n; i++)
-			primary[i] = (char)(got[i] >= 'A' && got[i] <= 'Z' ? got[i] - 'A' + 'a' : got[i]);
-		primary[n] = '\0';
-	}
-	if (*primary && pv_is_language(primary))
+	char primary[4];
+	if (!code && language_of_tag(got, primary))
 		pv_diag_hint(g, "'%s' adds a region or a script to the language, which pveplan does not take: write `%s: %s`",
 			     got, key, primary);
 	else if (code && lang == PV_NAME_CODE)

@@ -57,6 +57,10 @@ int pv_hints_enum(struct pv_diag *g, const char *key, const char *got,
 		  const char *const *names, int in_list);
 /* The same for a GCTS pillar written as its title. */
 int pv_hints_pillar(struct pv_diag *g, const char *key, const char *got);
+/* For a key of a multilingual text that is no language code: the code a
+ * language's name, three-letter code or tag with a region stands for.
+ * Returns 1 when it added a hint. */
+int pv_hints_text_key(struct pv_diag *g, const char *got);
 /* For an invalid country (`language` zero) or language code: the code a
  * name or three-letter code stands for, else what such a code looks like,
  * with examples. Always adds a hint. */

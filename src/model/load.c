@@ -87,7 +87,8 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 		if (!pv_is_language(k->u.str)) {
 			struct pv_diag *g = pv_diag_add(L->d, "FMT004", k->pos,
 				"'%s' is not a language code in text '%s'", k->u.str, key);
-			pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
+			if (!g->repeats && !pv_hints_text_key(g, k->u.str))
+				pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
 			continue;
 		}
 		const char *s = scalar(L, v, key, PV_W("text"));
@@ -264,7 +265,7 @@ static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 			pv_diag_hint(g, "country codes are upper case: '%s'", up);
 		else if (len < 8 && type == PV_F_CURRENCY && pv_is_currency(up))
 			pv_diag_hint(g, "currency codes are upper case: '%s'", up);
-		else if (type == PV_F_LANG || type == PV_F_COUNTRY)
+		else if (!g->repeats && (type == PV_F_LANG || type == PV_F_COUNTRY))
 			pv_hints_code(g, key, s, type == PV_F_LANG, in_list);
 		return -1;
 	}
@@ -344,7 +345,8 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 				r = 0;
 			} else {
 				struct pv_diag *g = bad_value(L, it, f->key, PV_W("a pillar number 1 to 4"));
-				if (it->kind != PV_NODE_SCALAR || !pv_hints_pillar(g, f->key, it->u.str))
+				if (!g->repeats &&
+				    (it->kind != PV_NODE_SCALAR || !pv_hints_pillar(g, f->key, it->u.str)))
 					pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
 			}
 			break;
