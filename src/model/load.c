@@ -3,6 +3,7 @@
 
 #include "amount.h"
 #include "load_private.h"
+#include "hints.h"
 #include "pveplan/base.h"
 #include "schema.h"
 
@@ -87,7 +88,8 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 		if (!pv_is_language(k->u.str)) {
 			struct pv_diag *g = pv_diag_add(L->d, "FMT004", k->pos,
 				"'%s' is not a language code in text '%s'", k->u.str, key);
-			pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
+			if (!g->repeats && !pv_hints_text_key(g, k->u.str))
+				pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
 			continue;
 		}
 		const char *s = scalar(L, v, key, PV_W("text"));
@@ -116,7 +118,7 @@ static int suggest_enum(struct pv_diag *g, const char *got, const char *const *n
 }
 
 static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
-		     const char *const *names, struct pv_enum *e)
+		     const char *const *names, int in_list, struct pv_enum *e)
 {
 	if (n->kind == PV_NODE_SCALAR && !is_null(n)) {
 		for (int i = 1; names[i]; i++)
@@ -134,7 +136,8 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 				kind_word(n));
 	if (g->repeats)
 		return -1;	/* its hint is already there */
-	if (n->kind == PV_NODE_SCALAR && !is_null(n) && suggest_enum(g, n->u.str, names))
+	if (n->kind == PV_NODE_SCALAR && !is_null(n) &&
+	    (pv_hints_enum(g, key, n->u.str, names, in_list) || suggest_enum(g, n->u.str, names)))
 		return -1;
 	struct pv_buf b = PV_BUF_INIT;
 	for (int i = 1; names[i]; i++)
@@ -228,7 +231,7 @@ static int load_ident(struct loader *L, const struct pv_node *n, const char *key
 }
 
 static int load_code(struct loader *L, const struct pv_node *n, const char *key,
-		     uint8_t type, struct pv_str *out)
+		     uint8_t type, int in_list, struct pv_str *out)
 {
 	struct pv_arg expected = type == PV_F_CURRENCY ? PV_W("an ISO 4217 currency code")
 			       : type == PV_F_COUNTRY ? PV_W("an ISO 3166-1 alpha-2 country code")
@@ -270,6 +273,8 @@ static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 			pv_diag_hint(g, "currency codes are upper case: '%s'", up);
 		else if (type == PV_F_CURRENCY)
 			pv_currency_hint(g, key, s);
+		else if (!g->repeats && (type == PV_F_LANG || type == PV_F_COUNTRY))
+			pv_hints_code(g, key, s, type == PV_F_LANG, in_list);
 		return -1;
 	}
 	out->s = s;
@@ -331,13 +336,13 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 			break;
 		}
 		case PV_F_COUNTRIES:
-			r = load_code(L, it, f->key, PV_F_COUNTRY, dst);
+			r = load_code(L, it, f->key, PV_F_COUNTRY, 1, dst);
 			break;
 		case PV_F_TEXTS:
 			r = load_text(L, it, f->key, dst);
 			break;
 		case PV_F_ENUMS:
-			r = load_enum(L, it, f->key, f->names, dst);
+			r = load_enum(L, it, f->key, f->names, 1, dst);
 			break;
 		case PV_F_PILLARS: {
 			struct pv_num num = { { 0, 0, 0 }, 0, 0, 0 };
@@ -348,7 +353,9 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 				r = 0;
 			} else {
 				struct pv_diag *g = bad_value(L, it, f->key, PV_W("a pillar number 1 to 4"));
-				pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
+				if (!g->repeats &&
+				    (it->kind != PV_NODE_SCALAR || !pv_hints_pillar(g, f->key, it->u.str)))
+					pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
 			}
 			break;
 		}
@@ -526,13 +533,13 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		load_bool(L, n, f->key, dst);
 		break;
 	case PV_F_ENUM:
-		load_enum(L, n, f->key, f->names, dst);
+		load_enum(L, n, f->key, f->names, 0, dst);
 		break;
 	case PV_F_CURRENCY:
 	case PV_F_COUNTRY:
 	case PV_F_LANG:
 	case PV_F_RULE:
-		load_code(L, n, f->key, f->type, dst);
+		load_code(L, n, f->key, f->type, 0, dst);
 		break;
 	case PV_F_REFS:
 	case PV_F_STRS:
