@@ -174,6 +174,8 @@ run build
 check "step 7: build exits 0" '[ $rc -eq 0 ]'
 check "step 7: the guide quotes what build prints" 'matches build-output "$tmp/out"'
 check "step 7: build writes the three reports" '[ -s pve-plan/report.md ] && [ -s pve-plan/report.html ] && [ "$(head -c 2 pve-plan/capacity-needs.xlsx)" = PK ]'
+"$bin" build --quiet plan.pve.yaml >"$tmp/quiet" 2>&1; rc=$?
+check "step 7: build --quiet prints the counts only, as the guide says" '[ $rc -eq 0 ] && [ "$(cat "$tmp/quiet")" = "$(grep -v "^wrote" "$tmp/out" | tail -1)" ]'
 mkdir "$tmp/en-error" && cp plan.pve.yaml "$tmp/en-error/" && g put cost-letter "$tmp/en-error/plan.pve.yaml"
 (cd "$tmp/en-error" && run build; exit $rc); rc=$?
 check "step 7: build with an error exits 1 and writes nothing" '[ $rc -eq 1 ] && [ ! -e "$tmp/en-error/pve-plan" ]'
@@ -198,11 +200,15 @@ mkdir "$tmp/fr" && cd "$tmp/fr" || exit 1
 run init-fr
 check "French: init exits 0" '[ $rc -eq 0 ]'
 check "French: the guide quotes what init prints" 'matches init-fr-output "$tmp/out"'
+cp plan.pve.yaml "$tmp/scaffold-fr.yaml"
 { g get schema-line; cat plan.pve.yaml; } >plan.tmp && mv plan.tmp plan.pve.yaml
 sed -E -i -e 's/^(            cost: )      /\1250000/' -f "$tmp/table.sed" plan.pve.yaml
 "$bin" check plan.pve.yaml >"$tmp/out" 2>&1; rc=$?
 check "French: the same changes leave no error and no warning" '[ $rc -eq 0 ] && [[ "$(tail -1 "$tmp/out")" == "0 erreur, 0 avertissement, "* ]]'
 check "French: the guide quotes the counts" 'matches clean-fr-output "$tmp/out"'
+check "French: the French scaffold has more lines than the English one, as the guide says" '[ "$(wc -l <"$tmp/scaffold-fr.yaml")" -gt "$(wc -l <"$tmp/scaffold.yaml")" ]'
+"$bin" explain --lang fr PVE118 >"$tmp/out" 2>&1; rc=$?
+check "French: explain --lang fr explains in French" '[ $rc -eq 0 ] && [ "$(head -1 "$tmp/out")" = "PVE118: Le plan agit au niveau local" ]'
 "$bin" build --quiet plan.pve.yaml >"$tmp/out" 2>&1; rc=$?
 check "French: build writes the three reports" '[ $rc -eq 0 ] && [ -s pve-plan/report.md ] && [ -s pve-plan/report.html ] && [ -s pve-plan/capacity-needs.xlsx ]'
 cd "$src" || exit 1
