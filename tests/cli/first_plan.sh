@@ -60,8 +60,12 @@ elif verb == "match":
     pat = pattern(body, lang == "yaml")
     ok = re.fullmatch(pat, text) if whole else re.search("(?m)^" + pat, text)
     if not ok:
+        printed = set(text.split("\n"))
+        lost = [l for l in body if l.strip() != "..." and not l.endswith(" ...") and l not in printed
+                and not (lang == "yaml" and any(p.startswith(l + " ") for p in printed))]
         print("the guide's block '%s'%s:\n%s\nis not in what pveplan printed:\n%s"
               % (name, " (whole)" if whole else "", "\n".join(body), text))
+        print("lines of the block that pveplan did not print:\n" + "\n".join(lost or ["(none: the order or the ... differ)"]))
         sys.exit(1)
 elif verb == "put":
     # the block's one line in place of the line of FILE with the same key
