@@ -565,24 +565,52 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 	mark_invalid(f, obj);	/* the value is not null: unread, it was refused */
 }
 
+/* The field of `s` that unknown key `word` most likely misspells, or -1. */
+static int meant_field(const struct pv_schema *s, const char *word, const char **names,
+		       size_t *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < s->nfields && *n < 64; i++)
+		names[(*n)++] = s->fields[i].key;
+	const char *best = pv_suggest(word, names, *n, 2);
+	for (size_t i = 0; best && i < *n; i++)
+		if (names[i] == best)
+			return (int)i;
+	return -1;
+}
+
+int pv_loader_has_key(const struct pv_node *map, const struct pv_schema *s, const char *key)
+{
+	const char *names[64];
+	size_t n;
+	if (!map || map->kind != PV_NODE_MAP)
+		return 0;
+	for (uint32_t i = 0; i < map->len; i++) {
+		const char *k = map->u.pairs[i].key->u.str;
+		int known = 0;
+		for (size_t j = 0; j < s->nfields && !known; j++)
+			known = !strcmp(k, s->fields[j].key);
+		if (!strcmp(k, key))
+			return 1;
+		int j = known || !strncmp(k, "x-", 2) ? -1 : meant_field(s, k, names, &n);
+		if (j >= 0 && !strcmp(s->fields[j].key, key))
+			return 1;
+	}
+	return 0;
+}
+
 /* Reports unknown key `k`; returns the index of the field it suggests, or -1. */
 static int unknown_key(struct loader *L, const struct pv_node *k, const struct pv_schema *s)
 {
 	const char *names[64];
-	size_t n = 0;
-	for (size_t i = 0; i < s->nfields && n < PV_ARRAY_SIZE(names); i++)
-		names[n++] = s->fields[i].key;
+	size_t n;
 	struct pv_diag *g = pv_diag_add(L->d, "FMT003", k->pos, "unknown key '%s' in %s",
 					k->u.str, s->name);
-	const char *best = pv_suggest(k->u.str, names, n, 2);
-	int meant = -1;
-	for (size_t i = 0; best && i < n; i++)
-		if (names[i] == best)
-			meant = (int)i;
+	int meant = meant_field(s, k->u.str, names, &n);
 	if (g->repeats)
 		return meant;	/* the hint is the same */
-	if (best) {
-		pv_diag_hint(g, "did you mean '%s'?", best);
+	if (meant >= 0) {
+		pv_diag_hint(g, "did you mean '%s'?", names[meant]);
 		return meant;
 	}
 	struct pv_buf b = PV_BUF_INIT;

@@ -26,8 +26,14 @@ struct loader {
 	size_t nbad;
 };
 
+struct pv_schema;
+
 /* Reads the whole document into L->plan (FMT003-FMT005). */
 void pv_loader_load_file(struct loader *L, const struct pv_node *root);
+/* Whether mapping `map`, read by schema `s`, gives `key`: under its own
+ * name, or misspelt as a key whose FMT003 did-you-mean names it (a
+ * requirement is then not reported again as a missing key). */
+int pv_loader_has_key(const struct pv_node *map, const struct pv_schema *s, const char *key);
 /* Registers an identifier definition (REF001 on a second definition). */
 void pv_loader_define(struct loader *L, const struct pv_str *id, unsigned kind, void *obj);
 /* Resolves every recorded reference (REF002, REF003). */

@@ -3,6 +3,7 @@
 #include "pveplan/model.h"
 
 #include "load_private.h"
+#include "schema.h"
 #include "pveplan/base.h"
 
 #include <stdlib.h>
@@ -98,17 +99,20 @@ static void check_conditional(const struct pv_plan *p, struct pv_diags *d)
 	const struct pv_plan_info *pl = &p->plan;
 	/* A key given with a bad value already has its finding. */
 	const struct pv_node *pn = pv_node_get(p->doc.root, "plan");
-	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pv_node_get(pn, "country") &&
-	    !pl->country.invalid) {
+	const struct pv_schema *ps = NULL;
+	for (size_t i = 0; i < pv_schema_file.nfields; i++)
+		if (!strcmp(pv_schema_file.fields[i].key, "plan"))
+			ps = pv_schema_file.fields[i].sub;
+	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pv_loader_has_key(pn, ps, "country")) {
 		struct pv_diag *g = pv_diag_add(d, "FMT005", pl->pos,
 						"a national plan is missing required key 'country'");
 		pv_diag_hint(g, "add 'country:' with the ISO 3166-1 alpha-2 code, e.g. 'country: ML'");
 	}
 	if (pl->pos.line && pl->scope.v == PV_SCOPE_REGIONAL) {
-		if (!pv_node_get(pn, "organization") && !pl->organization.invalid)
+		if (!pv_loader_has_key(pn, ps, "organization"))
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'organization'");
-		if (!pv_node_get(pn, "member_states"))
+		if (!pv_loader_has_key(pn, ps, "member_states"))
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'member_states'");
 		if (pl->member_states.pos.line && pl->member_states.n < 2)

@@ -34,6 +34,12 @@ mistakes = [("  status: draft", "  status:\u00a0draft"), ("  scope: national", "
     (title, "title: \u201cPillar 1: Dialogue\u201d"), (title, "title: Pillar 1: Dialogue"),
     (title, "title: Pillar #1 Dialogue"), (title, "title: \"Dialogue\" between communities"),
     (title, "title: [Draft] Dialogue"), (title, "title: @home dialogue"), (title, "title: *Dialogue* first")]
+# Amounts and currencies: the primer quotes their help too.
+cost, cur = "cost: 60000", "currency: USD"
+helped = [(cost, "cost: 1.200.000"), (cost, "cost: 450000,50"), (cost, "cost: 1\u00a0200\u00a0000"),
+    (cost, "cost: 450 000 \u20ac"), (cost, "cost: 1,5 million"), (cost, "cost: 1,200"), (cost, "cost: -5000"),
+    (cur, "currency: dollars"), (cur, "currency: FCFA")]
+mistakes += helped
 os.makedirs(tmp + "/primer", exist_ok=True)
 os.chdir(tmp + "/primer")
 bad = []
@@ -41,9 +47,15 @@ for old, new in mistakes:
     assert old in plan, old
     open("plan.pve.yaml", "w", encoding="utf-8").write(plan.replace(old, new, 1))
     out = subprocess.run([binary, "check", "--lang", "en", "plan.pve.yaml"], capture_output=True, text=True).stdout
-    first = next((l for l in out.splitlines() if "error[" in l or "warning[" in l), "")
+    lines = out.splitlines()
+    at = next((i for i, l in enumerate(lines) if "error[" in l or "warning[" in l), None)
+    first = lines[at] if at is not None else ""
     if not first or first not in doc:
         bad.append((new, first))
+    if (old, new) in helped:
+        hint = next((l for l in lines[at:] if l.startswith("   = help: ")), "")
+        if not hint or hint not in doc:
+            bad.append((new, hint))
 assert not bad, bad
 PY'
 # Its "Values written in words" quote the finding and its help in full.
