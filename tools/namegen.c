@@ -137,7 +137,8 @@ static char *read_file(const char *path, size_t *len)
  * labels are taken once its prefix is listed here. */
 static const char *const report_prefixes[] = {
 	"scope", "status", "sector", "area", "driver", "consultation", "frequency", "need",
-	"need_status", "rating", "action_status", "strategy", "action_kind", "pillar", NULL,
+	"need_status", "rating", "action_status", "strategy", "action_kind", "pillar", "target",
+	"level", "funding_status", "disagg", "evaluation", NULL,
 };
 /* The rule catalogues' labels of values (their `status.*` are the rules'). */
 static const char *const rules_prefixes[] = {
