@@ -526,11 +526,25 @@ static void finish(struct table *t)
 		}
 	}
 	size_t o = 0;
-	for (size_t i = 0; i < t->n; i++)
-		if (!drop[i])
+	for (size_t i = 0; i < t->n; i++) {
+		if (!drop[i]) {
 			t->v[o++] = t->v[i];
+			continue;
+		}
+		free(t->v[i].folded);
+		free(t->v[i].value);
+	}
 	t->n = o;
 	free(drop);
+}
+
+static void release(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].folded);
+		free(t->v[i].value);
+	}
+	free(t->v);
 }
 
 static void c_string(FILE *f, const char *s)
@@ -599,5 +613,8 @@ int main(int argc, char **argv)
 	emit(f, "pv_names_language", &languages);
 	if (fclose(f) || rename(path, argv[1]))
 		die("%s: cannot write", argv[1]);
+	release(&enums);
+	release(&countries);
+	release(&languages);
 	return 0;
 }
