@@ -137,7 +137,8 @@ static char *read_file(const char *path, size_t *len)
  * labels are taken once its prefix is listed here. */
 static const char *const report_prefixes[] = {
 	"scope", "status", "sector", "area", "driver", "consultation", "frequency", "need",
-	"need_status", "rating", "action_status", "strategy", "action_kind", "pillar", NULL,
+	"need_status", "rating", "action_status", "strategy", "action_kind", "pillar", "target",
+	"level", "funding_status", "disagg", "evaluation", NULL,
 };
 /* The rule catalogues' labels of values (their `status.*` are the rules'). */
 static const char *const rules_prefixes[] = {
@@ -525,11 +526,25 @@ static void finish(struct table *t)
 		}
 	}
 	size_t o = 0;
-	for (size_t i = 0; i < t->n; i++)
-		if (!drop[i])
+	for (size_t i = 0; i < t->n; i++) {
+		if (!drop[i]) {
 			t->v[o++] = t->v[i];
+			continue;
+		}
+		free(t->v[i].folded);
+		free(t->v[i].value);
+	}
 	t->n = o;
 	free(drop);
+}
+
+static void release(struct table *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->v[i].folded);
+		free(t->v[i].value);
+	}
+	free(t->v);
 }
 
 static void c_string(FILE *f, const char *s)
@@ -598,5 +613,8 @@ int main(int argc, char **argv)
 	emit(f, "pv_names_language", &languages);
 	if (fclose(f) || rename(path, argv[1]))
 		die("%s: cannot write", argv[1]);
+	release(&enums);
+	release(&countries);
+	release(&languages);
 	return 0;
 }

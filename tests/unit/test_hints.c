@@ -72,6 +72,11 @@ static void test_enum_labels(void **state)
 	expect_enum("In consultation", pv_status_names, "consultation", PV_NAME_EN);
 	/* The gloss of a label may be left out. */
 	expect_enum("Structural", pv_driver_kind_names, "structural", PV_NAME_EN);
+	/* Values the reports do not print have their words too. */
+	expect_enum("Infranational", pv_level_names, "subnational", PV_NAME_FR);
+	expect_enum("Ex-combattants", pv_target_names, "former_combatants", PV_NAME_FR);
+	expect_enum("пол", pv_disagg_names, "sex", PV_NAME_RU);
+	expect_enum("Conjunta", pv_evaluation_names, "joint", PV_NAME_ES);
 	/* A label of a value the key does not take is no match. */
 	expect_enum("jeunesse", pv_status_names, NULL, 0);
 	/* Part of a label is no match, nor is a near spelling. */
