@@ -70,6 +70,8 @@ struct pv_file_report {
 	struct pv_waiver_info *waivers;
 	size_t nwaivers;
 	uint8_t *state;		/* enum pv_baseline_state of each finding; NULL: no baseline */
+	char *rel_path;		/* `path` relative to the run's root, '/'-separated; NULL:
+				 * not under it (SARIF then gives an absolute URI) */
 };
 
 struct pv_run_report {
@@ -81,6 +83,8 @@ struct pv_run_report {
 	size_t news[3];		/* with a baseline: findings in force not in it, by severity */
 	size_t unchanged;	/* findings in force that are in it */
 	size_t absent;		/* findings of the baseline no longer found */
+	char *root;		/* the absolute folder paths are relative to (--root), or NULL */
+	int failed;		/* an input could not be read: the run did not succeed */
 };
 
 /* Adds a file: takes over `d` (left empty), copies what it needs of `p`. */
@@ -127,6 +131,9 @@ void pv_baseline_apply(struct pv_baseline *b, struct pv_run_report *r);
 void pv_render_json(const struct pv_run_report *r, struct pv_buf *out);
 void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out);
 void pv_render_junit(const struct pv_run_report *r, struct pv_buf *out);
+/* GitLab Code Quality (a subset of the CodeClimate issue format): one issue
+ * per finding in force, paths relative to the root. */
+void pv_render_gitlab(const struct pv_run_report *r, struct pv_buf *out);
 /* Workflow commands to `out`; a Markdown summary to `summary`. */
 void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 		      struct pv_buf *summary);

@@ -12,17 +12,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum {
 	OPT_FORMAT, OPT_OUTPUT, OPT_LANG, OPT_STAGE, OPT_CONFIG, OPT_MATRIX, OPT_STRICT,
 	OPT_MAX_WARNINGS, OPT_QUIET, OPT_SHOW_WAIVED, OPT_COLOR, OPT_STDIN_NAME, OPT_BASELINE,
-	OPT_HELP,
+	OPT_ROOT, OPT_HELP,
 };
 
 static const struct pv_option check_options[] = {
-	[OPT_FORMAT] = { "format", 'f', "FORMAT", "text (default), json, sarif, junit or github" },
-	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE instead of standard output ('-': standard output)" },
+	[OPT_FORMAT] = { "format", 'f', "FORMAT", "text (default), json, sarif, junit, github or gitlab; repeat it for several outputs" },
+	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE instead of standard output ('-': standard output); FORMAT=FILE for one of several formats" },
 	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: en or fr (default: the plan's, else en)" },
 	[OPT_STAGE] = { "stage", 0, "STATUS", "check as if plan.status were STATUS (draft, consultation, validated, adopted, under_review)" },
 	[OPT_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward from each plan)" },
@@ -34,6 +35,7 @@ static const struct pv_option check_options[] = {
 	[OPT_COLOR] = { "color", 0, "WHEN", "colour: auto (default: on a terminal, unless NO_COLOR is set), always, never" },
 	[OPT_STDIN_NAME] = { "stdin-name", 0, "NAME", "name shown for standard input (default: <stdin>)" },
 	[OPT_BASELINE] = { "baseline", 0, "FILE", "an earlier --format json output: its findings are unchanged and only new ones count for the exit status" },
+	[OPT_ROOT] = { "root", 0, "DIR", "SARIF and GitLab paths are relative to DIR (default: the plan's git top-level, else the current folder)" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -56,17 +58,26 @@ const struct pv_command_help check_help = {
 	pv_limit_options,
 };
 
-enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_JUNIT, FMT_GITHUB };
+enum format { FMT_TEXT, FMT_JSON, FMT_SARIF, FMT_JUNIT, FMT_GITHUB, FMT_GITLAB, FMT_N };
+
+static const char *const format_names[] = {
+	"text", "json", "sarif", "junit", "github", "gitlab", NULL,
+};
 
 struct run {
 	struct pv_check_opts o;
-	enum format format;
+	unsigned formats;		/* bit (1 << enum format) for each format wanted */
+	const char *to[FMT_N];		/* each format's file; NULL: standard output */
+	const char *plain_output;	/* -o FILE, without FORMAT= */
+	unsigned paired;		/* the formats given a file by -o FORMAT=FILE */
+	int formats_given;		/* -f was given */
 	const char *lang;		/* --lang, or NULL */
 	const char *config_path;	/* --config, or NULL */
 	const char *stdin_name;
-	const char *output;		/* -o, or NULL for standard output */
+	const char *output;		/* the text's file, or NULL for standard output */
 	const char *color;		/* --color */
 	const char *baseline_path;	/* --baseline, or NULL */
+	const char *root;		/* --root, or NULL */
 	struct pv_baseline baseline;
 	long long max_warnings;		/* --max-warnings, or -1 */
 	int strict;
@@ -111,6 +122,67 @@ static const struct pv_lang *language(const struct run *r, const struct pv_plan 
 	return pv_lang_has_findings(l) ? l : pv_lang_default();
 }
 
+/* `path` relative to `root` ('/'-separated), or NULL when it is not under
+ * it; standard input (path NULL) is its name. */
+static char *relative_path(const char *root, const char *path, const char *shown)
+{
+	if (!path)
+		return xstrdup(shown);
+	char *abs = root ? realpath(path, NULL) : NULL;
+	size_t n = root ? strlen(root) : 0;
+	char *rel = NULL;
+	if (abs && n == 1 && abs[0] == '/')
+		rel = xstrdup(abs + 1);
+	else if (abs && !strncmp(abs, root, n) && abs[n] == '/')
+		rel = xstrdup(abs + n + 1);
+	free(abs);
+	return rel;
+}
+
+/* The folder holding .git at or above `path`'s folder, or NULL. */
+static char *git_top(const char *path)
+{
+	struct stat st;
+	struct pv_buf probe = PV_BUF_INIT;
+	char *dir = realpath(path, NULL);
+	if (dir && stat(dir, &st) == 0 && !S_ISDIR(st.st_mode))
+		*strrchr(dir, '/') = '\0';	/* a realpath has a '/' */
+	while (dir && *dir) {
+		pv_buf_reset(&probe);
+		pv_buf_addf(&probe, "%s/.git", dir);
+		if (lstat(probe.buf, &st) == 0)
+			break;
+		*strrchr(dir, '/') = '\0';
+	}
+	pv_buf_release(&probe);
+	if (dir && !*dir) {
+		free(dir);
+		dir = NULL;
+	}
+	return dir;
+}
+
+/* The root: --root, else the git top-level of the first plan, else the
+ * current folder. -1 when --root names no folder. */
+static int find_root(struct run *r, const struct pv_pathlist *files)
+{
+	struct stat st;
+	if (r->root) {
+		r->report.root = realpath(r->root, NULL);
+		if (!r->report.root || stat(r->report.root, &st) < 0 || !S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "pveplan: error: --root '%s' is not a folder\n", r->root);
+			return -1;
+		}
+		return 0;
+	}
+	for (size_t i = 0; i < files->n && !r->report.root; i++)
+		if (strcmp(files->v[i], "-"))
+			r->report.root = git_top(files->v[i]);
+	if (!r->report.root)
+		r->report.root = realpath(".", NULL);
+	return 0;
+}
+
 static void check_one(struct run *r, const char *path, const char *shown)
 {
 	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT, out = PV_BUF_INIT;
@@ -136,13 +208,14 @@ static void check_one(struct run *r, const char *path, const char *shown)
 	const struct pv_lang *lang = language(r, checked ? &plan : NULL);
 	if (!r->report.n && !r->report.lang)
 		r->report.lang = lang;
-	if (r->format == FMT_TEXT) {
+	if (r->formats & (1u << FMT_TEXT)) {
 		pv_render_text(&d, src.buf, src.len, r->flags, lang, &out);
 		emit(r, &out);
 	}
 	struct pv_file_report *f = pv_report_add(&r->report, shown, checked ? &plan : NULL,
 						 checked, &pol, &d);
-	if (r->format == FMT_TEXT && r->matrix) {
+	f->rel_path = relative_path(r->report.root, strcmp(path, "-") ? path : NULL, shown);
+	if ((r->formats & (1u << FMT_TEXT)) && r->matrix) {
 		pv_render_matrix_text(f, lang, r->flags, &out);
 		emit(r, &out);
 	}
@@ -168,42 +241,60 @@ static int write_github_summary(const struct pv_buf *summary)
 	return 0;
 }
 
-/* Writes the machine-readable report, or the text collected for -o. */
+/* Renders one format (the text was rendered as each file was checked). */
+static int render(struct run *r, enum format fmt, struct pv_buf *out)
+{
+	struct pv_buf summary = PV_BUF_INIT;
+	int ret = 0;
+	switch (fmt) {
+	case FMT_TEXT:
+		pv_buf_add(out, r->text.buf, r->text.len);
+		break;
+	case FMT_JSON:
+		pv_render_json(&r->report, out);
+		break;
+	case FMT_SARIF:
+		pv_render_sarif(&r->report, out);
+		break;
+	case FMT_JUNIT:
+		pv_render_junit(&r->report, out);
+		break;
+	case FMT_GITHUB:
+		pv_render_github(&r->report, out, &summary);
+		ret = write_github_summary(&summary);
+		break;
+	case FMT_GITLAB:
+		pv_render_gitlab(&r->report, out);
+		break;
+	case FMT_N:
+		break;
+	}
+	pv_buf_release(&summary);
+	return ret;
+}
+
+/* Writes every report but the text printed as it went. */
 static int finish_output(struct run *r)
 {
-	struct pv_buf out = PV_BUF_INIT, summary = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf out = PV_BUF_INIT, err = PV_BUF_INIT;
 	int ret = 0;
 	if (!r->report.lang)
 		r->report.lang = pv_lang_get(r->lang) ? pv_lang_get(r->lang) : pv_lang_default();
-	switch (r->format) {
-	case FMT_TEXT:
-		pv_buf_add(&out, r->text.buf, r->text.len);
-		break;
-	case FMT_JSON:
-		pv_render_json(&r->report, &out);
-		break;
-	case FMT_SARIF:
-		pv_render_sarif(&r->report, &out);
-		break;
-	case FMT_JUNIT:
-		pv_render_junit(&r->report, &out);
-		break;
-	case FMT_GITHUB:
-		pv_render_github(&r->report, &out, &summary);
-		if (write_github_summary(&summary) < 0)
+	for (int fmt = 0; fmt < FMT_N; fmt++) {
+		if (!(r->formats & (1u << fmt)) || (fmt == FMT_TEXT && !r->to[fmt]))
+			continue;
+		pv_buf_reset(&out);
+		if (render(r, (enum format)fmt, &out) < 0)
 			ret = -1;
-		break;
-	}
-	if (r->output) {
-		if (pv_output_write(r->output, out.buf, out.len, &err) < 0) {
+		if (!r->to[fmt]) {
+			fwrite(out.buf, 1, out.len, stdout);
+		} else if (pv_output_write(r->to[fmt], out.buf, out.len, &err) < 0) {
 			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			pv_buf_reset(&err);
 			ret = -1;
 		}
-	} else if (r->format != FMT_TEXT) {
-		fwrite(out.buf, 1, out.len, stdout);
 	}
 	pv_buf_release(&out);
-	pv_buf_release(&summary);
 	pv_buf_release(&err);
 	return ret;
 }
@@ -217,10 +308,72 @@ static int lookup(const char *arg, const char *const *names)
 	return -1;
 }
 
+/* -o FILE, or -o FORMAT=FILE (as Spectral has it) for one of several
+ * formats, which it adds. -1 to go on, else the exit status. */
+static int output_option(const char *arg, struct run *r)
+{
+	const char *eq = strchr(arg, '=');
+	for (int i = 0; eq && format_names[i]; i++) {
+		if (strlen(format_names[i]) != (size_t)(eq - arg) ||
+		    strncmp(arg, format_names[i], (size_t)(eq - arg)))
+			continue;
+		if (!eq[1])
+			return pv_opts_usage_error(&check_help, "-o %s= needs a file name", format_names[i]);
+		if (r->to[i])
+			return pv_opts_usage_error(&check_help, "-o %s= is given twice", format_names[i]);
+		r->to[i] = eq + 1;
+		r->formats |= 1u << i;
+		r->paired |= 1u << i;
+		return -1;
+	}
+	if (!*arg)
+		return pv_opts_usage_error(&check_help, "-o needs a file name ('-' for standard output)");
+	if (r->plain_output)
+		return pv_opts_usage_error(&check_help, "-o is given twice: for several formats, write -o FORMAT=FILE");
+	r->plain_output = arg;
+	return -1;
+}
+
+/*
+ * Where each format goes, once every option is read: text when no format is
+ * named with -f (beside the formats of -o FORMAT=FILE); a plain -o names
+ * the file of the one format without one; at most one format on standard
+ * output. -1 to go on, else the exit status.
+ */
+static int resolve_outputs(struct run *r)
+{
+	if (!r->formats_given)
+		r->formats |= 1u << FMT_TEXT;
+	unsigned unpaired = r->formats & ~r->paired;
+	if (r->plain_output) {
+		if (!unpaired || (unpaired & (unpaired - 1)))
+			return pv_opts_usage_error(&check_help, "-o FILE is for one format: with several, write -o FORMAT=FILE for each");
+		for (int i = 0; i < FMT_N; i++)
+			if (unpaired & (1u << i))
+				r->to[i] = r->plain_output;
+	}
+	size_t on_stdout = 0;
+	for (int i = 0; i < FMT_N; i++)
+		on_stdout += (r->formats & (1u << i)) &&
+			     (!r->to[i] || pv_output_is_stdout(r->to[i]));
+	if (on_stdout > 1)
+		return pv_opts_usage_error(&check_help, "several formats would go to standard output: give each but one a file with -o FORMAT=FILE");
+	return -1;
+}
+
+/* A name for standard output is standard output, as without -o; called
+ * once refuse_output() has seen the names. */
+static void stdout_names(struct run *r)
+{
+	for (int i = 0; i < FMT_N; i++)
+		if (r->to[i] && pv_output_is_stdout(r->to[i]))
+			r->to[i] = NULL;
+	r->output = r->to[FMT_TEXT];
+}
+
 /* One option: -1 to go on, else the exit status (help, usage error). */
 static int check_option(int opt, const char *arg, struct run *r)
 {
-	static const char *const formats[] = { "text", "json", "sarif", "junit", "github", NULL };
 	static const char *const colors[] = { "auto", "always", "never", NULL };
 	uint64_t v = 0;
 	int i;
@@ -229,15 +382,13 @@ static int check_option(int opt, const char *arg, struct run *r)
 		pv_opts_print_help(stdout, &check_help);
 		return PV_EXIT_OK;
 	case OPT_FORMAT:
-		if ((i = lookup(arg, formats)) < 0)
-			return pv_opts_usage_error(&check_help, "--format takes text, json, sarif, junit or github, not '%s'", arg);
-		r->format = (enum format)i;
+		if ((i = lookup(arg, format_names)) < 0)
+			return pv_opts_usage_error(&check_help, "--format takes text, json, sarif, junit, github or gitlab, not '%s'", arg);
+		r->formats |= 1u << i;
+		r->formats_given = 1;
 		break;
 	case OPT_OUTPUT:
-		if (!*arg)
-			return pv_opts_usage_error(&check_help, "-o needs a file name ('-' for standard output)");
-		r->output = arg;
-		break;
+		return output_option(arg, r);
 	case OPT_LANG:
 		if (!pv_lang_has_findings(pv_lang_get(arg)))
 			return pv_opts_usage_error(&check_help, "--lang takes en or fr, not '%s'", arg);
@@ -278,6 +429,9 @@ static int check_option(int opt, const char *arg, struct run *r)
 		break;
 	case OPT_BASELINE:
 		r->baseline_path = arg;
+		break;
+	case OPT_ROOT:
+		r->root = arg;
 		break;
 	default:
 		if (pv_limits_option(&check_help, opt, arg, &r->o) < 0)
@@ -330,20 +484,27 @@ static int refuse_output(const struct run *r, const struct pv_pathlist *files)
 {
 	struct pv_pathlist inputs = PV_PATHLIST_INIT;
 	struct pv_buf cfg = PV_BUF_INIT;
-	for (size_t i = 0; r->output && i < files->n; i++) {
+	int any = 0, refused = 0;
+	for (int fmt = 0; fmt < FMT_N; fmt++)
+		any |= r->to[fmt] != NULL;
+	for (size_t i = 0; any && i < files->n; i++) {
 		pv_pathlist_add(&inputs, files->v[i]);
 		pv_project_locate(r->config_path, files->v[i], &cfg);
 		if (cfg.len)
 			pv_pathlist_add(&inputs, cfg.buf);
 	}
-	long k = r->output ? pv_output_find_input(r->output, (const char *const *)inputs.v,
-						  inputs.n) : -1;
-	if (k >= 0)
+	for (int fmt = 0; fmt < FMT_N && !refused; fmt++) {
+		long k = r->to[fmt] ? pv_output_find_input(r->to[fmt], (const char *const *)inputs.v,
+							    inputs.n) : -1;
+		if (k < 0)
+			continue;
 		fprintf(stderr, "pveplan: error: the output '%s' is the input '%s' (the same file): "
-			"nothing written; choose another file for -o\n", r->output, inputs.v[k]);
+			"nothing written; choose another file for -o\n", r->to[fmt], inputs.v[k]);
+		refused = 1;
+	}
 	pv_pathlist_release(&inputs);
 	pv_buf_release(&cfg);
-	return k >= 0 ? -1 : 0;
+	return refused ? -1 : 0;
 }
 
 /* Reads --baseline before any plan: a baseline that cannot be used is a
@@ -373,7 +534,7 @@ static int finish(struct run *r)
 		return PV_EXIT_USAGE;
 	if (r->baseline_path)
 		pv_baseline_apply(&r->baseline, &r->report);
-	if (r->format == FMT_TEXT) {
+	if (r->formats & (1u << FMT_TEXT)) {
 		struct pv_buf sum = PV_BUF_INIT;
 		const struct pv_lang *lang = r->report.lang ? r->report.lang : pv_lang_get(r->lang);
 		pv_render_summary(r->report.errors, r->report.warnings, r->report.infos,
@@ -383,6 +544,7 @@ static int finish(struct run *r)
 		emit(r, &sum);
 		pv_buf_release(&sum);
 	}
+	r->report.failed = r->io_error;
 	if (finish_output(r) < 0)
 		r->io_error = 1;
 	if (r->io_error)
@@ -409,18 +571,18 @@ int cmd_check(int argc, char **argv)
 	r.max_warnings = -1;
 	pv_project_init(&r.project);
 	int ret = parse_check_opts(argc, argv, &r, &operands);
+	if (ret < 0)
+		ret = resolve_outputs(&r);
 	if (ret >= 0)
 		goto cleanup;
 	ret = PV_EXIT_USAGE;
 	if (load_baseline(&r) < 0)
 		goto cleanup;
 	expand_operands(&r, &operands, &files);
-	if (refuse_output(&r, &files) < 0)
+	if (refuse_output(&r, &files) < 0 || find_root(&r, &files) < 0)
 		goto cleanup;
-	/* A name for standard output is standard output, as without -o. */
-	if (r.output && pv_output_is_stdout(r.output))
-		r.output = NULL;
-	if (r.format == FMT_TEXT && pv_color_wanted(r.color, r.output))
+	stdout_names(&r);
+	if ((r.formats & (1u << FMT_TEXT)) && pv_color_wanted(r.color, r.output))
 		r.flags |= PV_TEXT_COLOR;
 	r.o.today = pv_policy_today();
 	for (size_t i = 0; i < files.n && !r.config_error; i++) {

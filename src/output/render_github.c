@@ -75,56 +75,109 @@ static void cell(struct pv_buf *o, const char *s)
 	pv_buf_release(&v);
 }
 
+/* GitHub shows at most this many annotations of each level per step. */
+#define GITHUB_ANNOTATIONS 10
+
+static void annotation(struct pv_buf *out, const struct pv_file_report *f,
+		       const struct pv_diag *g, const struct pv_lang *lang)
+{
+	const char *title = pv_lang_rule_field(lang, g->code, "title");
+	char *msg = pv_msg_text(&g->msg, lang);
+	char *hint = g->hint.kind ? pv_msg_text(&g->hint, lang) : NULL;
+	struct pv_buf t = PV_BUF_INIT;
+	pv_buf_addf(&t, "%s: %s", g->code, title ? title : "");
+	pv_buf_addf(out, "::%s file=", command(g->sev));
+	esc(out, f->path, 1);
+	if (g->pos.line)
+		pv_buf_addf(out, ",line=%u,col=%u,endColumn=%u", g->pos.line, g->pos.col,
+			    g->pos.col + (g->pos.span ? g->pos.span : 1));
+	pv_buf_adds(out, ",title=");
+	esc(out, t.buf, 1);
+	pv_buf_adds(out, "::");
+	esc(out, msg, 0);
+	if (hint) {
+		/* The hint goes on a second line of the same annotation. */
+		pv_buf_addf(out, "%%0A%s: ", pv_lang_label(lang, "help"));
+		esc(out, hint, 0);
+	}
+	pv_buf_addch(out, '\n');
+	pv_buf_release(&t);
+	free(msg);
+	free(hint);
+}
+
+/* Annotations, errors first: GitHub keeps the first ten of each level in a
+ * step, so the rest are counted on a plain line that points at the step
+ * summary, which lists every error and every warning. */
+static void annotations(const struct pv_run_report *r, struct pv_buf *out)
+{
+	for (int sev = PV_SEV_ERROR; sev >= PV_SEV_INFO; sev--) {
+		size_t shown = 0, more = 0;
+		for (size_t i = 0; i < r->n; i++)
+			for (size_t j = 0; j < r->files[i].diags.nr; j++) {
+				const struct pv_diag *g = &r->files[i].diags.v[j];
+				if (g->waiver >= 0 || (int)g->sev != sev)
+					continue;
+				if (shown++ < GITHUB_ANNOTATIONS)
+					annotation(out, &r->files[i], g, r->lang);
+				else
+					more++;
+			}
+		if (more)
+			pv_buf_addf(out, "pveplan: %zu more %s findings are not annotated (GitHub shows "
+				    "%d of each level): the step summary lists them\n", more,
+				    pv_severity_name((enum pv_severity)sev), GITHUB_ANNOTATIONS);
+	}
+}
+
+/* The table of every finding in force of one severity; returns how many. */
+static size_t findings_table(const struct pv_run_report *r, enum pv_severity sev,
+			     struct pv_buf *summary)
+{
+	struct pv_buf rows = PV_BUF_INIT, where = PV_BUF_INIT;
+	size_t n = 0;
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
+			const struct pv_diag *g = &r->files[i].diags.v[j];
+			if (g->waiver >= 0 || g->sev != sev)
+				continue;
+			n++;
+			char *msg = pv_msg_text(&g->msg, r->lang);
+			pv_buf_reset(&where);
+			pv_buf_addf(&where, "%s:%u:%u", r->files[i].path, g->pos.line, g->pos.col);
+			pv_buf_adds(&rows, "| ");
+			cell(&rows, where.buf);
+			pv_buf_addf(&rows, " | %s | ", g->code);
+			cell(&rows, msg);
+			pv_buf_adds(&rows, " |\n");
+			free(msg);
+		}
+	if (n) {
+		pv_buf_adds(summary, "| location | rule | message |\n|---|---|---|\n");
+		pv_buf_add(summary, rows.buf, rows.len);
+	}
+	pv_buf_release(&rows);
+	pv_buf_release(&where);
+	return n;
+}
+
 void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 		      struct pv_buf *summary)
 {
 	const struct pv_lang *lang = r->lang;
-	for (size_t i = 0; i < r->n; i++) {
-		const struct pv_file_report *f = &r->files[i];
-		for (size_t j = 0; j < f->diags.nr; j++) {
-			const struct pv_diag *g = &f->diags.v[j];
-			if (g->waiver >= 0)
-				continue;
-			char *msg = pv_msg_text(&g->msg, lang);
-			char *hint = g->hint.kind ? pv_msg_text(&g->hint, lang) : NULL;
-			pv_buf_addf(out, "::%s file=", command(g->sev));
-			esc(out, f->path, 1);
-			if (g->pos.line)
-				pv_buf_addf(out, ",line=%u,col=%u,endColumn=%u", g->pos.line, g->pos.col,
-					    g->pos.col + (g->pos.span ? g->pos.span : 1));
-			pv_buf_addf(out, ",title=%s::", g->code);
-			esc(out, msg, 0);
-			if (hint) {
-				/* The hint goes on a second line of the same annotation. */
-				pv_buf_addf(out, "%%0A%s: ", pv_lang_label(lang, "help"));
-				esc(out, hint, 0);
-			}
-			pv_buf_addch(out, '\n');
-			free(msg);
-			free(hint);
-		}
-	}
-	struct pv_buf line = PV_BUF_INIT;
+	annotations(r, out);
+	struct pv_buf line = PV_BUF_INIT, table = PV_BUF_INIT;
 	pv_render_summary(r->errors, r->warnings, r->infos, r->waived, r->n, 0, lang, &line);
 	pv_buf_addf(summary, "## pveplan check\n\n%s\n", line.buf);
-	int header = 0;
-	for (size_t i = 0; i < r->n; i++)
-		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
-			const struct pv_diag *g = &r->files[i].diags.v[j];
-			if (g->waiver >= 0 || g->sev != PV_SEV_ERROR)
-				continue;
-			if (!header++)
-				pv_buf_adds(summary, "### Errors\n\n| location | rule | message |\n|---|---|---|\n");
-			char *msg = pv_msg_text(&g->msg, lang);
-			pv_buf_reset(&line);
-			pv_buf_addf(&line, "%s:%u:%u", r->files[i].path, g->pos.line, g->pos.col);
-			pv_buf_adds(summary, "| ");
-			cell(summary, line.buf);
-			pv_buf_addf(summary, " | %s | ", g->code);
-			cell(summary, msg);
-			pv_buf_adds(summary, " |\n");
-			free(msg);
-		}
+	if (findings_table(r, PV_SEV_ERROR, &table))
+		pv_buf_addf(summary, "### Errors\n\n%s", table.buf);
+	pv_buf_reset(&table);
+	/* Warnings collapsed, so that the errors stay in sight. */
+	size_t nw = findings_table(r, PV_SEV_WARNING, &table);
+	if (nw)
+		pv_buf_addf(summary, "\n<details><summary>%zu warning%s</summary>\n\n%s\n</details>\n",
+			    nw, nw == 1 ? "" : "s", table.buf);
+	pv_buf_release(&table);
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t k = 0; k < r->files[i].nwaivers; k++) {
 			const struct pv_waiver_info *w = &r->files[i].waivers[k];

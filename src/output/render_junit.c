@@ -1,4 +1,5 @@
-/* --format junit: one testsuite per plan file, one testcase per rule. */
+/* --format junit: one testsuite per plan file; a testcase per rule, and one
+ * per finding in force. */
 #include "pveplan/output.h"
 
 #include "pveplan/base.h"
@@ -10,8 +11,9 @@
 
 /* One line per finding: plan text (in the message) and the path are shown
  * with their unsafe characters escaped, so none of it can end the line or
- * forge another finding; pv_xml_str then makes the whole valid XML. */
-static void finding_line(struct pv_buf *o, const struct pv_file_report *f,
+ * forge another finding; pv_xml_str then makes the whole valid XML. The
+ * hint follows on a "= help:" line, as in the text output. */
+static void finding_text(struct pv_buf *o, const struct pv_file_report *f,
 			 const struct pv_diag *g, const struct pv_lang *lang)
 {
 	char *msg = pv_msg_text(&g->msg, lang);
@@ -19,64 +21,109 @@ static void finding_line(struct pv_buf *o, const struct pv_file_report *f,
 	pv_buf_addf(o, ":%u:%u: %s[%s]: ", g->pos.line, g->pos.col, pv_severity_name(g->sev),
 		    g->code);
 	pv_buf_add_visible(o, msg, strlen(msg));
-	pv_buf_addch(o, '\n');
 	free(msg);
+	if (g->hint.kind) {
+		char *hint = pv_msg_text(&g->hint, lang);
+		pv_buf_addf(o, "\n= %s: ", pv_lang_label(lang, "help"));
+		pv_buf_add_visible(o, hint, strlen(hint));
+		free(hint);
+	}
+	pv_buf_addch(o, '\n');
 }
 
+/* A testcase named by the rule and its title, or for a finding by the
+ * rule, its key path (the line when it has none), which stays when lines
+ * move (test reports compare pipelines by name), and its message. */
+static void case_open(struct pv_buf *o, const struct pv_file_report *f, const char *code,
+		      const char *title, const struct pv_diag *g)
+{
+	pv_buf_adds(o, "    <testcase name=\"");
+	pv_xml_str(o, code);
+	if (g && g->key_path && *g->key_path) {
+		struct pv_buf v = PV_BUF_INIT;
+		pv_buf_add_visible(&v, g->key_path, strlen(g->key_path));
+		pv_buf_adds(o, " at ");
+		pv_xml_str(o, v.buf);
+		pv_buf_release(&v);
+	} else if (g) {
+		pv_buf_addf(o, " at line %u", g->pos.line);
+	}
+	pv_buf_adds(o, ": ");
+	pv_xml_str(o, title ? title : "");
+	pv_buf_adds(o, "\" classname=\"");
+	pv_xml_str(o, f->path);
+	pv_buf_adds(o, "\" time=\"0\"");
+}
+
+/*
+ * A finding in force is a testcase of its own, so that GitLab's and other
+ * test reports list every one: an error is a failure (its message, then the
+ * finding and its help line); a warning or an info message is skipped, with
+ * the same text: it is to be seen, and it does not fail the check, so it
+ * must not fail the test report either. Returns 1 for a failure.
+ */
+static int finding_case(struct pv_buf *o, const struct pv_file_report *f,
+			const struct pv_diag *g, const struct pv_lang *lang)
+{
+	struct pv_buf text = PV_BUF_INIT, first = PV_BUF_INIT;
+	char *msg = pv_msg_text(&g->msg, lang);
+	int failed = g->sev == PV_SEV_ERROR;
+	finding_text(&text, f, g, lang);
+	pv_buf_addf(&first, "%s: ", pv_severity_name(g->sev));
+	pv_buf_add_visible(&first, msg, strlen(msg));
+	case_open(o, f, g->code, first.buf + strlen(pv_severity_name(g->sev)) + 2, g);
+	pv_buf_adds(o, failed ? ">\n      <failure type=\"error\" message=\""
+			      : ">\n      <skipped message=\"");
+	pv_xml_str(o, first.buf);
+	pv_buf_adds(o, "\">");
+	pv_xml_str(o, text.buf);
+	pv_buf_adds(o, failed ? "</failure>\n    </testcase>\n" : "</skipped>\n    </testcase>\n");
+	pv_buf_release(&text);
+	pv_buf_release(&first);
+	free(msg);
+	return failed;
+}
+
+/* One testcase per rule without a finding in force (passed, or skipped when
+ * it does not apply or is waived), one per finding in force. */
 static void suite(struct pv_buf *o, const struct pv_file_report *f, size_t id,
 		  const struct pv_lang *lang, const char *stamp)
 {
-	struct pv_buf cases = PV_BUF_INIT, out = PV_BUF_INIT;
-	size_t failures = 0, skipped = 0;
+	struct pv_buf cases = PV_BUF_INIT;
+	size_t failures = 0, skipped = 0, tests = 0;
 	for (size_t i = 0; i < f->matrix.n; i++) {
 		const struct pv_matrix_row *row = &f->matrix.rows[i];
 		const char *code = row->rule->code;
-		const char *title = pv_lang_rule_field(lang, code, "title");
-		struct pv_buf detail = PV_BUF_INIT, first = PV_BUF_INIT;
-		size_t errors = 0;
+		size_t found = 0;
 		for (size_t j = 0; j < f->diags.nr; j++) {
 			const struct pv_diag *g = &f->diags.v[j];
-			if (strcmp(g->code, code))
+			if (strcmp(g->code, code) || g->waiver >= 0)
 				continue;
-			if (g->waiver < 0 && g->sev == PV_SEV_ERROR) {
-				if (!errors++) {
-					char *msg = pv_msg_text(&g->msg, lang);
-					pv_buf_add_visible(&first, msg, strlen(msg));
-					free(msg);
-				}
-				finding_line(&detail, f, g, lang);
-			} else {
-				finding_line(&out, f, g, lang);
-			}
+			found++;
+			tests++;
+			if (finding_case(&cases, f, g, lang))
+				failures++;
+			else
+				skipped++;
 		}
-		pv_buf_adds(&cases, "    <testcase name=\"");
-		pv_xml_str(&cases, code);
-		pv_buf_adds(&cases, ": ");
-		pv_xml_str(&cases, title ? title : "");
-		pv_buf_addf(&cases, "\" classname=\"pveplan.%.3s\" time=\"0\"", code);
-		if (errors) {
-			failures++;
-			pv_buf_adds(&cases, ">\n      <failure type=\"error\" message=\"");
-			pv_xml_str(&cases, first.buf);
-			pv_buf_adds(&cases, "\">");
-			pv_xml_str(&cases, detail.buf);
-			pv_buf_adds(&cases, "</failure>\n    </testcase>\n");
-		} else if (row->status == PV_RS_NA || row->status == PV_RS_WAIVED) {
+		if (found)
+			continue;
+		tests++;
+		case_open(&cases, f, code, pv_lang_rule_field(lang, code, "title"), NULL);
+		if (row->status == PV_RS_NA || row->status == PV_RS_WAIVED) {
 			skipped++;
 			pv_buf_addf(&cases, ">\n      <skipped message=\"%s\"/>\n    </testcase>\n",
 				    pv_rule_status_name(row->status));
 		} else {
 			pv_buf_adds(&cases, "/>\n");
 		}
-		pv_buf_release(&detail);
-		pv_buf_release(&first);
 	}
 	pv_buf_adds(o, "  <testsuite name=\"");
 	pv_xml_str(o, f->path);
 	pv_buf_adds(o, "\" package=\"pveplan\"");
 	pv_buf_addf(o, " id=\"%zu\" timestamp=\"%s\" hostname=\"localhost\" tests=\"%zu\""
 		       " failures=\"%zu\" errors=\"0\" skipped=\"%zu\" time=\"0\">\n",
-		    id, stamp, f->matrix.n, failures, skipped);
+		    id, stamp, tests, failures, skipped);
 	pv_buf_adds(o, "    <properties>\n");
 	if (f->plan_id) {
 		pv_buf_adds(o, "      <property name=\"plan\" value=\"");
@@ -86,11 +133,8 @@ static void suite(struct pv_buf *o, const struct pv_file_report *f, size_t id,
 	pv_buf_addf(o, "      <property name=\"language\" value=\"%s\"/>\n", pv_lang_code(lang));
 	pv_buf_adds(o, "    </properties>\n");
 	pv_buf_add(o, cases.buf, cases.len);
-	pv_buf_adds(o, "    <system-out>");
-	pv_xml_str(o, out.buf);
-	pv_buf_adds(o, "</system-out>\n    <system-err></system-err>\n  </testsuite>\n");
+	pv_buf_adds(o, "    <system-out></system-out>\n    <system-err></system-err>\n  </testsuite>\n");
 	pv_buf_release(&cases);
-	pv_buf_release(&out);
 }
 
 void pv_render_junit(const struct pv_run_report *r, struct pv_buf *o)

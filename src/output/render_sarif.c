@@ -31,11 +31,12 @@ static void text_obj(struct pv_buf *o, const char *name, const char *text)
 	pv_buf_addch(o, '}');
 }
 
-/* A relative path as a URI reference: unreserved characters and '/' kept,
- * the rest percent-encoded. */
-static void uri(struct pv_buf *o, const char *path)
+/* A path as a URI reference: unreserved characters and '/' kept, the rest
+ * percent-encoded; `prefix` ("file://" for an absolute path) first. */
+static void uri_ref(struct pv_buf *o, const char *prefix, const char *path)
 {
 	struct pv_buf u = PV_BUF_INIT;
+	pv_buf_adds(&u, prefix);
 	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
 		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
@@ -45,6 +46,23 @@ static void uri(struct pv_buf *o, const char *path)
 	}
 	pv_json_str(o, u.buf);
 	pv_buf_release(&u);
+}
+
+/* A file's artifactLocation: relative to %SRCROOT% (the run's root) when
+ * under it, so that code scanning finds it wherever the clone is; else, for
+ * a file outside the root, an absolute file URI, or the path as given. */
+static void artifact(struct pv_buf *o, const char *rel, const char *path)
+{
+	pv_buf_adds(o, "\"artifactLocation\":{\"uri\":");
+	if (rel) {
+		uri_ref(o, "", rel);
+		pv_buf_adds(o, ",\"uriBaseId\":\"%SRCROOT%\"");
+	} else if (path[0] == '/') {
+		uri_ref(o, "file://", path);
+	} else {
+		uri_ref(o, "", path);
+	}
+	pv_buf_addch(o, '}');
 }
 
 static void rules(struct pv_buf *o, const struct pv_lang *lang)
@@ -96,9 +114,8 @@ static void result(struct pv_buf *o, const struct pv_file_report *f, size_t k,
 		pv_buf_addf(o, "\"ruleIndex\":%zu,", (size_t)(r - pv_rules));
 	pv_buf_addf(o, "\"level\":\"%s\",", level(g->sev));
 	text_obj(o, "message", msg);
-	pv_buf_adds(o, ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-	uri(o, f->path);
-	pv_buf_adds(o, "}");
+	pv_buf_adds(o, ",\"locations\":[{\"physicalLocation\":{");
+	artifact(o, f->rel_path, f->path);
 	if (g->pos.line)
 		pv_buf_addf(o, ",\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endColumn\":%u}",
 			    g->pos.line, g->pos.col, g->pos.col + (g->pos.span ? g->pos.span : 1));
@@ -131,9 +148,20 @@ static void result(struct pv_buf *o, const struct pv_file_report *f, size_t k,
 	free(msg);
 }
 
+/* The path relative to the root of the file of this run named `path`, as
+ * a baseline names it: the baseline's paths are as given then. */
+static const char *rel_of(const struct pv_run_report *r, const char *path)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (!strcmp(r->files[i].path, path))
+			return r->files[i].rel_path;
+	return NULL;
+}
+
 /* A finding of the baseline no longer found: SARIF's "absent" result, as
  * the baseline recorded it. */
-static void absent(struct pv_buf *o, const struct pv_baseline_item *it, int first)
+static void absent(struct pv_buf *o, const struct pv_run_report *run,
+		   const struct pv_baseline_item *it, int first)
 {
 	const struct pv_rule *r = pv_rule_find(it->code);
 	pv_buf_adds(o, first ? "{" : ",{");
@@ -143,15 +171,36 @@ static void absent(struct pv_buf *o, const struct pv_baseline_item *it, int firs
 		pv_buf_addf(o, ",\"ruleIndex\":%zu", (size_t)(r - pv_rules));
 	pv_buf_addf(o, ",\"level\":\"%s\",", level(it->sev));
 	text_obj(o, "message", it->message);
-	pv_buf_adds(o, ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-	uri(o, it->path);
-	pv_buf_adds(o, "}");
+	pv_buf_adds(o, ",\"locations\":[{\"physicalLocation\":{");
+	artifact(o, rel_of(run, it->path), it->path);
 	if (it->pos.line && it->pos.col)
 		pv_buf_addf(o, ",\"region\":{\"startLine\":%u,\"startColumn\":%u}", it->pos.line,
 			    it->pos.col);
 	pv_buf_adds(o, "}}],\"baselineState\":\"absent\",\"partialFingerprints\":{\"pveplan/v1\":");
 	pv_json_str(o, it->fingerprint);
 	pv_buf_adds(o, "}}");
+}
+
+/* The root as %SRCROOT%, whether the run succeeded (findings are results:
+ * only an input that could not be read fails it), and the category code
+ * scanning keeps this analysis under, with the run's time as its id. */
+static void run_details(struct pv_buf *o, const struct pv_run_report *r)
+{
+	char stamp[32];
+	if (r->root) {
+		struct pv_buf dir = PV_BUF_INIT;
+		pv_buf_adds(&dir, r->root);
+		if (!dir.len || dir.buf[dir.len - 1] != '/')
+			pv_buf_addch(&dir, '/');
+		pv_buf_adds(o, "\"originalUriBaseIds\":{\"%SRCROOT%\":{\"uri\":");
+		uri_ref(o, "file://", dir.buf);
+		pv_buf_adds(o, "}},");
+		pv_buf_release(&dir);
+	}
+	pv_format_timestamp(pv_now(), stamp);
+	pv_buf_addf(o, "\"invocations\":[{\"executionSuccessful\":%s}],",
+		    r->failed ? "false" : "true");
+	pv_buf_addf(o, "\"automationDetails\":{\"id\":\"pveplan/check/%sZ\"}", stamp);
 }
 
 void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
@@ -174,10 +223,12 @@ void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
 		}
 	for (size_t i = 0; r->baseline && i < r->baseline->n; i++)
 		if (!r->baseline->v[i].matched) {
-			absent(&o, &r->baseline->v[i], first);
+			absent(&o, r, &r->baseline->v[i], first);
 			first = 0;
 		}
-	pv_buf_adds(&o, "]}]}");
+	pv_buf_adds(&o, "],");
+	run_details(&o, r);
+	pv_buf_adds(&o, "}]}");
 	pv_json_pretty(o.buf, out);
 	pv_buf_addch(out, '\n');
 	pv_buf_release(&o);

@@ -77,11 +77,14 @@ void pv_report_release(struct pv_run_report *r)
 		}
 		free(f->waivers);
 		free(f->state);
+		free(f->rel_path);
 		free(f->path);
 		free(f->plan_id);
 		pv_diags_release(&f->diags);
 	}
 	free(r->files);
+	free(r->root);
+	r->root = NULL;
 	r->files = NULL;
 	r->n = r->alloc = 0;
 }

@@ -91,7 +91,8 @@ EOF
 check "3000 findings on one line: every caret under its own key" '$PY "$tmp/long.py" "$tmp/long"'
 
 # JUnit: well-formed XML (XML 1.0 characters only) for hostile text and a
-# hostile file name; JSON: strict, UTF-8, no raw U+2028/U+2029.
+# hostile file name; JSON: strict, UTF-8, no raw U+2028/U+2029; GitLab Code
+# Quality: valid, and plan text visibly escaped as in the text output.
 for f in $hostile "$g/junit-escapes/stdin"; do
   n=$(basename "$(dirname "$f")")
   "$bin" check --format junit --stdin-name $'pl\x01an\x1b\xef\xbf\xbe\xe9.yaml' - <"$f" >"$tmp/j.xml" 2>/dev/null
@@ -100,6 +101,8 @@ for f in $hostile "$g/junit-escapes/stdin"; do
   check "$n: JSON parses, strict UTF-8, U+2028/9 escaped" '$PY -c "import json,sys; t=open(sys.argv[1],\"rb\").read().decode(\"utf-8\"); json.loads(t); sys.exit(\"\u2028\" in t or \"\u2029\" in t)" "$tmp/j.json"'
   "$bin" check --format sarif "$f" >"$tmp/s.json" 2>/dev/null
   check "$n: SARIF parses" '$PY -c "import json,sys; json.loads(open(sys.argv[1],\"rb\").read().decode(\"utf-8\"))" "$tmp/s.json"'
+  "$bin" check --format gitlab --stdin-name $'pl\x01an\xe2\x80\xa8\xe9.yaml' - <"$f" >"$tmp/gl.json" 2>/dev/null
+  check "$n: GitLab Code Quality is valid, with no raw control or invisible character" '$PY "$tmp/raw.py" "$tmp/gl.json" && $PY -c "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" "$tmp/gl.json" "$src/tests/cli/gitlab/codequality.schema.json"'
 done
 
 # The step summary, rendered by a CommonMark implementation: plan text adds

@@ -61,7 +61,7 @@ for f in out err; do sed -i "s|$tmp|@TMP@|g" "$tmp/$f"; done
 findings() {
   LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' "$1" | LC_ALL=C sed -nE \
     -e 's/^([^ ]+):([0-9]+):([0-9]+): ([^ []+)\[([A-Z]{3}[0-9]{3})\]: .*/\1 \2 \3 \4 \5/p' \
-    -e 's/^::(error|warning|notice) file=([^,]*),line=([0-9]+),col=([0-9]+),.*title=([A-Z]{3}[0-9]{3})::.*/\2 \3 \4 \1 \5/p' |
+    -e 's/^::(error|warning|notice) file=([^,]*),line=([0-9]+),col=([0-9]+),.*title=([A-Z]{3}[0-9]{3})[^:]*::.*/\2 \3 \4 \1 \5/p' |
     sed -E 's/ (erreur)( [A-Z0-9]+)$/ error\2/; s/ (avertissement)( [A-Z0-9]+)$/ warning\2/;
             s/ (information|notice)( [A-Z0-9]+)$/ info\2/'
 }
@@ -137,11 +137,11 @@ check_facts() {
 }
 
 # CODE COUNT for each rule code in an output of any format: text and JUnit
-# (severity[CODE]), GitHub (title=CODE::), JSON ("code": "CODE"), SARIF
+# (severity[CODE]), GitHub (title=CODE%3A TITLE::), JSON ("code": "CODE"), SARIF
 # ("ruleId": "CODE").
 codes() {
   cat "$@" 2>/dev/null | LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' |
-    grep -oE '[a-z]+\[[A-Z]{3}[0-9]{3}\]|title=[A-Z]{3}[0-9]{3}::|"(code|ruleId)": "[A-Z]{3}[0-9]{3}"' |
+    grep -oE '[a-z]+\[[A-Z]{3}[0-9]{3}\]|title=[A-Z]{3}[0-9]{3}(%3A[^:]*)?::|"(code|ruleId)": "[A-Z]{3}[0-9]{3}"' |
     grep -oE '[A-Z]{3}[0-9]{3}' | sort | uniq -c | awk '{ print $2, $1 }'
 }
 
@@ -174,7 +174,7 @@ summarise_change() {
   finding_lines expected.out >"$tmp/lines.old"
   finding_lines "$tmp/out" >"$tmp/lines.new"
   comm -3 "$tmp/lines.old" "$tmp/lines.new" |
-    grep -oE '\[[A-Z]{3}[0-9]{3}\]: |title=[A-Z]{3}[0-9]{3}::' | grep -oE '[A-Z]{3}[0-9]{3}' |
+    grep -oE '\[[A-Z]{3}[0-9]{3}\]: |title=[A-Z]{3}[0-9]{3}(%3A[^:]*)?::' | grep -oE '[A-Z]{3}[0-9]{3}' |
     sort -u >"$tmp/moved"
   change=$(awk -v old="$tmp/codes.old" -v moved="$tmp/moved" '
     BEGIN {
