@@ -33,7 +33,8 @@ mistakes = [("  status: draft", "  status:\u00a0draft"), ("  scope: national", "
     ("  scope: national", "   scope: national"), (moy, "  \u2022 {id: moy,"), (moy, "  \u2013 {id: moy,"),
     (title, "title: \u201cPillar 1: Dialogue\u201d"), (title, "title: Pillar 1: Dialogue"),
     (title, "title: Pillar #1 Dialogue"), (title, "title: \"Dialogue\" between communities"),
-    (title, "title: [Draft] Dialogue"), (title, "title: @home dialogue"), (title, "title: *Dialogue* first")]
+    (title, "title: [Draft] Dialogue"), (title, "title: @home dialogue"), (title, "title: *Dialogue* first"),
+    (moy, "  -{id: moy,")]
 os.makedirs(tmp + "/primer", exist_ok=True)
 os.chdir(tmp + "/primer")
 bad = []
