@@ -13,6 +13,7 @@
 
 #include "pveplan/base.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -454,6 +455,38 @@ static int fix_after_bracket(const struct lines *L, const struct pv_yaml_error *
 	return 1;
 }
 
+/* `title:#1 Youth`: a key's colon with no space after it, so the line is
+ * one word of text and no key. The value is quoted when it needs it
+ * (`#` would start a comment). */
+static int fix_colon_space(const struct lines *L, const struct pv_yaml_error *e,
+			   struct pv_yaml_fix *f)
+{
+	struct line l;
+	uint32_t no = e->context_line ? e->context_line : e->line;
+	if (!get_line(L, no, &l) || l.keylen)
+		return 0;
+	size_t k = l.body;
+	while (k < l.e && (isalnum((unsigned char)L->s[k]) || strchr("_-.", L->s[k])))
+		k++;
+	if (k == l.body || k + 1 >= l.e || L->s[k] != ':' || L->s[k + 1] == ' ')
+		return 0;
+	l.key = l.body;
+	l.keylen = k - l.body;
+	l.value = k + 1;
+	l.vend = l.e;
+	while (l.vend > l.value && L->s[l.vend - 1] == ' ')
+		l.vend--;
+	set_key(L, &l, f);
+	pv_buf_add(&f->fixed, L->s + l.content, k + 1 - l.content);
+	pv_buf_addch(&f->fixed, ' ');
+	if (strchr("#\"'[]{}@`%*&!|>-?,", L->s[l.value]) || memchr(L->s + l.value, ':', l.vend - l.value))
+		add_quoted(&f->fixed, L->s + l.value, l.vend - l.value);
+	else
+		pv_buf_add(&f->fixed, L->s + l.value, l.vend - l.value);
+	at(f, no, col_of_off(L, &l, k), 1);
+	return 1;
+}
+
 /* A line of text with no colon after a `key: value` line. */
 static int fix_continue_or_key(const struct lines *L, const struct pv_yaml_error *e,
 			       struct pv_yaml_fix *f)
@@ -492,6 +525,7 @@ static const struct {
 	{ "after-quote", fix_after_quote },
 	{ "close-bracket", fix_close_bracket },
 	{ "close-quote", fix_close_quote },
+	{ "colon-space", fix_colon_space },
 	{ "continue-or-key", fix_continue_or_key },
 	{ "dash-after-key", fix_dash_after_key },
 	{ "dash-space", fix_dash_space },

@@ -10,6 +10,7 @@ struct anchor {
 	struct pv_node *node;
 	uint64_t count;		/* nodes after expansion */
 	uint64_t bytes;		/* scalar bytes after expansion */
+	int used;		/* an alias refers to it */
 };
 
 struct frame {
@@ -264,6 +265,7 @@ static void register_anchor(struct builder *b, const yaml_char_t *name,
 	a->node = node;
 	a->count = count;
 	a->bytes = bytes;
+	a->used = 0;
 	PV_ALLOC_GROW(b->anchor_list, b->anchor_nr + 1, b->anchor_alloc);
 	b->anchor_list[b->anchor_nr++] = a;
 	char *key = pv_arena_strndup(&b->doc->arena, (const char *)name,
@@ -552,6 +554,7 @@ static int on_alias(struct builder *b, yaml_event_t *ev)
 	}
 	if (count_expansion(b, a->count, a->bytes, pos) < 0)
 		return -1;
+	a->used = 1;
 	add_child(b, a->node, a->count, a->bytes);
 	return 0;
 }
@@ -587,6 +590,22 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		pv_diag_note(g, pos_of(b, p->context_mark, p->context_mark), "%s", p->context);
 }
 
+/* `title: &Pillar 1`: an anchor on a text that no alias uses is, far more
+ * likely, text that starts with '&' (YAML reads "Pillar" as the anchor's
+ * name and drops it from the text). Reported where the value starts. */
+static int unused_anchors(struct builder *b)
+{
+	int found = 0;
+	for (size_t i = 0; i < b->anchor_nr; i++) {
+		const struct anchor *a = b->anchor_list[i];
+		if (!a->used && a->node->kind == PV_NODE_SCALAR &&
+		    a->node->style == PV_STYLE_PLAIN &&
+		    explain_own(b, "anchor that no alias uses", a->node->pos))
+			found = 1;
+	}
+	return found;
+}
+
 /* Builds the tree from one event; 1 at the end of the stream, -1 when the
  * file cannot be read further. */
 static int on_event(struct builder *b, yaml_event_t *ev)
@@ -617,7 +636,7 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT:
 		return on_alias(b, ev);
 	case YAML_STREAM_END_EVENT:
-		return 1;
+		return unused_anchors(b) ? -1 : 1;
 	default:
 		return 0;
 	}

@@ -503,6 +503,9 @@ static void test_fix_kinds(void **state)
 	assert_fix("dash-under-value", "l:\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("dash-after-key", "l: - a\n", "x", 1, 4, 0, 0, 1, 4, "l:", "- a");
 	assert_fix("dash-space", "l:\n  -x\n", "x", 2, 3, 0, 0, 2, 3, "- x", NULL);
+	assert_fix("colon-space", "s: a\nt:#1 x\n", "x", 3, 1, 2, 1, 2, 2, "t: \"#1 x\"", NULL);
+	assert_fix("colon-space", "s: a\nt:x\n", "x", 3, 1, 2, 1, 2, 2, "t: x", NULL);
+	assert_fix("colon-space", "s: a\nmore\n", "x", 3, 1, 2, 1, 0, 0, NULL, NULL);
 	assert_fix("continue-or-key", "s: a\nmore\n", "x", 3, 1, 2, 1, 2, 1, "  more", NULL);
 	assert_fix("delete-line", "a: 1\n---\n", "x", 2, 1, 0, 0, 2, 1, "---", NULL);
 	assert_fix("delete-line", "a: 1\n", "x", 1, 1, 0, 0, 0, 0, NULL, NULL);
