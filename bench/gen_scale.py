@@ -46,6 +46,8 @@ Shapes (N is the size parameter scale.sh doubles):
   pasted-word         N actions pasted from Word: a no-break space after
                       'title:' and a bulleted partner list (2N FMT001 of the
                       pre-scan, in one run)
+  colon-values        N actions whose title holds an unquoted ': ' (N FMT001
+                      of the pre-scan, each with its line quoted, in one run)
   pasted-text         N actions whose title holds a no-break space and a
                       comment after ' #' (a valid plan: N SYN001 and N SYN002)
 """
@@ -479,6 +481,13 @@ def shape_pasted_word(n):
     return plan(actions=acts), None, f"actions={n} findings_expected={2 * n}"
 
 
+def shape_colon_values(n):
+    acts = []
+    for i in range(n):
+        acts += action(f"C{i}", title=f"Pillar {i}: youth and women, step {i}")
+    return plan(actions=acts), None, f"actions={n} findings_expected={n}"
+
+
 def shape_pasted_text(n):
     acts = []
     for i in range(n):
@@ -508,6 +517,7 @@ SHAPES = {
     "many-findings": shape_many_findings,
     "pasted-word": shape_pasted_word,
     "pasted-text": shape_pasted_text,
+    "colon-values": shape_colon_values,
 }
 
 

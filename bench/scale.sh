@@ -40,7 +40,8 @@ alias-bytes|check --format json|alias-bytes-quoted|64|0 1|check --format json -o
 alias-bytes|check, findings of an aliased map|alias-findings|128|0 1|check -o @OUT@/findings.txt @PLAN@
 many-findings|check (text)|many-findings|4000|0 1|check -o @OUT@/findings.txt @PLAN@
 pasted-word|check, the pre-scan|pasted-word|4000|1|check -o @OUT@/findings.txt @PLAN@
-pasted-text|check, SYN001 and SYN002|pasted-text|4000|0 1|check -o @OUT@/findings.txt @PLAN@'
+pasted-text|check, SYN001 and SYN002|pasted-text|4000|0 1|check -o @OUT@/findings.txt @PLAN@
+colon-values|check, every unquoted colon in one run|colon-values|4000|1|check -o @OUT@/findings.txt @PLAN@'
 
 LINEAR_MAX=2.6		# a ratio above this is super-linear
 MIN_TIME=0.020		# below this (s), start-up noise: the time ratio is not judged

@@ -3,12 +3,13 @@
  * at build time, so that pveplan parses nothing at start-up and a malformed
  * catalogue fails the build instead of aborting a user's run.
  *
- *   catgen OUT.c FILE...
+ *   catgen OUT.c [--yaml-cases OUT2.c] FILE...
  *
  * Each FILE is rules.LANG.yaml, messages.LANG.yaml, report.LANG.yaml,
  * schema.LANG.yaml or syntax.LANG.yaml (the SYN rules and the pre-scan's
  * messages: rules, messages and words added to those of the same language,
- * each key defined once across the files). The output defines `pv_catalogue_langs[]` (see
+ * each key defined once across the files; and `yaml_errors`, libyaml's
+ * problems in the drafter's words, see load_yaml_errors()). The output defines `pv_catalogue_langs[]` (see
  * src/lang/catalogue.h): per language, sorted key/value tables that the
  * language module searches with bsearch; and `pv_catalogue_schema[]`, the
  * descriptions of the plan format, one table per language, in the same order.
@@ -47,6 +48,17 @@ struct lang {
 };
 
 static struct lang langs[MAX_LANGS];
+
+/* syntax.en.yaml's `yaml_errors`: libyaml's problem, then per way a drafter
+ * comes to it, its name, the libyaml context it needs (or ""), and the fix
+ * kind that finds it and computes the corrected line; in file order, which
+ * is the order they are tried in. */
+struct yaml_case {
+	char *problem, *name, *context, *fix;
+	int has_message;
+};
+static struct yaml_case *ycases;
+static size_t nycases, ycases_alloc;
 static size_t nlangs;
 static const char *current;
 
@@ -219,6 +231,60 @@ static void load_rules(yaml_document_t *doc, const yaml_node_t *rules, struct la
 			} else {
 				put(&l->rules, prefix, scalar(fv, field));
 			}
+		}
+	}
+}
+
+/* `yaml_errors`: PROBLEM -> { CASE: { message, hint[, fix, context] } }.
+ * The texts become the variants "yaml-CASE" and "yaml-CASE-hint" of
+ * FMT001, so that a language lacking one fails the tests as any variant
+ * does; the fix kinds and contexts are the English file's alone. */
+static void load_yaml_errors(yaml_document_t *doc, const yaml_node_t *map, struct lang *l)
+{
+	char key[160];
+	int en = !strcmp(l->code, "en");
+	check_map(doc, map, "'yaml_errors'");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *cases = yaml_document_get_node(doc, p->value);
+		const char *problem = (const char *)k->data.scalar.value;
+		check_map(doc, cases, problem);
+		for (yaml_node_pair_t *c = cases->data.mapping.pairs.start;
+		     c < cases->data.mapping.pairs.top; c++) {
+			yaml_node_t *ck = yaml_document_get_node(doc, c->key);
+			yaml_node_t *cv = yaml_document_get_node(doc, c->value);
+			const char *name = (const char *)ck->data.scalar.value;
+			check_map(doc, cv, name);
+			for (yaml_node_pair_t *f = cv->data.mapping.pairs.start;
+			     f < cv->data.mapping.pairs.top; f++) {
+				const char *fk = (const char *)yaml_document_get_node(doc, f->key)->data.scalar.value;
+				if (strcmp(fk, "message") && strcmp(fk, "hint") &&
+				    (!en || (strcmp(fk, "fix") && strcmp(fk, "context"))))
+					die(cv, "unknown key '%s' in case '%s'%s", fk, name,
+					    en ? "" : " (fix and context are the English file's)");
+			}
+			if (en && !get(doc, cv, "fix"))
+				die(cv, "case '%s' has no 'fix'", name);
+			if (snprintf(key, sizeof(key), "FMT001.variants.yaml-%s", name) >= (int)sizeof(key))
+				die(ck, "case name too long");
+			/* A case without a message gives the hint of a finding
+			 * of its own (FMT004's unknown tag). */
+			int has_message = get(doc, cv, "message") != NULL;
+			if (has_message)
+				put(&l->rules, key, scalar(get(doc, cv, "message"), "'message'"));
+			strcat(key, "-hint");
+			put(&l->rules, key, scalar(get(doc, cv, "hint"), "'hint'"));
+			if (!en)
+				continue;
+			const yaml_node_t *ctx = get(doc, cv, "context");
+			ycases = grow(ycases, nycases + 1, &ycases_alloc, sizeof(*ycases));
+			ycases[nycases].problem = dup(problem);
+			ycases[nycases].name = dup(name);
+			ycases[nycases].context = dup(ctx ? scalar(ctx, "'context'") : "");
+			ycases[nycases].fix = dup(scalar(get(doc, cv, "fix"), "'fix'"));
+			ycases[nycases].has_message = has_message;
+			nycases++;
 		}
 	}
 }
@@ -467,19 +533,19 @@ static void load_file(const char *path)
 		return;
 	}
 	struct lang *l = lang_for(code, root);
-	static const char *const allowed[][6] = {
-		{ "rules", "catalogue", "language", "version", "rules", "labels" },
-		{ "messages", "language", "messages", "words", NULL, NULL },
-		{ "report", "report", "language", "labels", NULL, NULL },
-		{ "schema", "schema", "language", "texts", "keys", "values" },
-		{ "syntax", "syntax", "language", "rules", "messages", "words" },
+	static const char *const allowed[][7] = {
+		{ "rules", "catalogue", "language", "version", "rules", "labels", NULL },
+		{ "messages", "language", "messages", "words", NULL, NULL, NULL },
+		{ "report", "report", "language", "labels", NULL, NULL, NULL },
+		{ "schema", "schema", "language", "texts", "keys", "values", NULL },
+		{ "syntax", "syntax", "language", "rules", "messages", "words", "yaml_errors" },
 	};
 	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top;
 	     p++) {
 		yaml_node_t *k = yaml_document_get_node(&doc, p->key);
 		int ok = 0;
 		for (size_t a = 0; a < sizeof(allowed) / sizeof(*allowed); a++)
-			for (size_t j = 1; j < 6 && !strcmp(allowed[a][0], kind); j++)
+			for (size_t j = 1; j < 7 && !strcmp(allowed[a][0], kind); j++)
 				ok |= allowed[a][j] && !strcmp(allowed[a][j],
 							       (const char *)k->data.scalar.value);
 		if (!ok)
@@ -508,6 +574,8 @@ static void load_file(const char *path)
 			load_flat(&doc, get(&doc, root, "messages"), "", "'messages'", &l->messages);
 		if (get(&doc, root, "words"))
 			load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
+		if (get(&doc, root, "yaml_errors"))
+			load_yaml_errors(&doc, get(&doc, root, "yaml_errors"), l);
 	} else if (!strcmp(kind, "schema")) {
 		load_flat(&doc, get(&doc, root, "texts"), "", "'texts'", &l->schema);
 		load_nested(&doc, get(&doc, root, "keys"), "key.", "'keys'", &l->schema);
@@ -622,13 +690,49 @@ static void emit_ref(FILE *out, const char *lang, const char *name, const struct
 		fputs("\t\t{ NULL, 0 },\n", out);
 }
 
+/* The cases of `yaml_errors` for the YAML stage, which links no catalogue:
+ * its own C file (OUT2), the texts staying in the language tables. */
+static int emit_yaml_cases(const char *path)
+{
+	FILE *out = fopen(path, "w");
+	if (!out)
+		return -1;
+	fputs("/* Generated by tools/catgen.c from src/catalogue/syntax.en.yaml; do not edit. */\n"
+	      "#include \"pveplan/yaml.h\"\n\n"
+	      "const struct pv_yaml_case pv_yaml_cases[] = {\n", out);
+	for (size_t i = 0; i < nycases; i++) {
+		fputs("\t{ ", out);
+		literal(out, ycases[i].problem);
+		fputs(", ", out);
+		literal(out, ycases[i].context);
+		fputs(", ", out);
+		literal(out, ycases[i].fix);
+		if (ycases[i].has_message)
+			fprintf(out, ", \"variants.yaml-%s\"", ycases[i].name);
+		else
+			fputs(", NULL", out);
+		fprintf(out, ", \"variants.yaml-%s-hint\" },\n", ycases[i].name);
+	}
+	if (!nycases)
+		fputs("\t{ NULL, NULL, NULL, NULL, NULL },\n", out);
+	fprintf(out, "};\nconst size_t pv_yaml_ncases = %zu;\n", nycases);
+	return fclose(out);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: catgen OUT.c FILE...\n");
+		fprintf(stderr, "usage: catgen OUT.c [--yaml-cases OUT2.c] FILE...\n");
 		return 2;
 	}
-	for (int i = 2; i < argc; i++)
+	/* catgen OUT.c [--yaml-cases OUT2.c] FILE... */
+	const char *cases_out = NULL;
+	int first = 2;
+	if (argc > 4 && !strcmp(argv[2], "--yaml-cases")) {
+		cases_out = argv[3];
+		first = 4;
+	}
+	for (int i = first; i < argc; i++)
 		load_file(argv[i]);
 	check_register();
 	FILE *out = fopen(argv[1], "w");
@@ -676,7 +780,7 @@ int main(int argc, char **argv)
 		emit_ref(out, langs[i].code, "schema", &langs[i].schema);
 	fputs("};\n", out);
 	emit_register(out);
-	if (fclose(out) != 0) {
+	if (fclose(out) != 0 || (cases_out && emit_yaml_cases(cases_out) != 0)) {
 		fprintf(stderr, "catgen: cannot write '%s'\n", argv[1]);
 		return 1;
 	}

@@ -641,6 +641,33 @@ static void after_value(struct scan *S, size_t off)
 	found(S, g, c == PV_CHAR_INVISIBLE ? HINT_INVISIBLE : HINT_SPACE);
 }
 
+/*
+ * `title: Pillar 1: Youth`: a colon and a space inside a plain value, which
+ * libyaml refuses ("mapping values are not allowed"), one per run. Found
+ * here on every line, in the words of the catalogue's case for it
+ * (explain.c), and repaired to ';' so that libyaml reads on. A time
+ * (10:30) or an address (https://) has no space after its colon; a quoted
+ * value, a block scalar and a flow collection do not come here.
+ */
+static void colon_in_value(struct scan *S, size_t off)
+{
+	for (size_t j = off; j < S->le; j++) {
+		char c = S->s[j];
+		if (c == '#' && (S->s[j - 1] == ' ' || S->s[j - 1] == '\t'))
+			return;	/* a comment */
+		if (c != ':' || (j + 1 < S->le && S->s[j + 1] != ' ' && S->s[j + 1] != '\t'))
+			continue;
+		struct pv_yaml_error e = { "mapping values are not allowed in this context", NULL,
+					   S->line, count_chars(S, S->ls, j) + 1, 0, 0, 0 };
+		struct pv_diag *g = pv_yaml_explain_line(S->d, S->s, S->len, S->ls, &e);
+		if (!g)
+			return;
+		repair(S, j, 1, ';');
+		found(S, g, -1);
+		return;
+	}
+}
+
 /* The value at `off`: what it leaves open for the next lines. */
 static void value(struct scan *S, size_t off, uint32_t col, const struct item *it, long dash,
 		  int bullet)
@@ -675,8 +702,11 @@ static void value(struct scan *S, size_t off, uint32_t col, const struct item *i
 			S->parent = parent;
 		}
 	} else {
+		/* Between curly quotes, the colon is the quoted text's. */
 		if (cls_at(S, off, &k) == PV_CHAR_QUOTE)
 			curly_value(S, off, (uint32_t)col, it->key, it->has_key ? it->keylen : 0);
+		else if (it->has_key)
+			colon_in_value(S, off);
 		S->ctx = CTX_PLAIN;
 		S->parent = parent;
 		S->bullet_opened = bullet && !it->has_key;

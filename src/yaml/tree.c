@@ -10,6 +10,7 @@ struct anchor {
 	struct pv_node *node;
 	uint64_t count;		/* nodes after expansion */
 	uint64_t bytes;		/* scalar bytes after expansion */
+	int used;		/* an alias refers to it */
 };
 
 struct frame {
@@ -173,6 +174,14 @@ static int check_encoding(struct builder *b)
 	return 0;
 }
 
+/* Asks explain.c for one of pveplan's own problems in the drafter's words
+ * (what libyaml reads, but not as the drafter meant it). */
+static struct pv_diag *explain_own(struct builder *b, const char *problem, struct pv_pos pos)
+{
+	struct pv_yaml_error e = { problem, NULL, pos.line, pos.col, 0, 0, 1 };
+	return pv_yaml_explain(b->d, b->src, b->len, &e);
+}
+
 static enum pv_tag parse_tag(struct builder *b, const yaml_char_t *tag,
 			     struct pv_pos pos, int collection)
 {
@@ -204,6 +213,10 @@ static enum pv_tag parse_tag(struct builder *b, const yaml_char_t *tag,
 	struct pv_diag *g = pv_diag_add(b->d, "FMT004", pos,
 					"unknown or misplaced YAML tag '%s'", t);
 	pv_diag_hint(g, "plans use plain YAML: remove the tag (only !!str, !!int, !!float, !!bool, !!null on scalars and !!map, !!seq on collections are understood)");
+	/* `title: !Pillar 1` may be text that starts with '!': shown quoted. */
+	struct pv_yaml_error e = { "unknown tag", NULL, pos.line, pos.col, 0, 0, 1 };
+	if (t[0] == '!' && t[1] != '!' && !collection)
+		pv_yaml_explain_hint(g, b->src, b->len, &e);
 	return PV_TAG_NONE;
 }
 
@@ -252,6 +265,7 @@ static void register_anchor(struct builder *b, const yaml_char_t *name,
 	a->node = node;
 	a->count = count;
 	a->bytes = bytes;
+	a->used = 0;
 	PV_ALLOC_GROW(b->anchor_list, b->anchor_nr + 1, b->anchor_alloc);
 	b->anchor_list[b->anchor_nr++] = a;
 	char *key = pv_arena_strndup(&b->doc->arena, (const char *)name,
@@ -531,6 +545,8 @@ static int on_alias(struct builder *b, yaml_event_t *ev)
 	const char *name = (const char *)ev->data.alias.anchor;
 	struct anchor *a = pv_strmap_get(&b->anchors, name);
 	if (!a) {
+		if (explain_own(b, "alias refers to no anchor", pos))
+			return -1;
 		struct pv_diag *g = pv_diag_add(b->d, "FMT001", pos,
 			"alias '*%s' refers to no anchor defined before it", name);
 		pv_diag_hint(g, "define '&%s' on an earlier node (an alias cannot refer to its own enclosing node)", name);
@@ -538,6 +554,7 @@ static int on_alias(struct builder *b, yaml_event_t *ev)
 	}
 	if (count_expansion(b, a->count, a->bytes, pos) < 0)
 		return -1;
+	a->used = 1;
 	add_child(b, a->node, a->count, a->bytes);
 	return 0;
 }
@@ -553,6 +570,16 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		pos = pos_of(b, p->problem_mark, p->problem_mark);
 		off = b->at.off;
 	}
+	if (p->error != YAML_READER_ERROR && p->problem) {
+		struct pv_yaml_error e = { p->problem, p->context, pos.line, pos.col, 0, 0, 0 };
+		if (p->context) {
+			struct pv_pos c = pos_of(b, p->context_mark, p->context_mark);
+			e.context_line = c.line;
+			e.context_col = c.col;
+		}
+		if (pv_yaml_explain(b->d, b->src, b->len, &e))
+			return;
+	}
 	struct pv_diag *g = pv_diag_add(b->d, "FMT001", pos, "YAML syntax: %s",
 					p->problem ? p->problem : "unknown error");
 	if (off < b->len && b->src[off] == '\t')
@@ -563,6 +590,22 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		pv_diag_note(g, pos_of(b, p->context_mark, p->context_mark), "%s", p->context);
 }
 
+/* `title: &Pillar 1`: an anchor on a text that no alias uses is, far more
+ * likely, text that starts with '&' (YAML reads "Pillar" as the anchor's
+ * name and drops it from the text). Reported where the value starts. */
+static int unused_anchors(struct builder *b)
+{
+	int found = 0;
+	for (size_t i = 0; i < b->anchor_nr; i++) {
+		const struct anchor *a = b->anchor_list[i];
+		if (!a->used && a->node->kind == PV_NODE_SCALAR &&
+		    a->node->style == PV_STYLE_PLAIN &&
+		    explain_own(b, "anchor that no alias uses", a->node->pos))
+			found = 1;
+	}
+	return found;
+}
+
 /* Builds the tree from one event; 1 at the end of the stream, -1 when the
  * file cannot be read further. */
 static int on_event(struct builder *b, yaml_event_t *ev)
@@ -570,6 +613,9 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
 		if (++b->documents > 1) {
+			if (explain_own(b, "more than one document",
+					pos_of(b, ev->start_mark, ev->end_mark)))
+				return -1;
 			struct pv_diag *g = pv_diag_add(b->d, "FMT001",
 				pos_of(b, ev->start_mark, ev->end_mark),
 				"file holds more than one YAML document");
@@ -590,7 +636,7 @@ static int on_event(struct builder *b, yaml_event_t *ev)
 	case YAML_ALIAS_EVENT:
 		return on_alias(b, ev);
 	case YAML_STREAM_END_EVENT:
-		return 1;
+		return unused_anchors(b) ? -1 : 1;
 	default:
 		return 0;
 	}

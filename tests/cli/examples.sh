@@ -33,7 +33,8 @@ mistakes = [("  status: draft", "  status:\u00a0draft"), ("  scope: national", "
     ("  scope: national", "   scope: national"), (moy, "  \u2022 {id: moy,"), (moy, "  \u2013 {id: moy,"),
     (title, "title: \u201cPillar 1: Dialogue\u201d"), (title, "title: Pillar 1: Dialogue"),
     (title, "title: Pillar #1 Dialogue"), (title, "title: \"Dialogue\" between communities"),
-    (title, "title: [Draft] Dialogue"), (title, "title: @home dialogue"), (title, "title: *Dialogue* first")]
+    (title, "title: [Draft] Dialogue"), (title, "title: @home dialogue"), (title, "title: *Dialogue* first"),
+    (moy, "  -{id: moy,")]
 # Amounts and currencies: the primer quotes their help too.
 cost, cur = "cost: 60000", "currency: USD"
 helped = [(cost, "cost: 1.200.000"), (cost, "cost: 450000,50"), (cost, "cost: 1\u00a0200\u00a0000"),

@@ -442,6 +442,128 @@ static void test_large(void **state)
 	pv_buf_release(&b);
 }
 
+/* ---- explain.c: the fix kinds, on the lines around libyaml's marks ---- */
+
+/* Fix kind `kind` on `src` for an error at line:col (context at cline:ccol):
+ * whether it applies, and if so at line:col with the corrected line. */
+static void assert_fix(const char *kind, const char *src, const char *problem, uint32_t line,
+		       uint32_t col, uint32_t cline, uint32_t ccol, uint32_t at_line,
+		       uint32_t at_col, const char *fixed, const char *other)
+{
+	struct pv_yaml_error e = { problem, cline ? "ctx" : NULL, line, col, cline, ccol, 0 };
+	struct pv_yaml_fix f = PV_YAML_FIX_INIT;
+	int r = pv_yaml_fix_compute(kind, src, strlen(src), &e, &f);
+	if (!fixed) {
+		if (r != 0)
+			fail_msg("%s applies to '%s' (%s)", kind, src, f.fixed.buf);
+	} else {
+		if (r != 1)
+			fail_msg("%s does not apply to '%s'", kind, src);
+		assert_int_equal(f.pos.line, at_line);
+		assert_int_equal(f.pos.col, at_col);
+		assert_string_equal(f.fixed.buf, fixed);
+		if (other)
+			assert_string_equal(f.other.buf, other);
+	}
+	pv_yaml_fix_release(&f);
+}
+
+static void test_fix_kinds(void **state)
+{
+	(void)state;
+	const char *mv = "mapping values are not allowed in this context";
+	assert_fix("quote-value", "a: 1\n  title: Pillar 1: Youth\n", mv, 2, 18, 0, 0, 2, 18,
+		   "title: \"Pillar 1: Youth\"", NULL);
+	/* a text with a double quote goes between single quotes; a comment stays */
+	assert_fix("quote-value", "t: the \"forum\": now # c: d\n", mv, 1, 15, 0, 0, 1, 15,
+		   "t: 'the \"forum\": now' # c: d", NULL);
+	assert_fix("quote-value", "- t: a: b\n", mv, 1, 7, 0, 0, 1, 7, "- t: \"a: b\"", NULL);
+	/* the key's own colon is not the text's */
+	assert_fix("quote-value", "a:\n   b: c\n", mv, 2, 5, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("quote-value", "-{id: moy, name: x}\n", mv, 1, 16, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-as-previous", "a:\n  b: 1\n   c: 2\n", mv, 3, 5, 0, 0, 3, 1, "  c: 2", NULL);
+	assert_fix("indent-as-previous", "- id: 1\n     t: 2\n", mv, 2, 7, 0, 0, 2, 1, "  t: 2", NULL);
+	assert_fix("indent-as-previous", "l:\n  - a\n - b\n", "x", 3, 2, 0, 0, 3, 1, "  - b", NULL);
+	/* "more text: here" under a text: not an indentation */
+	assert_fix("indent-as-previous", "s: a\n   more text: here\n", mv, 2, 13, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-under-key", "a:\n  s:\n x\n", "x", 3, 2, 0, 0, 3, 1, "    x", NULL);
+	assert_fix("indent-under-key", "s: v\n x\n", "x", 2, 2, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("after-quote", "t: \"a\" b\n", "x", 1, 8, 0, 0, 1, 4, "t: '\"a\" b'", NULL);
+	assert_fix("after-quote", "t: \"a\"\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("after-bracket", "t: [D] x\n", "x", 1, 8, 0, 0, 1, 4, "t: \"[D] x\"", NULL);
+	assert_fix("close-quote", "a: 1\nt: 'x y  \n", "x", 3, 1, 2, 4, 2, 4, "t: 'x y'", NULL);
+	assert_fix("close-quote", "t: x\n", "x", 2, 1, 1, 4, 0, 0, NULL, NULL);
+	assert_fix("close-bracket", "l: [a, b\nm: 1\n", "x", 2, 2, 1, 4, 1, 4, "l: [a, b]",
+		   "l: \"[a, b\"");
+	assert_fix("close-bracket", "l: [a, [b]] c\n", "x", 1, 13, 1, 4, 0, 0, NULL, NULL);
+	assert_fix("quote-indicator", "t: @home\n", "x", 1, 4, 0, 0, 1, 4, "t: \"@home\"", NULL);
+	assert_fix("quote-indicator", "t: *a* b\n", "x", 1, 6, 1, 4, 1, 4, "t: \"*a* b\"", NULL);
+	assert_fix("quote-indicator", "t: a@b\n", "x", 1, 5, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("dash-under-value", "l: a\n- b\n", "x", 2, 1, 0, 0, 2, 1, "l:", "- a");
+	assert_fix("dash-under-value", "l:\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("dash-after-key", "l: - a\n", "x", 1, 4, 0, 0, 1, 4, "l:", "- a");
+	assert_fix("dash-space", "l:\n  -x\n", "x", 2, 3, 0, 0, 2, 3, "- x", NULL);
+	assert_fix("colon-space", "s: a\nt:#1 x\n", "x", 3, 1, 2, 1, 2, 2, "t: \"#1 x\"", NULL);
+	assert_fix("colon-space", "s: a\nt:x\n", "x", 3, 1, 2, 1, 2, 2, "t: x", NULL);
+	assert_fix("colon-space", "s: a\nmore\n", "x", 3, 1, 2, 1, 0, 0, NULL, NULL);
+	assert_fix("continue-or-key", "s: a\nmore\n", "x", 3, 1, 2, 1, 2, 1, "  more", NULL);
+	assert_fix("delete-line", "a: 1\n---\n", "x", 2, 1, 0, 0, 2, 1, "---", NULL);
+	assert_fix("delete-line", "a: 1\n", "x", 1, 1, 0, 0, 0, 0, NULL, NULL);
+	struct pv_yaml_error e = { "x", NULL, 1, 1, 0, 0, 0 };
+	struct pv_yaml_fix f = PV_YAML_FIX_INIT;
+	assert_int_equal(pv_yaml_fix_compute("no-such-kind", "a", 1, &e, &f), -1);
+	pv_yaml_fix_release(&f);
+}
+
+/* Every case of the catalogue names a fix kind that exists, and gives a
+ * hint; its message and hint are FMT001 texts in English. */
+static void test_cases_of_the_catalogue(void **state)
+{
+	(void)state;
+	assert_true(pv_yaml_ncases >= 15);
+	for (size_t i = 0; i < pv_yaml_ncases; i++) {
+		const struct pv_yaml_case *c = &pv_yaml_cases[i];
+		struct pv_yaml_error e = { c->problem, NULL, 1, 1, 0, 0, 0 };
+		struct pv_yaml_fix f = PV_YAML_FIX_INIT;
+		if (pv_yaml_fix_compute(c->fix, "a", 1, &e, &f) < 0)
+			fail_msg("case of '%s': no fix kind '%s'", c->problem, c->fix);
+		pv_yaml_fix_release(&f);
+		assert_non_null(pv_lang_rule_field(pv_lang_default(), "FMT001", c->hint));
+		if (c->message)
+			assert_non_null(pv_lang_rule_field(pv_lang_default(), "FMT001", c->message));
+	}
+}
+
+/* Every line with a colon and a space in its plain value, in one pass,
+ * each with its line quoted; the other colons left alone. */
+static void test_colons_everywhere(void **state)
+{
+	(void)state;
+	struct scanned x;
+	struct pv_buf m = PV_BUF_INIT;
+	const char *src = "a: one: two\n"
+			  "b: \"q: x\"\n"
+			  "c: at 10:30, https://x.org\n"
+			  "d: >\n  e: text\n"
+			  "f: text # g: comment\n"
+			  "h: {i: j}\n"
+			  "- k: l: m\n"
+			  "n: last:\n";
+	scan(&x, src, strlen(src));
+	assert_int_equal(x.ret, 3);
+	assert_int_equal(x.d.nr, 3);
+	assert_int_equal(x.d.v[0].pos.line, 1);
+	assert_int_equal(x.d.v[0].pos.col, 7);
+	assert_string_equal(hint(&x, 0, &m), "put the text in quotes: `a: \"one: two\"`");
+	assert_int_equal(x.d.v[1].pos.line, 8);
+	assert_string_equal(hint(&x, 1, &m), "put the text in quotes: `- k: \"l: m\"`");
+	assert_int_equal(x.d.v[2].pos.line, 9);
+	assert_string_equal(hint(&x, 2, &m), "put the text in quotes: `n: \"last:\"`");
+	assert_non_null(x.s.fixed);	/* libyaml reads on past them */
+	done(&x);
+	pv_buf_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -451,6 +573,8 @@ int main(void)
 		cmocka_unit_test(test_text_left_alone), cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_utf16_utf32),    cmocka_unit_test(test_tree),
 		cmocka_unit_test(test_commented),      cmocka_unit_test(test_large),
+		cmocka_unit_test(test_fix_kinds),      cmocka_unit_test(test_cases_of_the_catalogue),
+		cmocka_unit_test(test_colons_everywhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
