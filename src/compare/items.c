@@ -177,11 +177,14 @@ static void funding(struct flat *x, const struct pv_action *a)
 	struct pv_buf raw = PV_BUF_INIT, shown = PV_BUF_INIT;
 	for (uint32_t i = 0; i < a->funding.n; i++) {
 		const struct pv_funding *fu = &a->funding.v[i];
+		static const char *const labels[] = { "", "col.committed", "col.pledged",
+						      "need_status.requested" };
 		const char *st = pv_funding_status_names[fu->status.v];
+		const char *shown_st = fu->status.v ? pv_lang_report_label(x->lang, labels[fu->status.v]) : "";
 		pv_buf_adds(&raw, i ? "; " : "");
 		pv_buf_adds(&shown, i ? "; " : "");
 		pv_buf_addf(&raw, "%s %s", fu->source.s ? fu->source.s : "", st);
-		pv_buf_addf(&shown, "%s %s", fu->source.s ? fu->source.s : "", st);
+		pv_buf_addf(&shown, "%s %s", fu->source.s ? fu->source.s : "", shown_st);
 		if (fu->amount.set) {
 			pv_buf_addf(&raw, " %.15g", fu->amount.v);
 			pv_buf_addch(&shown, ' ');

@@ -71,6 +71,12 @@ static void heading(struct w *w, int level, const char *text)
 		pv_buf_addf(o, "\n  %s\n", text);
 }
 
+/* "label: value", punctuated as the language does. */
+static void pair(const struct w *w, struct pv_buf *o, const char *label, const char *value)
+{
+	pv_report_fill(w->d->lang, L(w, "chart.item"), o, "label", label, "value", value, (char *)NULL);
+}
+
 static void fmt_num(const struct w *w, double v, struct pv_buf *o)
 {
 	pv_report_number(w->d->lang, v, fabs(v - round(v)) < 0.005 ? 0 : 2, o);
@@ -150,33 +156,39 @@ static void field_value(struct w *w, struct pv_buf *o, const struct pv_diff_fiel
 static void item_lines(struct w *w, const struct pv_diff_item *it, struct pv_buf *o)
 {
 	char key[64];
+	struct pv_buf head = PV_BUF_INIT, v = PV_BUF_INIT;
 	snprintf(key, sizeof(key), "diff.%s", pv_diff_change_names[it->change]);
-	pv_buf_adds(o, w->md ? "- **" : "    ");
-	pv_buf_adds(o, L(w, key));
-	pv_buf_adds(o, w->md ? "** " : " ");
-	code(w, o, it->id);
-	if (it->title && *it->title) {
-		pv_buf_adds(o, w->md ? ": " : "  ");
-		ptext(w, o, it->title, 0);
-	}
+	pv_buf_addf(&head, w->md ? "**%s** " : "%s ", L(w, key));
+	code(w, &head, it->id);
+	if (it->title && *it->title)
+		ptext(w, &v, it->title, 0);
 	if (it->renamed_from) {
 		struct pv_buf id = PV_BUF_INIT;
 		code(w, &id, it->renamed_from);
-		pv_buf_adds(o, w->md ? " (" : "  (");
-		pv_report_fill(w->d->lang, L(w, "diff.renamed"), o, "id", id.buf, (char *)NULL);
-		pv_buf_addch(o, ')');
+		pv_buf_adds(&v, v.len ? " (" : "(");
+		pv_report_fill(w->d->lang, L(w, "diff.renamed"), &v, "id", id.buf, (char *)NULL);
+		pv_buf_addch(&v, ')');
 		pv_buf_release(&id);
 	}
+	pv_buf_adds(o, w->md ? "- " : "    ");
+	if (v.len)
+		pair(w, o, head.buf, v.buf);
+	else
+		pv_buf_add(o, head.buf, head.len);
 	pv_buf_addch(o, '\n');
 	for (size_t i = 0; i < it->nfields; i++) {
 		const struct pv_diff_field *f = &it->fields[i];
 		snprintf(key, sizeof(key), "diff.field.%s", f->key);
-		pv_buf_addf(o, w->md ? "  - %s: " : "        %s: ", L(w, key));
-		field_value(w, o, f, 0);
-		pv_buf_adds(o, w->md ? " → " : " -> ");
-		field_value(w, o, f, 1);
+		pv_buf_reset(&v);
+		field_value(w, &v, f, 0);
+		pv_buf_adds(&v, w->md ? " → " : " -> ");
+		field_value(w, &v, f, 1);
+		pv_buf_adds(o, w->md ? "  - " : "        ");
+		pair(w, o, L(w, key), v.buf);
 		pv_buf_addch(o, '\n');
 	}
+	pv_buf_release(&head);
+	pv_buf_release(&v);
 }
 
 static void items(struct w *w)
@@ -209,11 +221,17 @@ static void items(struct w *w)
 
 /* ---- tables ---- */
 
+/* A table row; `head` > 0 writes the delimiter row after it, with the
+ * columns after the first right-aligned when `head` is 2 (figures). */
 static void row(struct w *w, const char *const *cells, size_t n, int head)
 {
 	struct pv_buf *o = w->o;
 	if (!w->md) {
-		pv_buf_addf(o, "    %s: %s -> %s", cells[0], cells[1], cells[2]);
+		struct pv_buf v = PV_BUF_INIT;
+		pv_buf_addf(&v, "%s -> %s", cells[1], cells[2]);
+		pv_buf_adds(o, "    ");
+		pair(w, o, cells[0], v.buf);
+		pv_buf_release(&v);
 		for (size_t i = 3; i < n; i++)
 			if (*cells[i])
 				pv_buf_addf(o, "  (%s)", cells[i]);
@@ -227,18 +245,18 @@ static void row(struct w *w, const char *const *cells, size_t n, int head)
 	if (head) {
 		pv_buf_adds(o, "|");
 		for (size_t i = 0; i < n; i++)
-			pv_buf_adds(o, i ? " ---: |" : " --- |");
+			pv_buf_adds(o, i && head == 2 ? " ---: |" : " --- |");
 		pv_buf_addch(o, '\n');
 	}
 }
 
-static void table_head(struct w *w, const char *first, int change)
+static void table_head(struct w *w, const char *first, int change, int figures)
 {
 	if (!w->md)
 		return;
 	const char *cells[4] = { L(w, first), L(w, "diff.old"), L(w, "diff.new"),
 				 L(w, "diff.change") };
-	row(w, cells, change ? 4 : 3, 1);
+	row(w, cells, change ? 4 : 3, figures ? 2 : 1);
 }
 
 static void money(struct w *w, struct pv_buf *o, double v, const char *cur)
@@ -262,12 +280,12 @@ static void totals(struct w *w)
 		code(w, &b, d->new_currency);
 		pv_report_fill(d->lang, L(w, "diff.currency_differs"), &t, "old", a.buf, "new", b.buf,
 			       (char *)NULL);
-		pv_buf_addf(w->o, "%s%s\n\n", w->md ? "" : "  ", t.buf);
+		pv_buf_addf(w->o, w->md ? "%s\n\n" : "  %s\n", t.buf);
 		pv_buf_release(&a);
 		pv_buf_release(&b);
 		pv_buf_release(&t);
 	}
-	table_head(w, "diff.figure", 1);
+	table_head(w, "diff.figure", 1, 1);
 	struct pv_buf c[4];
 	for (int i = 0; i < 4; i++)
 		pv_buf_init(&c[i]);
@@ -317,7 +335,7 @@ static void cover_rows(struct w *w, const char *sub, const char *col, const stru
 {
 	struct pv_buf a = PV_BUF_INIT, b = PV_BUF_INIT, label = PV_BUF_INIT;
 	heading(w, 3, L(w, sub));
-	table_head(w, col, 1);
+	table_head(w, col, 1, 0);
 	for (int i = 1; i <= n; i++) {
 		if (only_used && !c[i].old.n && !c[i].new.n)
 			continue;
@@ -359,18 +377,21 @@ static void finding_line(struct w *w, const struct pv_diff_finding *f, struct pv
 {
 	char key[32];
 	snprintf(key, sizeof(key), "severity.%s", pv_severity_name(f->sev));
-	pv_buf_adds(o, w->md ? "- " : "    ");
-	code(w, o, f->code);
-	pv_buf_addf(o, " %s", L(w, key));
+	struct pv_buf head = PV_BUF_INIT, msg = PV_BUF_INIT;
+	code(w, &head, f->code);
+	pv_buf_addf(&head, " %s", L(w, key));
 	if (f->line) {
 		char n[16];
 		snprintf(n, sizeof(n), "%u", (unsigned)f->line);
-		pv_buf_adds(o, ", ");
-		pv_report_fill(w->d->lang, L(w, "diff.line"), o, "line", n, (char *)NULL);
+		pv_buf_adds(&head, ", ");
+		pv_report_fill(w->d->lang, L(w, "diff.line"), &head, "line", n, (char *)NULL);
 	}
-	pv_buf_adds(o, ": ");
-	lit(w, o, f->message);
+	lit(w, &msg, f->message);
+	pv_buf_adds(o, w->md ? "- " : "    ");
+	pair(w, o, head.buf, msg.buf);
 	pv_buf_addch(o, '\n');
+	pv_buf_release(&head);
+	pv_buf_release(&msg);
 }
 
 /* Unchanged findings are many and known: their codes, counted, in the
@@ -460,7 +481,7 @@ static void matrix(struct w *w)
 		pv_buf_addf(w->o, "%s%s\n", w->md ? "" : "  ", L(w, "diff.no_rule_change"));
 		return;
 	}
-	table_head(w, "col.rule", 0);
+	table_head(w, "col.rule", 0, 0);
 	struct pv_buf r = PV_BUF_INIT, a = PV_BUF_INIT, b = PV_BUF_INIT;
 	for (size_t i = 0; i < d->nrules; i++) {
 		const struct pv_diff_rule *x = &d->rules[i];
