@@ -137,7 +137,7 @@ struct pv_diff_rule {
 
 struct pv_diff {
 	const struct pv_lang *lang;
-	const char *old_name, *new_name;	/* the sides' */
+	char *old_name, *new_name;		/* the sides' names */
 	char *old_id, *new_id;			/* plan ids (NULL when none) */
 	char *old_currency, *new_currency;	/* NULL when none */
 	int currency_differs;			/* both given, and not the same */

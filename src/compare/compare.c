@@ -319,8 +319,8 @@ void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
 {
 	memset(d, 0, sizeof(*d));
 	d->lang = lang;
-	d->old_name = old->name;
-	d->new_name = new->name;
+	d->old_name = xstrdup(old->name);
+	d->new_name = xstrdup(new->name);
 	d->old_loaded = old->loaded;
 	d->new_loaded = new->loaded;
 	const struct pv_diff_side *sides[2] = { old, new };
@@ -393,6 +393,8 @@ void pv_diff_release(struct pv_diff *d)
 	}
 	free(d->findings);
 	free(d->rules);
+	free(d->old_name);
+	free(d->new_name);
 	free(d->old_id);
 	free(d->new_id);
 	free(d->old_currency);
