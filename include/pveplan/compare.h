@@ -61,7 +61,7 @@ void pv_diff_side_release(struct pv_diff_side *s);
 /* The kinds of item compared, in the order shown; names are the JSON keys
  * and, as "diff.kind.NAME", the labels. */
 #define PV_DIFF_KINDS(X)                                                       \
-	X(PRIORITY, "priorities") X(OBJECTIVE, "objectives") X(ACTION, "actions") \
+	X(PLAN, "plan") X(PRIORITY, "priorities") X(OBJECTIVE, "objectives") X(ACTION, "actions") \
 	X(INDICATOR, "indicators") X(NEED, "capacity_needs")                    \
 	X(STAKEHOLDER, "stakeholders") X(RISK, "risks")                         \
 	X(CONSULTATION, "consultations") X(DEVIATION, "accepted_deviations")

@@ -346,6 +346,11 @@ void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
 		struct pv_diff_flats a, b;
 		pv_diff_flatten(&old->plan, (enum pv_diff_kind)k, lang, &a);
 		pv_diff_flatten(&new->plan, (enum pv_diff_kind)k, lang, &b);
+		/* The plan is one item whatever its id: a new id is a changed field. */
+		if (k == PV_DIFF_PLAN) {
+			free(a.v[0].id);
+			a.v[0].id = xstrdup(b.v[0].id);
+		}
 		pv_diff_match(&a, &b, &d->items[k]);
 		pv_diff_flats_release(&a);
 		pv_diff_flats_release(&b);

@@ -379,12 +379,34 @@ static void keyed(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_dif
 	pv_pathlist_release(&bases);
 }
 
+/* The plan itself, one item: what its cover says. */
+static void plan_info(const struct pv_plan *p, struct pv_diff_flats *out, struct flat *x)
+{
+	const struct pv_plan_info *i = &p->plan;
+	item(out, i->id.s, &i->title, x);
+	str(x, "id", &i->id);
+	text(x, "title", &i->title);
+	enumv(x, "scope", "scope", pv_scope_names, &i->scope);
+	str(x, "country", &i->country);
+	strs(x, "member_states", &i->member_states);
+	str(x, "language", &i->language);
+	date(x, "start", &i->period.start);
+	date(x, "end", &i->period.end);
+	enumv(x, "status", "status", pv_status_names, &i->status);
+	str(x, "version", &i->version);
+	date(x, "adopted_on", &i->adopted_on);
+	str(x, "currency", &i->currency);
+	text(x, "summary", &i->summary);
+}
+
 void pv_diff_flatten(const struct pv_plan *p, enum pv_diff_kind kind, const struct pv_lang *lang,
 		     struct pv_diff_flats *out)
 {
 	struct flat x = { NULL, p, lang };
 	memset(out, 0, sizeof(*out));
-	if (kind <= PV_DIFF_ACTION || kind == PV_DIFF_NEED)
+	if (kind == PV_DIFF_PLAN)
+		plan_info(p, out, &x);
+	else if (kind <= PV_DIFF_ACTION || kind == PV_DIFF_NEED)
 		tree(p, kind, out, &x);
 	else if (kind == PV_DIFF_CONSULTATION || kind == PV_DIFF_DEVIATION)
 		keyed(p, kind, out, &x);
