@@ -11,7 +11,7 @@ base=$src/tests/golden/diff/drafts
 opts=$("$bin" diff --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
 for o in $opts; do
   check "docs/pveplan-diff.md documents $o" 'grep -q -- "$o" "$src/docs/pveplan-diff.md"'
-  check "docs/pveplan.1 documents $o" 'sed "s/\\\\-/-/g" "$src/docs/pveplan.1" | grep -q -- "$o"'
+  check "docs/pveplan.1 documents $o in DIFF OPTIONS" 'sed -n "/^\\.SH DIFF OPTIONS\$/,/^\\.SH /p" "$src/docs/pveplan.1" | sed "s/\\\\-/-/g" | grep -q -- "$o\\b"'
 done
 
 # A scratch repository: the old draft committed, then the new one.
