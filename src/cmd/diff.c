@@ -21,10 +21,10 @@ static const struct pv_option diff_options[] = {
 
 const struct pv_command_help diff_help = {
 	"diff", "[options] OLD NEW",
-	"Compare two drafts of a plan: the priorities, objectives, actions,\n"
-	"indicators, capacity needs, stakeholders, risks, consultations and accepted\n"
-	"deviations added, removed and changed (matched by id, each changed field old\n"
-	"-> new, with a hint where an id was probably renamed), the totals, the\n"
+	"Compare two drafts of a plan: the plan itself, its priorities, objectives,\n"
+	"actions, indicators, capacity needs, stakeholders, risks, consultations and\n"
+	"accepted deviations added, removed and changed (matched by id, each changed\n"
+	"field old -> new, with a hint where an id was probably renamed), the totals, the\n"
 	"coverage of the seven areas, the four pillars and the sectors involved, the\n"
 	"findings resolved, new and unchanged, and the rules of the compliance matrix\n"
 	"whose state changed. Each draft is checked as 'pveplan check' checks it.\n"
