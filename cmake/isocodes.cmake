@@ -43,14 +43,16 @@ emit_named(iso_3166-1.json alpha_2 pv_iso_countries code)
 emit_named(iso_4217.json alpha_3 pv_iso_currencies code)
 
 # Languages: BCP 47 primary subtags are ISO 639-1 (two letters) where one
-# exists, else ISO 639-2/639-3 (three letters).
+# exists, else ISO 639-2/639-3 (three letters): `fra` is not a tag, `fr` is.
 set(langs "")
 foreach(f iso_639-2.json iso_639-3.json)
-  file(READ "${ISO_DIR}/${f}" text)
-  string(REGEX MATCHALL "\"alpha_[23]\": \"[a-z]+\"" ms "${text}")
-  foreach(m IN LISTS ms)
-    string(REGEX REPLACE ".*\"([a-z]+)\"$" "\\1" c "${m}")
-    list(APPEND langs "${c}")
+  read_objects(${f} objs)
+  foreach(o IN LISTS objs)
+    if(o MATCHES "\"alpha_2\": \"([a-z]+)\"")
+      list(APPEND langs "${CMAKE_MATCH_1}")
+    elseif(o MATCHES "\"alpha_3\": \"([a-z]+)\"")
+      list(APPEND langs "${CMAKE_MATCH_1}")
+    endif()
   endforeach()
 endforeach()
 list(REMOVE_DUPLICATES langs)

@@ -322,6 +322,9 @@ enum pv_severity {
 
 const char *pv_severity_name(enum pv_severity sev);
 
+/* A fingerprint: 32 lower-case hex digits and the NUL. */
+#define PV_FINGERPRINT_SIZE 33
+
 /* One finding. Everything is owned by the finding. Messages are rendered in
  * the output language when printed (see pveplan/msg.h). */
 struct pv_diag {
@@ -333,6 +336,8 @@ struct pv_diag {
 	struct pv_msg note;	/* about a second place, e.g. "first defined here" */
 	struct pv_pos note_pos;
 	char *subject;		/* the id the finding is about (for scoped waivers), or NULL */
+	char *key_path;		/* where in the plan, by keys and ids (pv_check_fingerprints), or NULL */
+	char fingerprint[PV_FINGERPRINT_SIZE];	/* "" until pv_check_fingerprints() */
 	int waiver;		/* index of the accepted deviation that silences it, or -1 */
 	int raised;		/* sev was set by the check (pv_diag_raise) */
 	unsigned repeats;	/* times the same finding was made again (an alias) */
@@ -410,6 +415,22 @@ struct pv_diag *pv_diag_rulev(struct pv_diags *d, const char *code, const char *
 void pv_diag_raise(struct pv_diag *g, enum pv_severity sev);
 /* Releases what one finding owns. */
 void pv_diag_release(struct pv_diag *g);
+
+/*
+ * The stable identity of finding `g` (docs/json-output.md, "Fingerprints"):
+ * the first 128 bits of a SHA-256, in hex, of its rule code, `plan_id`
+ * (may be NULL), g->key_path, g->subject, the message's key (the English
+ * format, or the catalogue field) and its identifying arguments: words and
+ * labels, and the named texts of a catalogue message but for `ids` and
+ * `date`. Never a line or column, a count, an amount or a list, which
+ * change when other parts of the plan change. `occurrence` (0 for the
+ * first) tells apart findings that are otherwise the same, in file order.
+ * SHA-256 rather than SipHash: a fingerprint leaves the process, kept in
+ * baselines and compared across runs and machines, so it must be unkeyed
+ * and collision-resistant; SipHash is a keyed hash for tables.
+ */
+void pv_diag_fingerprint(const struct pv_diag *g, const char *plan_id, unsigned occurrence,
+			 char out[PV_FINGERPRINT_SIZE]);
 
 /* Records that rule `code` (a string that outlives `d`) does not apply
  * (PVE120 on a national plan ...). */

@@ -74,4 +74,17 @@ struct pv_thresholds {
 void pv_check_rules(const struct pv_plan *p, enum pv_status stage,
 		    const struct pv_thresholds *t, struct pv_diags *d);
 
+/* ---- fingerprint ---- */
+
+/*
+ * Gives every finding of `d` (sorted, as pv_policy_apply leaves them) its
+ * key path in plan `p` (may be NULL: a file not read as YAML, every path
+ * then "") and its fingerprint (pv_diag_fingerprint), so that a finding
+ * keeps its identity when the plan is edited elsewhere. The key path names
+ * keys and the items of lists by their id, or by a key that tells them
+ * apart, never by line:
+ * "priorities[P1].objectives[P1.O2].actions[A3].cost".
+ */
+void pv_check_fingerprints(struct pv_diags *d, const struct pv_plan *p);
+
 #endif

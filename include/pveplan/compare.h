@@ -125,7 +125,7 @@ struct pv_diff_finding {
 	enum pv_severity sev;	/* in the draft it is shown from (old when resolved) */
 	uint32_t line;		/* there */
 	char *message;		/* in the output language */
-	char *fingerprint;
+	char *fingerprint;	/* pv_diag_fingerprint's, what findings are matched by */
 };
 
 struct pv_diff_rule {
@@ -179,13 +179,6 @@ void pv_diff_flats_release(struct pv_diff_flats *f);
  * hints: an added item whose title is that of exactly one removed item),
  * changed (the fields whose raw value differs). Takes the strings it needs. */
 void pv_diff_match(struct pv_diff_flats *old, struct pv_diff_flats *new, struct pv_diff_items *out);
-
-/*
- * The identity of a finding across drafts: rule code, subject, and the
- * message's arguments, never a position. SWAP: a stand-in until the
- * project's own fingerprint (pv_diag_fingerprint) is on main.
- */
-char *pv_diff_fingerprint(const struct pv_diag *g);
 
 /* ---- renderings ---- */
 

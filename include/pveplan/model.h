@@ -87,9 +87,16 @@ const char *pv_suggest(const char *word, const char *const *cands, size_t n,
 		struct pv_pos pos;                                             \
 	}
 
+/*
+ * `invalid`: a value was written for the key but refused (its FMT finding
+ * is made), or the key was misspelt into one that FMT003 suggests. The
+ * value is absent all the same, but the rules that report a missing value
+ * leave it alone: the drafter has been told what to fix.
+ */
 struct pv_str {
 	struct pv_pos pos;
 	const char *s;		/* NULL when absent */
+	int invalid;
 };
 
 struct pv_text_item {
@@ -113,6 +120,7 @@ struct pv_num {
 	struct pv_pos pos;
 	double v;
 	int set;
+	int invalid;		/* as pv_str's */
 };
 
 /* An enumerated value: 0 when absent, else the 1-based index in its table. */

@@ -6,6 +6,7 @@
  */
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "pveplan/base.h"
 #include "pveplan/lang.h"
@@ -34,6 +35,12 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 		       size_t files, unsigned flags, const struct pv_lang *lang,
 		       struct pv_buf *out);
 
+struct pv_run_report;
+/* "against the baseline FILE: 2 new, 15 unchanged, 3 resolved" (new counts
+ * the findings in force, of every severity). */
+void pv_render_baseline_summary(const struct pv_run_report *r, unsigned flags,
+				const struct pv_lang *lang, struct pv_buf *out);
+
 /* ---- report ---- */
 
 /*
@@ -50,6 +57,9 @@ struct pv_waiver_info {
 	size_t silenced;
 };
 
+/* A finding's state against a baseline (check --baseline). */
+enum pv_baseline_state { PV_BASELINE_NONE, PV_BASELINE_NEW, PV_BASELINE_UNCHANGED };
+
 struct pv_file_report {
 	char *path;
 	char *plan_id;		/* NULL when the plan has none */
@@ -59,6 +69,7 @@ struct pv_file_report {
 	struct pv_matrix matrix;
 	struct pv_waiver_info *waivers;
 	size_t nwaivers;
+	uint8_t *state;		/* enum pv_baseline_state of each finding; NULL: no baseline */
 };
 
 struct pv_run_report {
@@ -66,6 +77,10 @@ struct pv_run_report {
 	size_t n, alloc;
 	const struct pv_lang *lang;	/* the output language */
 	size_t errors, warnings, infos, waived;
+	const struct pv_baseline *baseline;	/* NULL: none */
+	size_t news[3];		/* with a baseline: findings in force not in it, by severity */
+	size_t unchanged;	/* findings in force that are in it */
+	size_t absent;		/* findings of the baseline no longer found */
 };
 
 /* Adds a file: takes over `d` (left empty), copies what it needs of `p`. */
@@ -74,6 +89,38 @@ struct pv_file_report *pv_report_add(struct pv_run_report *r, const char *path,
 				     const struct pv_policy *pol, struct pv_diags *d);
 void pv_report_release(struct pv_run_report *r);
 
+
+/* ---- baseline ---- */
+
+/* A finding of the baseline, as its JSON gave it. */
+struct pv_baseline_item {
+	char fingerprint[PV_FINGERPRINT_SIZE];
+	char *code, *message, *path;
+	enum pv_severity sev;
+	struct pv_pos pos;
+	int matched;		/* found again in this run */
+};
+
+struct pv_baseline {
+	char *name;		/* the file, as given */
+	struct pv_baseline_item *v;
+	size_t n, alloc;
+	struct pv_strmap index;	/* fingerprint -> item */
+};
+
+/*
+ * Reads an earlier `check --format json` output (`len` bytes at `src`,
+ * NUL-terminated, named `name`) into `b` (zeroed). Returns -1 with the
+ * reason in *err when it is not JSON, not pveplan's JSON of version 1, or
+ * has a finding without a fingerprint.
+ */
+int pv_baseline_load(struct pv_baseline *b, const char *name, const char *src, size_t len,
+		     struct pv_buf *err);
+void pv_baseline_release(struct pv_baseline *b);
+/* Gives every finding of `r` its state (new or unchanged), counts the new
+ * ones by severity (those left out by --max-findings are new: they have no
+ * fingerprint) and the baseline's findings no longer found. */
+void pv_baseline_apply(struct pv_baseline *b, struct pv_run_report *r);
 
 #define PV_JSON_VERSION 1
 

@@ -1,6 +1,7 @@
 #include "pveplan/base.h"
 
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,8 @@ void pv_diag_release(struct pv_diag *g)
 	pv_msg_release(&g->note);
 	free(g->subject);
 	g->subject = NULL;
+	free(g->key_path);
+	g->key_path = NULL;
 }
 
 void pv_diags_release(struct pv_diags *d)
@@ -100,6 +103,60 @@ static void key_arg(struct pv_buf *k, const struct pv_arg *a)
 			key_arg(k, &a->u.list.v[i]);
 		break;
 	}
+}
+
+/* Whether an argument of a message identifies the finding: a word or a
+ * label names the kind of problem; a catalogue message's texts are named,
+ * and `ids` (the other items that have the problem) and `date` (a value
+ * the drafter corrects) are not the problem's identity. A printf message's
+ * texts are the values and keys at its place, which the key path already
+ * gives. Numbers, amounts and lists are counts and values. */
+static int identifying(const struct pv_msg *m, size_t i)
+{
+	const struct pv_arg *a = pv_msg_arg(m, i);
+	if (a->kind == PV_ARG_WORD || a->kind == PV_ARG_LABEL)
+		return 1;
+	if (a->kind != PV_ARG_TEXT || m->kind != PV_MSG_CATALOGUE)
+		return 0;
+	const char *name = m->args[2 * i].u.s;
+	return strcmp(name, "ids") && strcmp(name, "date");
+}
+
+void pv_diag_fingerprint(const struct pv_diag *g, const char *plan_id, unsigned occurrence,
+			 char out[PV_FINGERPRINT_SIZE])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	struct pv_buf k = PV_BUF_INIT;
+	const struct pv_msg *m = &g->msg;
+	size_t nargs = m->kind == PV_MSG_NONE ? 0 : m->nargs;
+
+	key_str(&k, "pveplan/v1");
+	key_str(&k, g->code);
+	key_str(&k, plan_id ? plan_id : "");
+	key_str(&k, g->key_path ? g->key_path : "");
+	key_str(&k, g->subject ? g->subject : "");
+	key_str(&k, m->key ? m->key : "");
+	key_str(&k, m->field ? m->field : "");
+	for (size_t i = 0; i < nargs; i++) {
+		if (!identifying(m, i))
+			continue;
+		if (m->kind == PV_MSG_CATALOGUE)
+			key_str(&k, m->args[2 * i].u.s);
+		else
+			key_num(&k, i);
+		key_arg(&k, pv_msg_arg(m, i));
+	}
+	key_num(&k, occurrence);
+	if (sodium_init() < 0)
+		abort();	/* cannot happen for a hash: it needs no randomness */
+	crypto_hash_sha256(digest, (const unsigned char *)k.buf, k.len);
+	pv_buf_release(&k);
+	for (size_t i = 0; i < (PV_FINGERPRINT_SIZE - 1) / 2; i++) {
+		out[2 * i] = hex[digest[i] >> 4];
+		out[2 * i + 1] = hex[digest[i] & 15];
+	}
+	out[PV_FINGERPRINT_SIZE - 1] = '\0';
 }
 
 /* An identical finding already recorded, or NULL (and `key` is kept). */

@@ -194,7 +194,7 @@ static void note_needs(struct con007 *w, const pv_need_list *needs)
 static void con007(const struct pv_action *a, void *arg)
 {
 	struct con007 *w = arg;
-	if (a->currency.s)
+	if (a->currency.s || a->currency.invalid)
 		return;
 	note_amount(w, &a->cost);
 	for (uint32_t i = 0; i < a->funding.n; i++)
@@ -205,7 +205,8 @@ static void con007(const struct pv_action *a, void *arg)
 void pv_check_CON007(const struct pv_rule_ctx *c)
 {
 	struct con007 w = { 0, { 0, 0, 0 } };
-	if (c->p->plan.currency.s)
+	/* A currency refused by FMT004 is there, only wrongly written. */
+	if (c->p->plan.currency.s || c->p->plan.currency.invalid)
 		return;
 	pv_plan_each_action(c->p, con007, &w);
 	note_needs(&w, &c->p->capacity_needs);

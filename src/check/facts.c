@@ -47,6 +47,8 @@ struct walk {
 static void action_money(struct walk *w, const struct pv_action *a, int security)
 {
 	struct pv_facts *f = w->f;
+	if (!a->cost.set && a->cost.invalid)
+		return;		/* not uncosted: its cost is refused (FMT004) */
 	if (!a->cost.set) {
 		if (f->uncosted < PV_ARRAY_SIZE(f->uncosted_ids))
 			f->uncosted_ids[f->uncosted] = a->id.s ? a->id.s : "?";

@@ -131,7 +131,8 @@ void pv_check_PVE111(const struct pv_rule_ctx *c)
 
 void pv_check_PVE112(const struct pv_rule_ctx *c)
 {
-	if (!c->p->coordination.body.s)
+	/* A body refused by FMT004 is given, only wrongly. */
+	if (!c->p->coordination.body.s && !c->p->coordination.body.invalid)
 		pv_diag_rule(c->d, "PVE112", "message", pv_rule_where(c, c->p->coordination.pos), NULL);
 }
 

@@ -9,13 +9,15 @@
 #include "pveplan/output.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 enum {
 	OPT_FORMAT, OPT_OUTPUT, OPT_LANG, OPT_STAGE, OPT_CONFIG, OPT_MATRIX, OPT_STRICT,
-	OPT_MAX_WARNINGS, OPT_QUIET, OPT_SHOW_WAIVED, OPT_COLOR, OPT_STDIN_NAME, OPT_HELP,
+	OPT_MAX_WARNINGS, OPT_QUIET, OPT_SHOW_WAIVED, OPT_COLOR, OPT_STDIN_NAME, OPT_BASELINE,
+	OPT_HELP,
 };
 
 static const struct pv_option check_options[] = {
@@ -31,6 +33,7 @@ static const struct pv_option check_options[] = {
 	[OPT_SHOW_WAIVED] = { "show-waived", 0, NULL, "also print findings silenced by accepted deviations (text)" },
 	[OPT_COLOR] = { "color", 0, "WHEN", "colour: auto (default: on a terminal, unless NO_COLOR is set), always, never" },
 	[OPT_STDIN_NAME] = { "stdin-name", 0, "NAME", "name shown for standard input (default: <stdin>)" },
+	[OPT_BASELINE] = { "baseline", 0, "FILE", "an earlier --format json output: its findings are unchanged and only new ones count for the exit status" },
 	[OPT_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -63,6 +66,8 @@ struct run {
 	const char *stdin_name;
 	const char *output;		/* -o, or NULL for standard output */
 	const char *color;		/* --color */
+	const char *baseline_path;	/* --baseline, or NULL */
+	struct pv_baseline baseline;
 	long long max_warnings;		/* --max-warnings, or -1 */
 	int strict;
 	unsigned flags;
@@ -271,6 +276,9 @@ static int check_option(int opt, const char *arg, struct run *r)
 	case OPT_STDIN_NAME:
 		r->stdin_name = arg;
 		break;
+	case OPT_BASELINE:
+		r->baseline_path = arg;
+		break;
 	default:
 		if (pv_limits_option(&check_help, opt, arg, &r->o) < 0)
 			return PV_EXIT_USAGE;
@@ -338,16 +346,40 @@ static int refuse_output(const struct run *r, const struct pv_pathlist *files)
 	return k >= 0 ? -1 : 0;
 }
 
+/* Reads --baseline before any plan: a baseline that cannot be used is a
+ * usage error, found before the work. */
+static int load_baseline(struct run *r)
+{
+	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT;
+	int ret = 0;
+	if (!r->baseline_path)
+		return 0;
+	if (pv_input_read(r->baseline_path, (uint64_t)1 << 30, &src, &err) != PV_READ_OK) {
+		fprintf(stderr, "pveplan: error: the baseline cannot be read: %s\n", err.buf);
+		ret = -1;
+	} else if (pv_baseline_load(&r->baseline, r->baseline_path, src.buf, src.len, &err) < 0) {
+		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		ret = -1;
+	}
+	pv_buf_release(&src);
+	pv_buf_release(&err);
+	return ret;
+}
+
 /* The summary, the report, and the exit status. */
 static int finish(struct run *r)
 {
 	if (r->config_error)
 		return PV_EXIT_USAGE;
+	if (r->baseline_path)
+		pv_baseline_apply(&r->baseline, &r->report);
 	if (r->format == FMT_TEXT) {
 		struct pv_buf sum = PV_BUF_INIT;
 		const struct pv_lang *lang = r->report.lang ? r->report.lang : pv_lang_get(r->lang);
 		pv_render_summary(r->report.errors, r->report.warnings, r->report.infos,
 				  r->report.waived, r->report.n, r->flags, lang, &sum);
+		if (r->baseline_path)
+			pv_render_baseline_summary(&r->report, r->flags, lang, &sum);
 		emit(r, &sum);
 		pv_buf_release(&sum);
 	}
@@ -355,8 +387,11 @@ static int finish(struct run *r)
 		r->io_error = 1;
 	if (r->io_error)
 		return PV_EXIT_IO;
-	if (r->report.errors || (r->strict && r->report.warnings) ||
-	    (r->max_warnings >= 0 && (long long)r->report.warnings > r->max_warnings))
+	/* With a baseline, only what is new fails. */
+	size_t errors = r->baseline_path ? r->report.news[PV_SEV_ERROR] : r->report.errors;
+	size_t warnings = r->baseline_path ? r->report.news[PV_SEV_WARNING] : r->report.warnings;
+	if (errors || (r->strict && warnings) ||
+	    (r->max_warnings >= 0 && (long long)warnings > r->max_warnings))
 		return PV_EXIT_FINDINGS;
 	return PV_EXIT_OK;
 }
@@ -376,8 +411,10 @@ int cmd_check(int argc, char **argv)
 	int ret = parse_check_opts(argc, argv, &r, &operands);
 	if (ret >= 0)
 		goto cleanup;
-	expand_operands(&r, &operands, &files);
 	ret = PV_EXIT_USAGE;
+	if (load_baseline(&r) < 0)
+		goto cleanup;
+	expand_operands(&r, &operands, &files);
 	if (refuse_output(&r, &files) < 0)
 		goto cleanup;
 	/* A name for standard output is standard output, as without -o. */
@@ -398,6 +435,7 @@ int cmd_check(int argc, char **argv)
 	ret = finish(&r);
 cleanup:
 	pv_report_release(&r.report);
+	pv_baseline_release(&r.baseline);
 	pv_project_release(&r.project);
 	pv_buf_release(&r.text);
 	pv_pathlist_release(&operands);

@@ -206,23 +206,6 @@ static void mark_changed(struct pv_diff_cover *c, size_t n)
 
 /* ---- findings ---- */
 
-/* SWAP: the stand-in fingerprint (see pveplan/compare.h). The rule, the
- * subject, then every argument of the message as it renders in English:
- * no line, no column, so an edit elsewhere in the file keeps it. */
-char *pv_diff_fingerprint(const struct pv_diag *g)
-{
-	struct pv_buf b = PV_BUF_INIT;
-	pv_buf_addf(&b, "%s|%s", g->code, g->subject ? g->subject : "");
-	for (size_t i = 0;; i++) {
-		const struct pv_arg *a = pv_msg_arg(&g->msg, i);
-		if (!a)
-			break;
-		pv_buf_addch(&b, '|');
-		pv_arg_render(a, NULL, &b);
-	}
-	return pv_buf_detach(&b, NULL);
-}
-
 static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct pv_diag *g,
 			char *fp)
 {
@@ -240,9 +223,12 @@ static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct p
 		d->new_errors++;
 }
 
-/* Each fingerprint of the old draft counted, so that two findings alike
- * there and one in the new draft make one unchanged and one resolved.
- * Shown new first, then resolved, then unchanged, each in file order. */
+/* Findings matched by their fingerprints (pv_diag_fingerprint, given by
+ * pv_check_text: rule, plan id, key path, subject, identifying arguments,
+ * occurrence; never a line). Each fingerprint of the old draft is counted,
+ * so that a fingerprint met twice in it and once in the new draft makes
+ * one unchanged and one resolved. Shown new first, then resolved, then
+ * unchanged, each in file order. */
 static void findings(struct pv_diff *d, const struct pv_diags *old, const struct pv_diags *new)
 {
 	struct pv_strmap left = PV_STRMAP_INIT;	/* fingerprint -> index + 1 of its count */
@@ -251,7 +237,7 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	for (size_t i = 0; i < old->nr; i++) {
 		if (old->v[i].waiver >= 0)
 			continue;
-		ofp[i] = pv_diff_fingerprint(&old->v[i]);
+		ofp[i] = xstrdup(old->v[i].fingerprint);
 		uintptr_t k = (uintptr_t)pv_strmap_get(&left, ofp[i]);
 		if (!k)
 			pv_strmap_put(&left, ofp[i], (void *)(uintptr_t)(k = i + 1));
@@ -262,7 +248,7 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	for (size_t i = 0; i < new->nr; i++) {
 		if (new->v[i].waiver >= 0)
 			continue;
-		nfp[i] = pv_diff_fingerprint(&new->v[i]);
+		nfp[i] = xstrdup(new->v[i].fingerprint);
 		uintptr_t k = (uintptr_t)pv_strmap_get(&left, nfp[i]);
 		state[i] = k && count[k - 1] ? PV_FINDING_UNCHANGED : PV_FINDING_NEW;
 		if (state[i] == PV_FINDING_UNCHANGED)

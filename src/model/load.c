@@ -1,7 +1,9 @@
 /* The schema-driven loader: YAML tree -> typed plan model, FMT findings. */
 #include "pveplan/model.h"
 
+#include "amount.h"
 #include "load_private.h"
+#include "hints.h"
 #include "pveplan/base.h"
 #include "schema.h"
 
@@ -86,7 +88,8 @@ static int load_text(struct loader *L, const struct pv_node *n, const char *key,
 		if (!pv_is_language(k->u.str)) {
 			struct pv_diag *g = pv_diag_add(L->d, "FMT004", k->pos,
 				"'%s' is not a language code in text '%s'", k->u.str, key);
-			pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
+			if (!g->repeats && !pv_hints_text_key(g, k->u.str))
+				pv_diag_hint(g, "keys of a multilingual text are language codes such as ar, en, es, fr, ru, zh");
 			continue;
 		}
 		const char *s = scalar(L, v, key, PV_W("text"));
@@ -115,7 +118,7 @@ static int suggest_enum(struct pv_diag *g, const char *got, const char *const *n
 }
 
 static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
-		     const char *const *names, struct pv_enum *e)
+		     const char *const *names, int in_list, struct pv_enum *e)
 {
 	if (n->kind == PV_NODE_SCALAR && !is_null(n)) {
 		for (int i = 1; names[i]; i++)
@@ -133,7 +136,8 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 				kind_word(n));
 	if (g->repeats)
 		return -1;	/* its hint is already there */
-	if (n->kind == PV_NODE_SCALAR && !is_null(n) && suggest_enum(g, n->u.str, names))
+	if (n->kind == PV_NODE_SCALAR && !is_null(n) &&
+	    (pv_hints_enum(g, key, n->u.str, names, in_list) || suggest_enum(g, n->u.str, names)))
 		return -1;
 	struct pv_buf b = PV_BUF_INIT;
 	for (int i = 1; names[i]; i++)
@@ -143,8 +147,9 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 	return -1;
 }
 
+/* `money`: an amount of money, which may be written with its currency. */
 static int load_number(struct loader *L, const struct pv_node *n, const char *key,
-		       struct pv_arg expected, struct pv_num *out)
+		       struct pv_arg expected, int money, struct pv_num *out)
 {
 	double v;
 	if (n->kind == PV_NODE_SCALAR && !is_null(n) && n->style == PV_STYLE_PLAIN &&
@@ -159,6 +164,10 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 		const char *s = n->u.str;
 		if (n->style == PV_STYLE_QUOTED && !pv_number_parse(s, &v))
 			pv_diag_hint(g, "remove the quotes: a quoted number is text");
+		else if (pv_amount_hint(g, key, s, money))
+			;
+		else if (money && !strpbrk(s, "0123456789"))
+			pv_diag_hint(g, "write the amount in figures, as a plain number: `%s: 1500000`", key);
 		else if (strpbrk(s, ", _'"))
 			pv_diag_hint(g, "write the number without thousands separators, e.g. 1500000");
 		else if (strpbrk(s, "$\xe2\xc2") || strstr(s, "USD") || strstr(s, "EUR"))
@@ -222,7 +231,7 @@ static int load_ident(struct loader *L, const struct pv_node *n, const char *key
 }
 
 static int load_code(struct loader *L, const struct pv_node *n, const char *key,
-		     uint8_t type, struct pv_str *out)
+		     uint8_t type, int in_list, struct pv_str *out)
 {
 	struct pv_arg expected = type == PV_F_CURRENCY ? PV_W("an ISO 4217 currency code")
 			       : type == PV_F_COUNTRY ? PV_W("an ISO 3166-1 alpha-2 country code")
@@ -262,6 +271,10 @@ static int load_code(struct loader *L, const struct pv_node *n, const char *key,
 			pv_diag_hint(g, "country codes are upper case: '%s'", up);
 		else if (len < 8 && type == PV_F_CURRENCY && pv_is_currency(up))
 			pv_diag_hint(g, "currency codes are upper case: '%s'", up);
+		else if (type == PV_F_CURRENCY)
+			pv_currency_hint(g, key, s);
+		else if (!g->repeats && (type == PV_F_LANG || type == PV_F_COUNTRY))
+			pv_hints_code(g, key, s, type == PV_F_LANG, in_list);
 		return -1;
 	}
 	out->s = s;
@@ -323,16 +336,16 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 			break;
 		}
 		case PV_F_COUNTRIES:
-			r = load_code(L, it, f->key, PV_F_COUNTRY, dst);
+			r = load_code(L, it, f->key, PV_F_COUNTRY, 1, dst);
 			break;
 		case PV_F_TEXTS:
 			r = load_text(L, it, f->key, dst);
 			break;
 		case PV_F_ENUMS:
-			r = load_enum(L, it, f->key, f->names, dst);
+			r = load_enum(L, it, f->key, f->names, 1, dst);
 			break;
 		case PV_F_PILLARS: {
-			struct pv_num num = { { 0, 0, 0 }, 0, 0 };
+			struct pv_num num = { { 0, 0, 0 }, 0, 0, 0 };
 			if (it->kind == PV_NODE_SCALAR && !pv_number_parse(it->u.str, &num.v) &&
 			    (num.v == 1 || num.v == 2 || num.v == 3 || num.v == 4)) {
 				((struct pv_enum *)dst)->v = (int)num.v;
@@ -340,7 +353,9 @@ static void load_scalar_list(struct loader *L, const struct pv_field *f,
 				r = 0;
 			} else {
 				struct pv_diag *g = bad_value(L, it, f->key, PV_W("a pillar number 1 to 4"));
-				pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
+				if (!g->repeats &&
+				    (it->kind != PV_NODE_SCALAR || !pv_hints_pillar(g, f->key, it->u.str)))
+					pv_diag_hint(g, "the four pillars of the Global Counter-Terrorism Strategy are numbered 1 to 4");
 			}
 			break;
 		}
@@ -390,13 +405,15 @@ static void load_amount(struct loader *L, const struct pv_field *f, const struct
 {
 	struct pv_arg what = f->type == PV_F_SHARE ? PV_W("a share between 0 and 1")
 						 : PV_W("an amount (a plain number, 0 or more)");
-	if (load_number(L, n, f->key, what, num) < 0)
+	if (load_number(L, n, f->key, what, f->type == PV_F_AMOUNT, num) < 0)
 		return;
 	if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {
 		struct pv_diag *g = bad_value(L, n, f->key, what);
 		if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
 			pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
 				     num->v, num->v / 100);
+		else if (f->type == PV_F_AMOUNT)
+			pv_amount_hint(g, f->key, n->u.str, 1);
 		num->set = 0;
 	} else if (f->type == PV_F_AMOUNT && num->v > PV_AMOUNT_MAX) {
 		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos,
@@ -411,7 +428,7 @@ static void load_year(struct loader *L, const struct pv_node *n, const char *key
 		      struct pv_num *num)
 {
 	struct pv_arg what = PV_W("a year (YYYY)");
-	if (load_number(L, n, key, what, num) < 0)
+	if (load_number(L, n, key, what, 0, num) < 0)
 		return;
 	if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {
 		bad_value(L, n, key, what);
@@ -449,6 +466,33 @@ static void load_bool(struct loader *L, const struct pv_node *n, const char *key
 	}
 }
 
+/* Records that field `f` of `obj` was written but not read (see pv_str),
+ * so the rules that report it missing stay silent. */
+static void mark_invalid(const struct pv_field *f, void *obj)
+{
+	void *dst = at(obj, f->off);
+	switch (f->type) {
+	case PV_F_STR:
+	case PV_F_ID:
+	case PV_F_REF:
+	case PV_F_CURRENCY:
+	case PV_F_COUNTRY:
+	case PV_F_LANG:
+	case PV_F_RULE:
+		if (!((struct pv_str *)dst)->s)
+			((struct pv_str *)dst)->invalid = 1;
+		break;
+	case PV_F_AMOUNT:
+	case PV_F_SHARE:
+	case PV_F_YEAR:
+		if (!((struct pv_num *)dst)->set)
+			((struct pv_num *)dst)->invalid = 1;
+		break;
+	default:
+		break;
+	}
+}
+
 static void load_field(struct loader *L, const struct pv_field *f, const struct pv_node *key,
 		       const struct pv_node *n, void *obj)
 {
@@ -477,7 +521,7 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		break;
 	case PV_F_VERSION:
 		/* Checked before the walk (plan.c), as FMT002. */
-		*(struct pv_num *)dst = (struct pv_num){ n->pos, 1, 1 };
+		*(struct pv_num *)dst = (struct pv_num){ n->pos, 1, 1, 0 };
 		break;
 	case PV_F_YEAR:
 		load_year(L, n, f->key, dst);
@@ -489,13 +533,13 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 		load_bool(L, n, f->key, dst);
 		break;
 	case PV_F_ENUM:
-		load_enum(L, n, f->key, f->names, dst);
+		load_enum(L, n, f->key, f->names, 0, dst);
 		break;
 	case PV_F_CURRENCY:
 	case PV_F_COUNTRY:
 	case PV_F_LANG:
 	case PV_F_RULE:
-		load_code(L, n, f->key, f->type, dst);
+		load_code(L, n, f->key, f->type, 0, dst);
 		break;
 	case PV_F_REFS:
 	case PV_F_STRS:
@@ -518,9 +562,11 @@ static void load_field(struct loader *L, const struct pv_field *f, const struct 
 			*(struct pv_pos *)dst = key->pos;
 		break;
 	}
+	mark_invalid(f, obj);	/* the value is not null: unread, it was refused */
 }
 
-static void unknown_key(struct loader *L, const struct pv_node *k, const struct pv_schema *s)
+/* Reports unknown key `k`; returns the index of the field it suggests, or -1. */
+static int unknown_key(struct loader *L, const struct pv_node *k, const struct pv_schema *s)
 {
 	const char *names[64];
 	size_t n = 0;
@@ -528,24 +574,29 @@ static void unknown_key(struct loader *L, const struct pv_node *k, const struct 
 		names[n++] = s->fields[i].key;
 	struct pv_diag *g = pv_diag_add(L->d, "FMT003", k->pos, "unknown key '%s' in %s",
 					k->u.str, s->name);
-	if (g->repeats)
-		return;		/* the hint is the same */
 	const char *best = pv_suggest(k->u.str, names, n, 2);
+	int meant = -1;
+	for (size_t i = 0; best && i < n; i++)
+		if (names[i] == best)
+			meant = (int)i;
+	if (g->repeats)
+		return meant;	/* the hint is the same */
 	if (best) {
 		pv_diag_hint(g, "did you mean '%s'?", best);
-		return;
+		return meant;
 	}
 	struct pv_buf b = PV_BUF_INIT;
 	for (size_t i = 0; i < n; i++)
 		pv_buf_addf(&b, "%s%s", i ? ", " : "", names[i]);
 	pv_diag_hint(g, "known keys in %s: %s (extensions start with 'x-')", s->name, b.buf);
 	pv_buf_release(&b);
+	return -1;
 }
 
 static void load_map(struct loader *L, const struct pv_node *n, const struct pv_schema *s,
 		     void *obj, struct pv_pos where)
 {
-	uint64_t seen = 0;
+	uint64_t seen = 0, misspelt = 0;
 	if (n->kind != PV_NODE_MAP) {
 		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos, "%s must be a mapping, not %s",
 						s->name, kind_word(n));
@@ -563,7 +614,13 @@ static void load_map(struct loader *L, const struct pv_node *n, const struct pv_
 			if (!strcmp(k->u.str, s->fields[j].key))
 				break;
 		if (j == s->nfields) {
-			unknown_key(L, k, s);
+			/* A misspelt key is told by its did-you-mean, not again as
+			 * a missing key or a missing value. */
+			int meant = unknown_key(L, k, s);
+			if (meant >= 0) {
+				misspelt |= (uint64_t)1 << meant;
+				mark_invalid(&s->fields[meant], obj);
+			}
 			continue;
 		}
 		seen |= (uint64_t)1 << j;
@@ -577,7 +634,7 @@ static void load_map(struct loader *L, const struct pv_node *n, const struct pv_
 		load_field(L, &s->fields[j], k, v, obj);
 	}
 	for (size_t j = 0; j < s->nfields; j++) {
-		if (!s->fields[j].required || (seen & ((uint64_t)1 << j)))
+		if (!s->fields[j].required || ((seen | misspelt) & ((uint64_t)1 << j)))
 			continue;
 		pv_diag_add(L->d, "FMT005", where, "%s is missing required key '%s'", s->name,
 			    s->fields[j].key);

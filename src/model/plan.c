@@ -98,13 +98,14 @@ static void check_conditional(const struct pv_plan *p, struct pv_diags *d)
 	const struct pv_plan_info *pl = &p->plan;
 	/* A key given with a bad value already has its finding. */
 	const struct pv_node *pn = pv_node_get(p->doc.root, "plan");
-	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pv_node_get(pn, "country")) {
+	if (pl->pos.line && pl->scope.v == PV_SCOPE_NATIONAL && !pv_node_get(pn, "country") &&
+	    !pl->country.invalid) {
 		struct pv_diag *g = pv_diag_add(d, "FMT005", pl->pos,
 						"a national plan is missing required key 'country'");
 		pv_diag_hint(g, "add 'country:' with the ISO 3166-1 alpha-2 code, e.g. 'country: ML'");
 	}
 	if (pl->pos.line && pl->scope.v == PV_SCOPE_REGIONAL) {
-		if (!pv_node_get(pn, "organization"))
+		if (!pv_node_get(pn, "organization") && !pl->organization.invalid)
 			pv_diag_add(d, "FMT005", pl->pos,
 				    "a regional plan is missing required key 'organization'");
 		if (!pv_node_get(pn, "member_states"))

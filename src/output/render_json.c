@@ -36,7 +36,13 @@ static void counts(struct pv_buf *o, size_t e, size_t w, size_t i, size_t waived
 		    waived);
 }
 
-static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_lang *lang)
+static const char *state_name(uint8_t state)
+{
+	return state == PV_BASELINE_UNCHANGED ? "unchanged" : "new";
+}
+
+static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_lang *lang,
+		    const uint8_t *state)
 {
 	pv_buf_addch(o, '{');
 	str_field(o, "code", g->code);
@@ -55,6 +61,10 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	pv_json_citations(o, g->code, 0);
 	pv_buf_addch(o, ',');
 	str_field(o, "subject", g->subject);
+	pv_buf_addch(o, ',');
+	str_field(o, "key_path", g->key_path ? g->key_path : "");
+	pv_buf_addch(o, ',');
+	str_field(o, "fingerprint", g->fingerprint);
 	pv_buf_adds(o, ",\"note\":");
 	if (g->note.kind) {
 		pv_buf_addch(o, '{');
@@ -65,6 +75,8 @@ static void finding(struct pv_buf *o, const struct pv_diag *g, const struct pv_l
 	}
 	if (g->waiver >= 0)
 		pv_buf_addf(o, ",\"deviation\":%d", g->waiver);
+	if (state)
+		pv_buf_addf(o, ",\"baseline\":\"%s\"", state_name(*state));
 	pv_buf_addch(o, '}');
 }
 
@@ -123,7 +135,8 @@ static void matrix(struct pv_buf *o, const struct pv_matrix *m)
 	pv_buf_addch(o, ']');
 }
 
-static void findings(struct pv_buf *o, const struct pv_diags *d, const struct pv_lang *lang)
+static void findings(struct pv_buf *o, const struct pv_diags *d, const uint8_t *state,
+		     const struct pv_lang *lang)
 {
 	for (int waived = 0; waived < 2; waived++) {
 		pv_buf_adds(o, waived ? ",\"waived\":[" : ",\"findings\":[");
@@ -134,7 +147,7 @@ static void findings(struct pv_buf *o, const struct pv_diags *d, const struct pv
 			if (!first)
 				pv_buf_addch(o, ',');
 			first = 0;
-			finding(o, &d->v[i], lang);
+			finding(o, &d->v[i], lang, state ? &state[i] : NULL);
 		}
 		pv_buf_addch(o, ']');
 	}
@@ -160,7 +173,7 @@ static void file(struct pv_buf *o, const struct pv_file_report *f, const struct 
 	pv_buf_adds(o, ",\"counts\":");
 	counts(o, pv_diags_count(&f->diags, PV_SEV_ERROR), pv_diags_count(&f->diags, PV_SEV_WARNING),
 	       pv_diags_count(&f->diags, PV_SEV_INFO), pv_diags_waived(&f->diags));
-	findings(o, &f->diags, lang);
+	findings(o, &f->diags, f->state, lang);
 	pv_buf_adds(o, ",\"deviations\":[");
 	for (size_t k = 0; k < f->nwaivers; k++) {
 		if (k)
@@ -170,6 +183,36 @@ static void file(struct pv_buf *o, const struct pv_file_report *f, const struct 
 	pv_buf_addch(o, ']');
 	matrix(o, &f->matrix);
 	pv_buf_addch(o, '}');
+}
+
+/* The baseline's counts, and its findings no longer found. */
+static void baseline(struct pv_buf *o, const struct pv_run_report *r)
+{
+	const struct pv_baseline *b = r->baseline;
+	pv_buf_adds(o, ",\"baseline\":{");
+	str_field(o, "file", b->name);
+	pv_buf_addf(o, ",\"new\":{\"error\":%zu,\"warning\":%zu,\"info\":%zu},\"unchanged\":%zu,"
+		    "\"absent\":%zu,\"absent_findings\":[", r->news[PV_SEV_ERROR],
+		    r->news[PV_SEV_WARNING], r->news[PV_SEV_INFO], r->unchanged, r->absent);
+	int first = 1;
+	for (size_t i = 0; i < b->n; i++) {
+		const struct pv_baseline_item *it = &b->v[i];
+		if (it->matched)
+			continue;
+		pv_buf_adds(o, first ? "{" : ",{");
+		first = 0;
+		str_field(o, "code", it->code);
+		pv_buf_addch(o, ',');
+		str_field(o, "severity", pv_severity_name(it->sev));
+		pv_buf_addch(o, ',');
+		str_field(o, "path", it->path);
+		pv_buf_addf(o, ",\"line\":%u,\"column\":%u,", it->pos.line, it->pos.col);
+		str_field(o, "message", it->message);
+		pv_buf_addch(o, ',');
+		str_field(o, "fingerprint", it->fingerprint);
+		pv_buf_addch(o, '}');
+	}
+	pv_buf_adds(o, "]}");
 }
 
 void pv_render_json(const struct pv_run_report *r, struct pv_buf *out)
@@ -186,7 +229,10 @@ void pv_render_json(const struct pv_run_report *r, struct pv_buf *out)
 			pv_buf_addch(o, ',');
 		file(o, &r->files[i], r->lang);
 	}
-	pv_buf_adds(o, "]}");
+	pv_buf_addch(o, ']');
+	if (r->baseline)
+		baseline(o, r);
+	pv_buf_addch(o, '}');
 	pv_json_pretty(compact.buf, out);
 	pv_buf_addch(out, '\n');
 	pv_buf_release(&compact);

@@ -84,9 +84,10 @@ static void rules(struct pv_buf *o, const struct pv_lang *lang)
 	}
 }
 
-static void result(struct pv_buf *o, const struct pv_file_report *f, const struct pv_diag *g,
+static void result(struct pv_buf *o, const struct pv_file_report *f, size_t k,
 		   const struct pv_lang *lang, int first)
 {
+	const struct pv_diag *g = &f->diags.v[k];
 	const struct pv_rule *r = pv_rule_find(g->code);
 	char *msg = pv_msg_text(&g->msg, lang);
 	pv_buf_adds(o, first ? "{" : ",{");
@@ -102,9 +103,18 @@ static void result(struct pv_buf *o, const struct pv_file_report *f, const struc
 		pv_buf_addf(o, ",\"region\":{\"startLine\":%u,\"startColumn\":%u,\"endColumn\":%u}",
 			    g->pos.line, g->pos.col, g->pos.col + (g->pos.span ? g->pos.span : 1));
 	pv_buf_adds(o, "}}]");
+	/* The finding's identity for code scanning, which otherwise hashes the
+	 * text of the line: many findings sit on one anchor line. */
+	if (f->state)
+		pv_buf_addf(o, ",\"baselineState\":\"%s\"",
+			    f->state[k] == PV_BASELINE_UNCHANGED ? "unchanged" : "new");
+	pv_buf_adds(o, ",\"partialFingerprints\":{\"pveplan/v1\":");
+	pv_json_str(o, g->fingerprint);
+	pv_buf_adds(o, "},\"properties\":{\"keyPath\":");
+	pv_json_str(o, g->key_path ? g->key_path : "");
 	if (g->subject)
-		pv_buf_adds(o, ",\"properties\":{\"subject\":"), pv_json_str(o, g->subject),
-			pv_buf_addch(o, '}');
+		pv_buf_adds(o, ",\"subject\":"), pv_json_str(o, g->subject);
+	pv_buf_addch(o, '}');
 	if (g->waiver >= 0 && (size_t)g->waiver < f->nwaivers) {
 		const struct pv_waiver_info *w = &f->waivers[g->waiver];
 		pv_buf_adds(o, ",\"suppressions\":[{\"kind\":\"inSource\",\"status\":\"accepted\",\"justification\":");
@@ -119,6 +129,29 @@ static void result(struct pv_buf *o, const struct pv_file_report *f, const struc
 	}
 	pv_buf_addch(o, '}');
 	free(msg);
+}
+
+/* A finding of the baseline no longer found: SARIF's "absent" result, as
+ * the baseline recorded it. */
+static void absent(struct pv_buf *o, const struct pv_baseline_item *it, int first)
+{
+	const struct pv_rule *r = pv_rule_find(it->code);
+	pv_buf_adds(o, first ? "{" : ",{");
+	pv_buf_adds(o, "\"ruleId\":");
+	pv_json_str(o, it->code);
+	if (r)
+		pv_buf_addf(o, ",\"ruleIndex\":%zu", (size_t)(r - pv_rules));
+	pv_buf_addf(o, ",\"level\":\"%s\",", level(it->sev));
+	text_obj(o, "message", it->message);
+	pv_buf_adds(o, ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+	uri(o, it->path);
+	pv_buf_adds(o, "}");
+	if (it->pos.line && it->pos.col)
+		pv_buf_addf(o, ",\"region\":{\"startLine\":%u,\"startColumn\":%u}", it->pos.line,
+			    it->pos.col);
+	pv_buf_adds(o, "}}],\"baselineState\":\"absent\",\"partialFingerprints\":{\"pveplan/v1\":");
+	pv_json_str(o, it->fingerprint);
+	pv_buf_adds(o, "}}");
 }
 
 void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
@@ -136,7 +169,12 @@ void pv_render_sarif(const struct pv_run_report *r, struct pv_buf *out)
 	int first = 1;
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t j = 0; j < r->files[i].diags.nr; j++) {
-			result(&o, &r->files[i], &r->files[i].diags.v[j], r->lang, first);
+			result(&o, &r->files[i], j, r->lang, first);
+			first = 0;
+		}
+	for (size_t i = 0; r->baseline && i < r->baseline->n; i++)
+		if (!r->baseline->v[i].matched) {
+			absent(&o, &r->baseline->v[i], first);
 			first = 0;
 		}
 	pv_buf_adds(&o, "]}]}");

@@ -292,3 +292,25 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 	pv_buf_release(&counts);
 	pv_buf_release(&nfiles);
 }
+
+void pv_render_baseline_summary(const struct pv_run_report *r, unsigned flags,
+				const struct pv_lang *lang, struct pv_buf *out)
+{
+	struct pv_buf counts = PV_BUF_INIT, file = PV_BUF_INIT;
+	size_t news = r->news[PV_SEV_ERROR] + r->news[PV_SEV_WARNING] + r->news[PV_SEV_INFO];
+	count(&counts, news, "new", lang);
+	pv_buf_adds(&counts, ", ");
+	count(&counts, r->unchanged, "unchanged", lang);
+	pv_buf_adds(&counts, ", ");
+	count(&counts, r->absent, "absent", lang);
+	pv_buf_add_visible(&file, r->baseline->name, strlen(r->baseline->name));
+	const struct pv_arg pairs[] = { pv_arg_text("file"), pv_arg_text(file.buf),
+					pv_arg_text("counts"), pv_arg_text(counts.buf) };
+	int color = !!(flags & PV_TEXT_COLOR);
+	if (color)
+		pv_buf_adds(out, r->news[PV_SEV_ERROR] ? sev_color(PV_SEV_ERROR) : BOLD);
+	pv_template_fill(pv_lang_label(lang, "summary.baseline"), pairs, 2, lang, out);
+	pv_buf_addf(out, "%s\n", color ? RESET : "");
+	pv_buf_release(&counts);
+	pv_buf_release(&file);
+}

@@ -76,6 +76,7 @@ void pv_report_release(struct pv_run_report *r)
 			free(w->scope);
 		}
 		free(f->waivers);
+		free(f->state);
 		free(f->path);
 		free(f->plan_id);
 		pv_diags_release(&f->diags);

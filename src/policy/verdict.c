@@ -13,6 +13,7 @@ static void too_large(const struct pv_check_opts *o, struct pv_diags *d, struct 
 	pol->stage = o->stage ? o->stage : PV_STATUS_DRAFT;
 	pol->today = o->today ? o->today : pv_policy_today();
 	pol->max_findings = o->max_findings;
+	pv_check_fingerprints(d, NULL);
 }
 
 int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
@@ -38,6 +39,7 @@ int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
 	if (!plan->plan.status.v && !o->stage)
 		pol->stage = PV_STATUS_DRAFT;
 	pv_policy_apply(pol, ret == 0 ? plan : NULL, d);
+	pv_check_fingerprints(d, ret == 0 ? plan : NULL);
 	return ret;
 }
 

@@ -352,7 +352,7 @@ void pv_view_totals(const struct pv_view *v, struct pv_view_totals *t)
 	while (pv_view_next_action(v, &it)) {
 		struct pv_money m;
 		t->actions++;
-		if (!it.a->cost.set)
+		if (!it.a->cost.set && !it.a->cost.invalid)
 			t->uncosted++;
 		else if (pv_action_money(p, it.a, &m)) {
 			t->costed = 1;

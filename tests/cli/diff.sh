@@ -5,7 +5,7 @@
 # the options documented.
 . "$(dirname "$0")/lib.inc"
 export SOURCE_DATE_EPOCH=1764028800
-base=$src/tests/golden/diff/drafts
+base=$src/tests/golden/diff/diff-drafts
 
 # Every option of diff is documented in its page and the man page.
 opts=$("$bin" diff --help | grep -o -- '--[a-z][a-z-]*' | sort -u)

@@ -46,6 +46,29 @@ for old, new in mistakes:
         bad.append((new, first))
 assert not bad, bad
 PY'
+# Its "Values written in words" quote the finding and its help in full.
+check "docs/yaml-primer.md quotes the help for values written in words" '$PY - "$bin" "$short" "$src/docs/yaml-primer.md" "$tmp" <<PY
+import os, subprocess, sys
+binary, short, primer, tmp = sys.argv[1:5]
+plan = open(short, encoding="utf-8").read()
+doc = open(primer, encoding="utf-8").read()
+mistakes = [("  status: draft", "  status: borrador"), ("sector: youth}", "sector: jeunesse}"),
+    ("target_groups: [youth, women]", "target_groups: [jeunes, femmes]"),
+    ("  language: en", "  language: espa\u00f1ol"), ("  country: XQ", "  country: C\u00f4te d\x27Ivoire"),
+    ("  country: XQ", "  country: MLI")]
+os.makedirs(tmp + "/words", exist_ok=True)
+os.chdir(tmp + "/words")
+bad = []
+for old, new in mistakes:
+    assert old in plan, old
+    open("plan.pve.yaml", "w", encoding="utf-8").write(plan.replace(old, new, 1))
+    out = subprocess.run([binary, "check", "--lang", "en", "plan.pve.yaml"], capture_output=True, text=True).stdout
+    lines = out.splitlines()
+    at = next((i for i, l in enumerate(lines) if "error[FMT004]" in l), None)
+    if at is None or lines[at] not in doc or lines[at + 4] not in doc or "help:" not in lines[at + 4]:
+        bad.append((new, lines[at:at + 5] if at is not None else out))
+assert not bad, bad
+PY'
 weak="$src/examples/weak-draft-en.pve.yaml"
 "$bin" check --lang en --format json "$weak" >"$tmp/weak.json"; rc=$?
 check "the weak draft exits 1" '[ $rc -eq 1 ]'

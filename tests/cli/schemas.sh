@@ -40,4 +40,13 @@ for f in d["files"]:
                for g in f["findings"] + f["waived"] for c in g["citations"])
 PY'
 done
+# With a baseline: new, unchanged and absent results are still valid SARIF.
+"$bin" check --format json "$g/pve/format-json/plan.pve.yaml" "$src/examples/weak-draft-en.pve.yaml" >"$tmp/base.json"
+"$bin" check --baseline "$tmp/base.json" --format sarif "$g/pve/format-json/plan.pve.yaml" "$g/structural/FMT004-values/plan.pve.yaml" >"$tmp/out.sarif"
+check "sarif with a baseline is valid SARIF 2.1.0, with all three states" '$PY - "$schemas/sarif-schema-2.1.0.json" "$tmp/out.sarif" <<PY
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+jsonschema.validate(doc, schema)
+assert {r["baselineState"] for r in doc["runs"][0]["results"]} == {"new", "unchanged", "absent"}
+PY'
 finish

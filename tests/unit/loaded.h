@@ -24,10 +24,7 @@ static void load(struct loaded *l, const char *src)
 			l->d.v[kept++] = l->d.v[i];
 			continue;
 		}
-		pv_msg_release(&l->d.v[i].msg);
-		pv_msg_release(&l->d.v[i].hint);
-		pv_msg_release(&l->d.v[i].note);
-		free(l->d.v[i].subject);
+		pv_diag_release(&l->d.v[i]);
 	}
 	l->d.nr = kept;
 }

@@ -336,10 +336,12 @@ static void test_stakeholder_country_and_sector(void **state)
 {
 	(void)state;
 	one_finding("country: ML}", "country: JJ}", "JJ", "FMT004",
-		    "'country' must be an ISO 3166-1 alpha-2 country code, got 'JJ'", NULL);
+		    "'country' must be an ISO 3166-1 alpha-2 country code, got 'JJ'",
+		    "a country is written as its ISO 3166-1 alpha-2 code, two capital letters, such as ML (Mali)");
 	one_finding("country: ML}", "country: ml}", "ml", "FMT004",
 		    "got 'ml'", "country codes are upper case: 'ML'");
-	one_finding("country: ML}", "country: Mali}", "Mali", "FMT004", "got 'Mali'", NULL);
+	one_finding("country: ML}", "country: Mali}", "Mali", "FMT004", "got 'Mali'",
+		    "'Mali' is the name of a country: write `country: ML`");
 	one_finding("country: ML}", "country: [ML, NE]}", "[ML", "FMT004",
 		    "'country' must be an ISO 3166-1 alpha-2 country code, not a list", NULL);
 	one_finding("country: ML}", "contry: ML}", "contry", "FMT003",
