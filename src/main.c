@@ -16,6 +16,7 @@ static const struct {
 	{ "init", cmd_init, &init_help },
 	{ "check", cmd_check, &check_help },
 	{ "build", cmd_build, &build_help },
+	{ "diff", cmd_diff, &diff_help },
 	{ "rules", cmd_rules, &rules_help },
 	{ "explain", cmd_explain, &explain_help },
 	{ "schema", cmd_schema, &schema_help },

@@ -42,6 +42,14 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 		   const char *template_dir, struct pv_buf *out, struct pv_buf *err);
 
 /*
+ * Another page in the report's shell and stylesheet (pveplan diff): the
+ * Markdown `md` rendered as the report's is, without its charts; `title`
+ * is plain text. Returns 0, or -1 with `err`.
+ */
+int pv_report_html_page(const struct pv_lang *lang, const char *title, const char *md, size_t len,
+			const char *template_dir, struct pv_buf *out, struct pv_buf *err);
+
+/*
  * The capacity-needs workbook, written to `path` (the caller renames it
  * into place); `tmpdir` holds libxlsxwriter's temporary files. Returns 0, or
  * -1 with `err`.

@@ -30,6 +30,9 @@ extern const struct pv_command_help check_help;
 int cmd_build(int argc, char **argv);
 extern const struct pv_command_help build_help;
 
+int cmd_diff(int argc, char **argv);
+extern const struct pv_command_help diff_help;
+
 int cmd_rules(int argc, char **argv);
 extern const struct pv_command_help rules_help;
 

@@ -367,10 +367,9 @@ static const char *unique_id(struct ids *ids, const char *slug)
 	return id;
 }
 
-static void name_headings(cmark_node *doc, const struct pv_view *v, struct ids *ids)
+static void name_headings(cmark_node *doc, const char *priorities, struct ids *ids)
 {
 	struct pv_buf text = PV_BUF_INIT, slug = PV_BUF_INIT;
-	const char *priorities = L(v->in, "section.priorities");
 	for (int pass = 0; pass < 2; pass++) {
 		int plan_text = 0;	/* under the priorities section */
 		for (cmark_node *n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -380,7 +379,7 @@ static void name_headings(cmark_node *doc, const struct pv_view *v, struct ids *
 			pv_buf_reset(&text);
 			node_text(n, &text);
 			if (level == 2)
-				plan_text = !strcmp(text.buf, priorities);
+				plan_text = priorities && !strcmp(text.buf, priorities);
 			int ours = level == 2 || (level == 3 && !plan_text);
 			if (ours != (pass == 0))
 				continue;
@@ -545,7 +544,8 @@ static void render(cmark_node *doc, cmark_llist *exts, struct pv_buf *out)
 	cmark_iter_free(it);
 }
 
-/* The body of the page from the Markdown report. */
+/* The body of the page from a Markdown document; `v` (NULL for a page
+ * other than the report) places the report's charts. */
 static int body_html(const struct pv_view *v, const char *md, size_t len, struct pv_buf *out,
 		     struct pv_buf *err)
 {
@@ -559,9 +559,9 @@ static int body_html(const struct pv_view *v, const char *md, size_t len, struct
 	cmark_node *doc = cmark_parser_finish(parser);
 	struct ids ids;
 	memset(&ids, 0, sizeof(ids));
-	int ret = place_charts(doc, v, err);
+	int ret = v ? place_charts(doc, v, err) : 0;
 	if (!ret) {
-		name_headings(doc, v, &ids);
+		name_headings(doc, v ? L(v->in, "section.priorities") : NULL, &ids);
 		render(doc, cmark_parser_get_syntax_extensions(parser), out);
 	}
 	ids_release(&ids);
@@ -590,19 +590,17 @@ static int load_template(const char *dir, const char *name, struct pv_buf *out, 
 	return 0;
 }
 
-int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
-		   const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+/* The page shell filled: {{lang}} {{dir}} {{version}} {{title}} {{style}}
+ * {{body}}; `title` is plain text. */
+static int fill_page(const struct pv_lang *lang, const char *title_text, const struct pv_buf *body,
+		     const char *template_dir, struct pv_buf *out, struct pv_buf *err)
 {
-	struct pv_buf page = PV_BUF_INIT, style = PV_BUF_INIT, body = PV_BUF_INIT, title = PV_BUF_INIT;
-	struct pv_view v;
+	struct pv_buf page = PV_BUF_INIT, style = PV_BUF_INIT, title = PV_BUF_INIT;
 	int ret = -1;
-	pv_view_init(&v, in);
 	if (load_template(template_dir, "page.html", &page, err) < 0 ||
-	    load_template(template_dir, "style.css", &style, err) < 0 ||
-	    body_html(&v, md, len, &body, err) < 0)
+	    load_template(template_dir, "style.css", &style, err) < 0)
 		goto cleanup;
-	page_text(&title, pv_view_text(&v, &in->plan->plan.title));
-	/* Fill the shell: {{lang}} {{dir}} {{version}} {{title}} {{style}} {{body}}. */
+	page_text(&title, title_text ? title_text : "");
 	const char *p = page.buf;
 	for (const char *q = strstr(p, "{{"); q; q = strstr(p, "{{")) {
 		const char *e = strstr(q, "}}");
@@ -614,9 +612,9 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 		size_t n = (size_t)(e - q - 2);
 		const char *k = q + 2;
 		if (n == 4 && !strncmp(k, "lang", 4))
-			pv_buf_adds(out, pv_lang_code(in->lang));
+			pv_buf_adds(out, pv_lang_code(lang));
 		else if (n == 3 && !strncmp(k, "dir", 3))
-			pv_buf_adds(out, L(in, "dir"));
+			pv_buf_adds(out, pv_lang_report_label(lang, "dir"));
 		else if (n == 7 && !strncmp(k, "version", 7))
 			pv_buf_adds(out, PVEPLAN_VERSION);
 		else if (n == 5 && !strncmp(k, "title", 5))
@@ -624,7 +622,7 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 		else if (n == 5 && !strncmp(k, "style", 5))
 			pv_buf_add(out, style.buf, style.len);
 		else if (n == 4 && !strncmp(k, "body", 4))
-			pv_buf_add(out, body.buf, body.len);
+			pv_buf_add(out, body->buf, body->len);
 		else
 			pv_buf_add(out, q, n + 4);
 		p = e + 2;
@@ -632,10 +630,34 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 	pv_buf_adds(out, p);
 	ret = 0;
 cleanup:
-	pv_view_release(&v);
 	pv_buf_release(&page);
 	pv_buf_release(&style);
-	pv_buf_release(&body);
 	pv_buf_release(&title);
+	return ret;
+}
+
+int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
+		   const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+{
+	struct pv_buf body = PV_BUF_INIT;
+	struct pv_view v;
+	int ret = -1;
+	pv_view_init(&v, in);
+	if (body_html(&v, md, len, &body, err) == 0)
+		ret = fill_page(in->lang, pv_view_text(&v, &in->plan->plan.title), &body, template_dir,
+				out, err);
+	pv_view_release(&v);
+	pv_buf_release(&body);
+	return ret;
+}
+
+int pv_report_html_page(const struct pv_lang *lang, const char *title, const char *md, size_t len,
+			const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+{
+	struct pv_buf body = PV_BUF_INIT;
+	int ret = body_html(NULL, md, len, &body, err);
+	if (ret == 0)
+		ret = fill_page(lang, title, &body, template_dir, out, err);
+	pv_buf_release(&body);
 	return ret;
 }

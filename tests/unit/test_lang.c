@@ -120,7 +120,14 @@ static void test_labels(void **state)
 	}
 }
 
-/* The report labels exist in all six languages, with the same placeholders. */
+/* The labels of 'pveplan diff' (diff.*), whose --lang takes en or fr. */
+static int diff_label(const char *key)
+{
+	return !strncmp(key, "diff.", 5);
+}
+
+/* The report labels exist in all six languages, with the same placeholders;
+ * those of 'pveplan diff' in English and French, the languages it writes. */
 static void test_report_labels(void **state)
 {
 	(void)state;
@@ -131,18 +138,22 @@ static void test_report_labels(void **state)
 	for (const char *const *code = pv_lang_report_codes(); *code; code++) {
 		const struct pv_lang *l = pv_lang_get(*code);
 		assert_non_null(l);
+		int diff = !strcmp(*code, "en") || !strcmp(*code, "fr");
 		const struct pv_lang_entry *tk;
-		size_t tn = pv_lang_table(l, PV_LANG_REPORT, &tk);
-		if (tn != n)
-			fail_msg("report.%s.yaml has %zu labels, English %zu", *code, tn, n);
+		size_t tn = pv_lang_table(l, PV_LANG_REPORT, &tk), j = 0;
 		for (size_t i = 0; i < n; i++) {
-			if (strcmp(tk[i].key, keys[i].key))
+			if (!diff && diff_label(keys[i].key))
+				continue;
+			if (j >= tn || strcmp(tk[j].key, keys[i].key))
 				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i].key);
-			if (!*tk[i].value)
+			if (!*tk[j].value)
 				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i].key);
 			if (strncmp(keys[i].key, "date.", 5))
-				same_placeholders(keys[i].key, keys[i].value, tk[i].value);
+				same_placeholders(keys[i].key, keys[i].value, tk[j].value);
+			j++;
 		}
+		if (j != tn)
+			fail_msg("report.%s.yaml has %zu labels, %zu expected", *code, tn, j);
 	}
 	assert_string_equal(pv_lang_report_label(pv_lang_get("ar"), "dir"), "rtl");
 }
