@@ -20,6 +20,7 @@ static const struct {
 	{ "rules", cmd_rules, &rules_help },
 	{ "explain", cmd_explain, &explain_help },
 	{ "schema", cmd_schema, &schema_help },
+	{ "completion", cmd_completion, &completion_help },
 	{ "help", cmd_help, &help_help },
 };
 
@@ -29,6 +30,11 @@ const struct pv_command_help *pv_command_help_of(const char *name)
 		if (!strcmp(name, commands[i].name))
 			return commands[i].help;
 	return NULL;
+}
+
+const struct pv_command_help *pv_command_at(size_t i)
+{
+	return i < sizeof(commands) / sizeof(commands[0]) ? commands[i].help : NULL;
 }
 
 void pv_main_help(FILE *f)

@@ -6,6 +6,7 @@
 #include "pveplan/output.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 _Static_assert((int)PV_BUILD_OK == (int)PV_EXIT_OK &&
 		       (int)PV_BUILD_FINDINGS == (int)PV_EXIT_FINDINGS &&
@@ -15,7 +16,7 @@ _Static_assert((int)PV_BUILD_OK == (int)PV_EXIT_OK &&
 enum { B_OUTPUT, B_FORMAT, B_LANG, B_FORCE, B_REDACT, B_TEMPLATES, B_CONFIG, B_QUIET, B_HELP };
 
 static const struct pv_option build_options[] = {
-	[B_OUTPUT] = { "output", 'o', "DIR", "folder for the reports (default: the plan's id, in the current folder)" },
+	[B_OUTPUT] = { "output", 'o', "DIR", "folder for the reports (default: the plan's id, in the current folder; for a folder of plans: reports)" },
 	[B_FORMAT] = { "format", 'f', "LIST", "reports to write, comma-separated: md, html, xlsx (default: all)" },
 	[B_LANG] = { "lang", 0, "LANG", "report language: ar, en, es, fr, ru or zh (default: the plan's)" },
 	[B_FORCE] = { "force", 0, NULL, "write the reports even when the plan has errors, with a 'not valid' banner" },
@@ -28,7 +29,7 @@ static const struct pv_option build_options[] = {
 };
 
 const struct pv_command_help build_help = {
-	"build", "[options] PLAN",
+	"build", "[options] PLAN|DIR",
 	"Check a plan, then write its reports into a folder: report.md, report.html\n"
 	"and capacity-needs.xlsx. The findings are printed as check prints them,\n"
 	"with the summary line, then 'wrote FILE' for each report. With error-level\n"
@@ -38,7 +39,17 @@ const struct pv_command_help build_help = {
 	"the previous reports as they were; a build into a folder another build is\n"
 	"writing to waits for it. A report that would overwrite an input (the plan,\n"
 	"the configuration, a template) is refused; a symbolic link at a report's\n"
-	"name is replaced, never followed.",
+	"name is replaced, never followed.\n"
+	"\n"
+	"Given a folder DIR, build builds every plan that check finds under it\n"
+	"(*.pve.yaml, *.pve.yml, plan.yaml), each into its own folder under -o\n"
+	"(default: reports): the plan's path below DIR without its .pve.yaml,\n"
+	".pve.yml or .yaml ending, so DIR/ml/national.pve.yaml goes to\n"
+	"reports/ml/national and DIR/ml/plan.yaml to reports/ml/plan; a plan whose\n"
+	"folder another plan has taken is not built (status 2). After each plan's\n"
+	"findings and reports comes a line saying whether it was built, and at the\n"
+	"end the total; with --quiet, only those lines. The status is the worst of\n"
+	"the plans'.",
 	"exit status: 0 written, 1 the plan has errors (nothing written; written\n"
 	"with --force), 2 usage or configuration error, or a report would overwrite\n"
 	"an input, 3 the plan or a template could not be read, or a report not\n"
@@ -169,10 +180,143 @@ static void show(int status, const struct pv_build_result *r, unsigned flags, in
 		fprintf(stderr, "pveplan: error: %s\n", r->err.buf);
 }
 
+/* Checks and builds one plan with the configuration found for it: a
+ * pv_build status, or -1 when the configuration is wrong (said on stderr). */
+static int build_plan(struct pv_build_opts *o, struct pv_project *project, const char *cfg,
+		      struct pv_build_result *r)
+{
+	if (pv_project_configure(project, cfg, o->plan_path, 0, NULL) < 0)
+		return -1;
+	o->check.config = pv_project_config(project);
+	o->config_path = project->path;
+	return pv_build(o, r);
+}
+
+/* The exit status of a build: written under --force or not, a plan with
+ * errors is not valid. */
+static int exit_of(int status, const struct pv_build_result *r)
+{
+	if (status < 0)
+		return PV_EXIT_USAGE;
+	return status == PV_BUILD_OK && r->errors ? PV_EXIT_FINDINGS : status;
+}
+
+/* The folder of a plan found under DIR: `root`/ its path below DIR without
+ * the .pve.yaml, .pve.yml or .yaml ending (docs/pveplan-build.md). */
+static void plan_folder(const char *root, const char *dir, const char *path, struct pv_buf *out)
+{
+	size_t n = strlen(dir);
+	const char *rel = path + n + (n && dir[n - 1] != '/');
+	size_t len = strlen(rel);
+	static const char *const endings[] = { ".pve.yaml", ".pve.yml", ".yaml" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t e = strlen(endings[i]);
+		if (len > e && !strcmp(rel + len - e, endings[i])) {
+			len -= e;
+			break;
+		}
+	}
+	pv_buf_reset(out);
+	pv_buf_addf(out, "%s%s%.*s", root, *root && root[strlen(root) - 1] != '/' ? "/" : "",
+		    (int)len, rel);
+}
+
+/* The summary line of one plan of build DIR, on standard output. */
+static void dir_summary(int status, const struct pv_build_result *r, const char *path,
+			const char *folder, int redact)
+{
+	struct pv_buf counts = PV_BUF_INIT;
+	size_t w = pv_diags_count(&r->diags, PV_SEV_WARNING);
+	/* Under --redact the counts would count confidential items too. */
+	if (!redact)
+		pv_buf_addf(&counts, " (%zu error%s, %zu warning%s)", r->errors,
+			    r->errors == 1 ? "" : "s", w, w == 1 ? "" : "s");
+	if (status == PV_BUILD_OK)
+		printf("%s: built into %s%s%s\n", path, folder, counts.buf ? counts.buf : "",
+		       r->errors ? ", with --force" : "");
+	else if (status == PV_BUILD_FINDINGS)
+		printf("%s: not built%s\n", path, counts.buf ? counts.buf : "");
+	else
+		printf("%s: not built: %s\n", path, status < 0 ? "configuration error" : r->err.buf);
+	pv_buf_release(&counts);
+}
+
+/* One plan of build DIR: `ret` is its status. */
+static int build_dir_plan(struct pv_build_opts *o, struct pv_project *project, const char *cfg,
+			  unsigned flags, struct pv_strmap *folders, size_t *built)
+{
+	struct pv_build_result r;
+	int st;
+	pv_build_result_init(&r);
+	const char *other = pv_strmap_get(folders, o->outdir);
+	if (other) {
+		pv_buf_addf(&r.err, "its reports would go to '%s', with those of '%s'", o->outdir,
+			    other);
+		st = PV_BUILD_REFUSED;
+	} else {
+		st = build_plan(o, project, cfg, &r);
+		if (r.lang && o->redact)
+			puts("findings not shown under --redact: 'pveplan check' shows them");
+		else if (r.lang && !(flags & PV_TEXT_QUIET))
+			show_findings(&r, flags);
+		for (size_t i = 0; !(flags & PV_TEXT_QUIET) && i < r.written.n; i++)
+			printf("wrote %s\n", r.written.v[i]);
+	}
+	dir_summary(st, &r, o->plan_path, o->outdir, o->redact);
+	*built += st == PV_BUILD_OK;
+	int ret = exit_of(st, &r);
+	pv_build_result_release(&r);
+	return ret;
+}
+
+/* build DIR: every plan `check DIR` would check, each into its own folder
+ * under -o (default: reports), and a summary line each; the worst status. */
+static int build_dir(struct pv_build_opts *o, struct pv_project *project, const char *cfg,
+		     unsigned flags)
+{
+	struct pv_pathlist plans = PV_PATHLIST_INIT, keys = PV_PATHLIST_INIT;
+	struct pv_strmap folders = PV_STRMAP_INIT;
+	struct pv_buf err = PV_BUF_INIT, folder = PV_BUF_INIT;
+	const char *dir = o->plan_path, *root = o->outdir ? o->outdir : "reports";
+	int worst = PV_EXIT_OK;
+	size_t built = 0;
+
+	if (pv_input_expand(dir, &plans, &err) < 0) {
+		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		worst = PV_EXIT_IO;
+	} else if (!plans.n) {
+		fprintf(stderr, "pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n", dir);
+		worst = PV_EXIT_IO;
+	}
+	for (size_t i = 0; i < plans.n; i++) {
+		plan_folder(root, dir, plans.v[i], &folder);
+		o->plan_path = plans.v[i];
+		o->outdir = folder.buf;
+		int ret = build_dir_plan(o, project, cfg, flags, &folders, &built);
+		pv_pathlist_add(&keys, folder.buf);
+		pv_strmap_put(&folders, keys.v[keys.n - 1], plans.v[i]);
+		worst = ret > worst ? ret : worst;
+		fflush(stdout);
+	}
+	if (plans.n)
+		printf("%zu of %zu plan%s built into %s\n", built, plans.n, plans.n == 1 ? "" : "s", root);
+	pv_strmap_release(&folders);
+	pv_pathlist_release(&keys);
+	pv_pathlist_release(&plans);
+	pv_buf_release(&folder);
+	pv_buf_release(&err);
+	return worst;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int cmd_build(int argc, char **argv)
 {
 	struct pv_build_opts o = PV_BUILD_OPTS_INIT;
-	struct pv_build_result r;
 	struct pv_project project;
 	const char *cfg = NULL;
 	unsigned flags = 0;
@@ -180,24 +324,22 @@ int cmd_build(int argc, char **argv)
 	int ret = parse_build_opts(argc, argv, &o, &cfg, &flags);
 	if (ret >= 0)
 		return ret;
-	pv_project_init(&project);
-	pv_build_result_init(&r);
-	ret = PV_EXIT_USAGE;
-	if (pv_project_configure(&project, cfg, o.plan_path, 0, NULL) < 0)
-		goto cleanup;
-	o.check.config = pv_project_config(&project);
-	o.config_path = project.path;
 	o.check.today = pv_policy_today();
 	o.notices = stderr;
 	if (pv_color_wanted("auto", NULL))
 		flags |= PV_TEXT_COLOR;
-	ret = pv_build(&o, &r);
-	show(ret, &r, flags, o.redact);
-	/* Written under --force or not, a plan with errors is not valid. */
-	if (ret == PV_BUILD_OK && r.errors)
-		ret = PV_EXIT_FINDINGS;
-cleanup:
-	pv_build_result_release(&r);
+	pv_project_init(&project);
+	if (is_dir(o.plan_path)) {
+		ret = build_dir(&o, &project, cfg, flags);
+	} else {
+		struct pv_build_result r;
+		pv_build_result_init(&r);
+		int st = build_plan(&o, &project, cfg, &r);
+		if (st >= 0)
+			show(st, &r, flags, o.redact);
+		ret = exit_of(st, &r);
+		pv_build_result_release(&r);
+	}
 	pv_project_release(&project);
 	return ret;
 }

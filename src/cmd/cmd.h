@@ -45,6 +45,9 @@ extern const struct pv_command_help schema_help;
 int cmd_init(int argc, char **argv);
 extern const struct pv_command_help init_help;
 
+int cmd_completion(int argc, char **argv);
+extern const struct pv_command_help completion_help;
+
 int cmd_help(int argc, char **argv);
 extern const struct pv_command_help help_help;
 
@@ -88,5 +91,7 @@ int pv_color_wanted(const char *when, const char *output);
 void pv_main_help(FILE *f);
 /* The help of command `name`, or NULL. */
 const struct pv_command_help *pv_command_help_of(const char *name);
+/* The help of the i-th command of the table, or NULL past its end. */
+const struct pv_command_help *pv_command_at(size_t i);
 
 #endif
