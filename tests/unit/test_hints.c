@@ -117,6 +117,7 @@ static void test_codes(void **state)
 	expect_code("Iran", 0, "IR", ANY);
 	/* "Congo" is the Congo, not "Congo, The Democratic Republic of the". */
 	expect_code("Congo", 0, "CG", ANY);
+	expect_code("UK", 0, "GB", PV_NAME_EN);	/* tools/country-aliases.txt */
 	expect_code("Atlantis", 0, NULL, 0);
 	expect_code("español", 1, "es", PV_NAME_ES);
 	expect_code("Spanish", 1, "es", ANY);
