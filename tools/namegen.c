@@ -411,10 +411,16 @@ struct iso {
 	int two_letter_only;	/* iso_639-3: only the languages with a two-letter code */
 };
 
+/* A missing translation leaves its names out, and says so: an image that
+ * strips /usr/share/locale builds a pveplan that knows only English names. */
 static void open_locales(struct iso *x, const char *dir, const char *domain)
 {
-	for (size_t i = 0; i < NLOCALES; i++)
+	for (size_t i = 0; i < NLOCALES; i++) {
 		x->have[i] = !mo_open(&x->mo[i], dir, locales[i].locale, domain);
+		if (!x->have[i])
+			fprintf(stderr, "namegen: warning: no %s/%s/LC_MESSAGES/%s.mo: the names in that language are left out (install iso-codes with its translations)\n",
+				dir, locales[i].locale, domain);
+	}
 }
 
 static void close_locales(struct iso *x)

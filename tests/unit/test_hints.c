@@ -117,6 +117,7 @@ static void test_codes(void **state)
 	expect_code("Iran", 0, "IR", ANY);
 	/* "Congo" is the Congo, not "Congo, The Democratic Republic of the". */
 	expect_code("Congo", 0, "CG", ANY);
+	expect_code("UK", 0, "GB", PV_NAME_EN);	/* tools/country-aliases.txt */
 	expect_code("Atlantis", 0, NULL, 0);
 	expect_code("español", 1, "es", PV_NAME_ES);
 	expect_code("Spanish", 1, "es", ANY);
@@ -203,6 +204,53 @@ static void test_enum_hint(void **state)
 	free(h);
 }
 
+/* The hint for an invalid code or text key, rendered in English. */
+static char *code_hint(const char *got, int language, int in_list, int text_key)
+{
+	struct pv_diags d = PV_DIAGS_INIT;
+	struct pv_pos pos = { 1, 1, 0 };
+	pv_diags_init(&d, "t.yaml");
+	struct pv_diag *g = pv_diag_add(&d, "FMT004", pos, "got '%s'", got);
+	char *h = NULL;
+	if (!text_key)
+		pv_hints_code(g, "k", got, language, in_list);
+	if (!text_key || pv_hints_text_key(g, got))
+		h = pv_msg_text(&g->hint, NULL);
+	pv_diags_release(&d);
+	return h;
+}
+
+static void expect_code_hint(const char *got, int language, int in_list, int text_key,
+			     const char *want)
+{
+	char *h = code_hint(got, language, in_list, text_key);
+	if (!want) {
+		if (h)
+			fail_msg("'%s' got the hint '%s'", got, h);
+		return;
+	}
+	if (!h || !strstr(h, want))
+		fail_msg("the hint for '%s' is '%s', expected '%s'", got, h ? h : "none", want);
+	free(h);
+}
+
+static void test_code_hints(void **state)
+{
+	(void)state;
+	expect_code_hint("Mali", 0, 0, 0, "'Mali' is the name of a country: write `k: ML`");
+	expect_code_hint("Niger", 0, 1, 0, "write `NE` in the list 'k'");
+	expect_code_hint("BFA", 0, 1, 0, "write its two-letter code, `BF`, in the list 'k'");
+	expect_code_hint("Atlantis", 0, 0, 0, "a country is written as its ISO 3166-1 alpha-2 code");
+	expect_code_hint("español", 1, 0, 0, "write `k: es`; a language is written as its code");
+	expect_code_hint("fra", 1, 0, 0, "two-letter one: write `k: fr`");
+	expect_code_hint("zh_Hans", 1, 0, 0, "adds a region or a script to the language, which pveplan does not take: write `k: zh`");
+	expect_code_hint("Klingonese", 1, 0, 0, "a language is written as its code, such as ar (Arabic)");
+	expect_code_hint("français", 1, 0, 1, "write the key `fr:`");
+	expect_code_hint("eng", 1, 0, 1, "write the key `en:`");
+	expect_code_hint("pt-BR", 1, 0, 1, "write the key `pt:`");
+	expect_code_hint("xx", 1, 0, 1, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_enum_hint),
+		cmocka_unit_test(test_code_hints),
 	};
 	return cmocka_run_group_tests_name("hints", tests, NULL, NULL);
 }
