@@ -74,11 +74,14 @@ extern const char *const pv_diff_kind_names[];
 enum pv_diff_field_flags {
 	PV_DF_TEXT = 1 << 0,	/* plan text (not an id, a code, a figure) */
 	PV_DF_NUM = 1 << 1,	/* raw is a number */
+	PV_DF_LIST = 1 << 2,	/* a list: raw items joined by ", ", shown ones by `sep` */
+	PV_DF_SEMI = 1 << 3,	/* ... shown ones joined by "; " (labels may hold commas) */
 };
 struct pv_diff_field {
 	const char *key;	/* the plan key ("cost"); label "diff.field.KEY" */
 	unsigned flags;
 	char *old_raw, *new_raw, *old_shown, *new_shown;
+	char *added, *removed;	/* a changed list: its items added and removed, shown */
 };
 
 enum pv_diff_change { PV_DIFF_ADDED, PV_DIFF_REMOVED, PV_DIFF_CHANGED };

@@ -153,6 +153,21 @@ static void field_value(struct w *w, struct pv_buf *o, const struct pv_diff_fiel
 		lit(w, o, shown ? shown : raw);
 }
 
+/* "added: a, b; removed: c" for a changed list. */
+static void list_change(struct w *w, struct pv_buf *o, const struct pv_diff_field *f)
+{
+	const char *parts[2] = { f->added, f->removed }, *keys[2] = { "diff.added", "diff.removed" };
+	for (int i = 0; i < 2; i++) {
+		if (!parts[i])
+			continue;
+		struct pv_buf items = PV_BUF_INIT;
+		lit(w, &items, parts[i]);
+		pv_buf_adds(o, i && parts[0] ? "; " : "");
+		pair(w, o, L(w, keys[i]), items.buf);
+		pv_buf_release(&items);
+	}
+}
+
 static void item_lines(struct w *w, const struct pv_diff_item *it, struct pv_buf *o)
 {
 	char key[64];
@@ -180,9 +195,13 @@ static void item_lines(struct w *w, const struct pv_diff_item *it, struct pv_buf
 		const struct pv_diff_field *f = &it->fields[i];
 		snprintf(key, sizeof(key), "diff.field.%s", f->key);
 		pv_buf_reset(&v);
-		field_value(w, &v, f, 0);
-		pv_buf_adds(&v, w->md ? " → " : " -> ");
-		field_value(w, &v, f, 1);
+		if (f->added || f->removed) {
+			list_change(w, &v, f);
+		} else {
+			field_value(w, &v, f, 0);
+			pv_buf_adds(&v, w->md ? " → " : " -> ");
+			field_value(w, &v, f, 1);
+		}
 		pv_buf_adds(o, w->md ? "  - " : "        ");
 		pair(w, o, L(w, key), v.buf);
 		pv_buf_addch(o, '\n');

@@ -83,7 +83,8 @@ static void test_items(void **state)
 	compare(&d,
 		"          - {id: A1, title: Forums, lead: gov, start: 2026-01, end: 2026-12, cost: 100}\n"
 		"          - {id: A2, title: Radio, lead: gov, start: 2026-01, end: 2026-12}\n",
-		"          - {id: A1, title: Forums, lead: ngo, start: 2026-01, end: 2026-12, cost: 250}\n"
+		"          - {id: A1, title: Forums, lead: ngo, start: 2026-01, end: 2026-12, cost: 250,"
+		" partners: [gov]}\n"
 		"          - {id: A3, title: Radio, lead: gov, start: 2026-01, end: 2026-12}\n"
 		"          - {id: A4, title: Schools, lead: gov, start: 2026-01, end: 2026-12}\n");
 	const struct pv_diff_items *a = &d.items[PV_DIFF_ACTION];
@@ -92,7 +93,9 @@ static void test_items(void **state)
 	assert_int_equal(a->count[PV_DIFF_CHANGED], 1);
 	const struct pv_diff_item *a1 = item(&d, PV_DIFF_ACTION, "A1");
 	assert_int_equal(a1->change, PV_DIFF_CHANGED);
-	assert_int_equal(a1->nfields, 2);	/* lead and cost, nothing else */
+	assert_int_equal(a1->nfields, 3);	/* lead, partners, cost, nothing else */
+	assert_string_equal(field(a1, "partners")->added, "gov");
+	assert_null(field(a1, "partners")->removed);
 	assert_string_equal(field(a1, "lead")->old_raw, "gov");
 	assert_string_equal(field(a1, "lead")->new_raw, "ngo");
 	assert_string_equal(field(a1, "cost")->old_raw, "100");
