@@ -11,7 +11,7 @@
 #define KIND_NAME(N, s) s,
 const char *const pv_diff_kind_names[] = { PV_DIFF_KINDS(KIND_NAME) NULL };
 const char *const pv_diff_change_names[] = { "added", "removed", "changed", NULL };
-const char *const pv_diff_state_names[] = { "resolved", "new", "unchanged", NULL };
+const char *const pv_diff_state_names[] = { "resolved", "new", "unchanged", "waived", NULL };
 const char *const pv_diff_total_names[] = {
 	"priorities", "objectives", "actions", "uncosted_actions", "stakeholders", "indicators",
 	"capacity_needs", "cost", "committed", "pledged", "gap", NULL,
@@ -282,8 +282,9 @@ static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct p
  * pv_check_text: rule, plan id, key path, subject, identifying arguments,
  * occurrence; never a line). Each fingerprint of the old draft is counted,
  * so that a fingerprint met twice in it and once in the new draft makes
- * one unchanged and one resolved. Shown new first, then resolved, then
- * unchanged, each in file order. */
+ * one unchanged and one resolved; one that an accepted deviation silences
+ * in the new draft is waived, not resolved. Shown new first, then resolved
+ * and waived, then unchanged, each in file order. */
 static void findings(struct pv_diff *d, const struct pv_diags *old, const struct pv_diags *new)
 {
 	struct pv_strmap left = PV_STRMAP_INIT;	/* fingerprint -> index + 1 of its count */
@@ -300,9 +301,12 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	}
 	enum pv_diff_state *state = xcalloc(new->nr + 1, sizeof(*state));
 	char **nfp = xcalloc(new->nr + 1, sizeof(*nfp));
+	struct pv_strmap waived = PV_STRMAP_INIT;	/* fingerprints silenced in the new draft */
 	for (size_t i = 0; i < new->nr; i++) {
-		if (new->v[i].waiver >= 0)
+		if (new->v[i].waiver >= 0) {
+			pv_strmap_put(&waived, new->v[i].fingerprint, (void *)1);
 			continue;
+		}
 		nfp[i] = xstrdup(new->v[i].fingerprint);
 		uintptr_t k = (uintptr_t)pv_strmap_get(&left, nfp[i]);
 		state[i] = k && count[k - 1] ? PV_FINDING_UNCHANGED : PV_FINDING_NEW;
@@ -316,13 +320,15 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 		uintptr_t k = ofp[i] ? (uintptr_t)pv_strmap_get(&left, ofp[i]) : 0;
 		if (k && count[k - 1]) {
 			count[k - 1]--;
-			add_finding(d, PV_FINDING_RESOLVED, &old->v[i], xstrdup(ofp[i]));
+			add_finding(d, pv_strmap_get(&waived, ofp[i]) ? PV_FINDING_WAIVED : PV_FINDING_RESOLVED,
+				    &old->v[i], xstrdup(ofp[i]));
 		}
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_UNCHANGED)
 			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], xstrdup(nfp[i]));
 	pv_strmap_release(&left);
+	pv_strmap_release(&waived);
 	for (size_t i = 0; i < old->nr; i++)
 		free(ofp[i]);
 	for (size_t i = 0; i < new->nr; i++)

@@ -111,6 +111,12 @@ static void head(struct w *w)
 	pv_report_fill(d->lang, L(w, "diff.summary"), &t, "added", n[0].buf, "removed", n[1].buf,
 		       "changed", n[2].buf, "resolved", n[3].buf, "new", n[4].buf, "unchanged",
 		       n[5].buf, (char *)NULL);
+	if (d->state_count[PV_FINDING_WAIVED]) {
+		char n[24];
+		snprintf(n, sizeof(n), "%zu", d->state_count[PV_FINDING_WAIVED]);
+		pv_buf_addch(&t, ' ');
+		pv_report_fill(d->lang, L(w, "diff.summary_waived"), &t, "n", n, (char *)NULL);
+	}
 	pv_buf_addf(w->o, "%s\n", t.buf);
 	const char *names[2] = { d->old_name, d->new_name };
 	int loaded[2] = { d->old_loaded, d->new_loaded };
@@ -446,11 +452,13 @@ static void findings(struct w *w)
 {
 	const struct pv_diff *d = w->d;
 	static const enum pv_diff_state order[] = { PV_FINDING_NEW, PV_FINDING_RESOLVED,
-						    PV_FINDING_UNCHANGED };
+						    PV_FINDING_WAIVED, PV_FINDING_UNCHANGED };
 	struct pv_buf line = PV_BUF_INIT, h = PV_BUF_INIT;
 	heading(w, 2, L(w, "diff.section.findings"));
 	for (size_t s = 0; s < PV_ARRAY_SIZE(order); s++) {
 		char key[40], n[24];
+		if (order[s] == PV_FINDING_WAIVED && !d->state_count[PV_FINDING_WAIVED])
+			continue;
 		snprintf(key, sizeof(key), "diff.findings.%s", pv_diff_state_names[order[s]]);
 		snprintf(n, sizeof(n), "%zu", d->state_count[order[s]]);
 		pv_buf_reset(&h);
