@@ -74,11 +74,14 @@ extern const char *const pv_diff_kind_names[];
 enum pv_diff_field_flags {
 	PV_DF_TEXT = 1 << 0,	/* plan text (not an id, a code, a figure) */
 	PV_DF_NUM = 1 << 1,	/* raw is a number */
+	PV_DF_LIST = 1 << 2,	/* a list: raw items joined by ", ", shown ones by `sep` */
+	PV_DF_SEMI = 1 << 3,	/* ... shown ones joined by "; " (labels may hold commas) */
 };
 struct pv_diff_field {
 	const char *key;	/* the plan key ("cost"); label "diff.field.KEY" */
 	unsigned flags;
 	char *old_raw, *new_raw, *old_shown, *new_shown;
+	char *added, *removed;	/* a changed list: its items added and removed, shown */
 };
 
 enum pv_diff_change { PV_DIFF_ADDED, PV_DIFF_REMOVED, PV_DIFF_CHANGED };
@@ -116,7 +119,9 @@ struct pv_diff_cover {
 	int changed;
 };
 
-enum pv_diff_state { PV_FINDING_RESOLVED, PV_FINDING_NEW, PV_FINDING_UNCHANGED };
+/* WAIVED: open in the old draft, silenced by an accepted deviation in the
+ * new one (not fixed, so not resolved). */
+enum pv_diff_state { PV_FINDING_RESOLVED, PV_FINDING_NEW, PV_FINDING_UNCHANGED, PV_FINDING_WAIVED };
 extern const char *const pv_diff_state_names[];
 
 struct pv_diff_finding {
@@ -148,9 +153,9 @@ struct pv_diff {
 	struct pv_diff_cover areas[PV_AREA_COUNT + 1];		/* from 1 */
 	struct pv_diff_cover pillars[5];			/* from 1 */
 	struct pv_diff_cover sectors[PV_SECTOR_COUNT + 1];	/* from 1 */
-	struct pv_diff_finding *findings;	/* new, resolved, then unchanged */
+	struct pv_diff_finding *findings;	/* new, resolved or waived, then unchanged */
 	size_t nfindings, falloc;
-	size_t state_count[3];		/* by enum pv_diff_state */
+	size_t state_count[4];		/* by enum pv_diff_state */
 	size_t new_errors;		/* new findings of error level */
 	struct pv_diff_rule *rules;	/* matrix rows whose status, severity or count changed */
 	size_t nrules;

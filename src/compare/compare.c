@@ -11,7 +11,7 @@
 #define KIND_NAME(N, s) s,
 const char *const pv_diff_kind_names[] = { PV_DIFF_KINDS(KIND_NAME) NULL };
 const char *const pv_diff_change_names[] = { "added", "removed", "changed", NULL };
-const char *const pv_diff_state_names[] = { "resolved", "new", "unchanged", NULL };
+const char *const pv_diff_state_names[] = { "resolved", "new", "unchanged", "waived", NULL };
 const char *const pv_diff_total_names[] = {
 	"priorities", "objectives", "actions", "uncosted_actions", "stakeholders", "indicators",
 	"capacity_needs", "cost", "committed", "pledged", "gap", NULL,
@@ -43,6 +43,59 @@ static struct pv_diff_item *add_item(struct pv_diff_items *out, enum pv_diff_cha
 	return it;
 }
 
+/* Splits `s` at `sep` into `out`. */
+static void split(const char *s, const char *sep, struct pv_pathlist *out)
+{
+	size_t n = strlen(sep);
+	while (s && *s) {
+		const char *e = strstr(s, sep);
+		char *part = xstrndup(s, e ? (size_t)(e - s) : strlen(s));
+		PV_ALLOC_GROW(out->v, out->n + 1, out->alloc);
+		out->v[out->n++] = part;
+		s = e ? e + n : NULL;
+	}
+}
+
+/* The shown items of list `a` whose raw item is not in list `b`. */
+static char *missing(const struct pv_pathlist *araw, const struct pv_pathlist *ashown,
+		     const struct pv_pathlist *braw, const char *sep)
+{
+	struct pv_strmap in_b = PV_STRMAP_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	for (size_t i = 0; i < braw->n; i++)
+		pv_strmap_put(&in_b, braw->v[i], (void *)1);
+	for (size_t i = 0; i < araw->n; i++)
+		if (!pv_strmap_get(&in_b, araw->v[i])) {
+			pv_buf_adds(&out, out.len ? sep : "");
+			pv_buf_adds(&out, i < ashown->n ? ashown->v[i] : araw->v[i]);
+		}
+	pv_strmap_release(&in_b);
+	return out.len ? pv_buf_detach(&out, NULL) : (pv_buf_release(&out), NULL);
+}
+
+/* A changed list, as what it gained and lost: shorter to read than two
+ * whole lists, when each item is in the other list or not. */
+static void list_delta(struct pv_diff_field *f)
+{
+	const char *sep = f->flags & PV_DF_SEMI ? "; " : ", ";
+	struct pv_pathlist ar = PV_PATHLIST_INIT, as = PV_PATHLIST_INIT, br = PV_PATHLIST_INIT,
+			   bs = PV_PATHLIST_INIT;
+	split(f->old_raw, ", ", &ar);
+	split(f->old_shown, sep, &as);
+	split(f->new_raw, ", ", &br);
+	split(f->new_shown, sep, &bs);
+	/* Only when raw and shown items pair up (a label holding the separator
+	 * would shift them): else the two lists are shown whole. */
+	if (ar.n == as.n && br.n == bs.n) {
+		f->added = missing(&br, &bs, &ar, sep);
+		f->removed = missing(&ar, &as, &br, sep);
+	}
+	pv_pathlist_release(&ar);
+	pv_pathlist_release(&as);
+	pv_pathlist_release(&br);
+	pv_pathlist_release(&bs);
+}
+
 /* The fields of `n` whose raw value differs from those of `o` (both
  * flattened by the same code, so the fields come in the same order). */
 static void changed_fields(struct pv_diff_flat *o, struct pv_diff_flat *n, struct pv_diff_items *out)
@@ -59,6 +112,8 @@ static void changed_fields(struct pv_diff_flat *o, struct pv_diff_flat *n, struc
 		*f = *a;
 		f->new_raw = b->old_raw;
 		f->new_shown = b->old_shown;
+		if (f->flags & PV_DF_LIST)
+			list_delta(f);
 		memset(a, 0, sizeof(*a));
 		a->key = f->key;
 		b->old_raw = b->old_shown = NULL;
@@ -227,8 +282,9 @@ static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct p
  * pv_check_text: rule, plan id, key path, subject, identifying arguments,
  * occurrence; never a line). Each fingerprint of the old draft is counted,
  * so that a fingerprint met twice in it and once in the new draft makes
- * one unchanged and one resolved. Shown new first, then resolved, then
- * unchanged, each in file order. */
+ * one unchanged and one resolved; one that an accepted deviation silences
+ * in the new draft is waived, not resolved. Shown new first, then resolved
+ * and waived, then unchanged, each in file order. */
 static void findings(struct pv_diff *d, const struct pv_diags *old, const struct pv_diags *new)
 {
 	struct pv_strmap left = PV_STRMAP_INIT;	/* fingerprint -> index + 1 of its count */
@@ -245,9 +301,12 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	}
 	enum pv_diff_state *state = xcalloc(new->nr + 1, sizeof(*state));
 	char **nfp = xcalloc(new->nr + 1, sizeof(*nfp));
+	struct pv_strmap waived = PV_STRMAP_INIT;	/* fingerprints silenced in the new draft */
 	for (size_t i = 0; i < new->nr; i++) {
-		if (new->v[i].waiver >= 0)
+		if (new->v[i].waiver >= 0) {
+			pv_strmap_put(&waived, new->v[i].fingerprint, (void *)1);
 			continue;
+		}
 		nfp[i] = xstrdup(new->v[i].fingerprint);
 		uintptr_t k = (uintptr_t)pv_strmap_get(&left, nfp[i]);
 		state[i] = k && count[k - 1] ? PV_FINDING_UNCHANGED : PV_FINDING_NEW;
@@ -261,13 +320,15 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 		uintptr_t k = ofp[i] ? (uintptr_t)pv_strmap_get(&left, ofp[i]) : 0;
 		if (k && count[k - 1]) {
 			count[k - 1]--;
-			add_finding(d, PV_FINDING_RESOLVED, &old->v[i], xstrdup(ofp[i]));
+			add_finding(d, pv_strmap_get(&waived, ofp[i]) ? PV_FINDING_WAIVED : PV_FINDING_RESOLVED,
+				    &old->v[i], xstrdup(ofp[i]));
 		}
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_UNCHANGED)
 			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], xstrdup(nfp[i]));
 	pv_strmap_release(&left);
+	pv_strmap_release(&waived);
 	for (size_t i = 0; i < old->nr; i++)
 		free(ofp[i]);
 	for (size_t i = 0; i < new->nr; i++)
@@ -354,6 +415,8 @@ static void items_release(struct pv_diff_items *l)
 			free(it->fields[j].new_raw);
 			free(it->fields[j].old_shown);
 			free(it->fields[j].new_shown);
+			free(it->fields[j].added);
+			free(it->fields[j].removed);
 		}
 		free(it->fields);
 		free(it->id);

@@ -56,7 +56,7 @@ static void strs(struct flat *x, const char *key, const pv_str_list *l)
 	struct pv_buf b = PV_BUF_INIT;
 	for (uint32_t i = 0; i < l->n; i++)
 		pv_buf_addf(&b, "%s%s", i ? ", " : "", l->v[i].s ? l->v[i].s : "");
-	field(x, key, 0, l->pos.line || l->n ? pv_buf_detach(&b, NULL) : NULL, NULL);
+	field(x, key, PV_DF_LIST, l->pos.line || l->n ? pv_buf_detach(&b, NULL) : NULL, NULL);
 	pv_buf_release(&b);
 }
 
@@ -121,7 +121,7 @@ static void enums(struct flat *x, const char *key, const char *prefix, const cha
 		}
 	}
 	int given = l->pos.line || l->n;
-	field(x, key, 0, given ? pv_buf_detach(&raw, NULL) : NULL,
+	field(x, key, PV_DF_LIST | PV_DF_SEMI, given ? pv_buf_detach(&raw, NULL) : NULL,
 	      given ? pv_buf_detach(&shown, NULL) : NULL);
 	pv_buf_release(&raw);
 	pv_buf_release(&shown);
@@ -423,6 +423,8 @@ void pv_diff_flats_release(struct pv_diff_flats *f)
 			free(x->fields[j].old_shown);
 			free(x->fields[j].new_raw);
 			free(x->fields[j].new_shown);
+			free(x->fields[j].added);
+			free(x->fields[j].removed);
 		}
 		free(x->fields);
 		free(x->id);

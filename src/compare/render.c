@@ -111,6 +111,12 @@ static void head(struct w *w)
 	pv_report_fill(d->lang, L(w, "diff.summary"), &t, "added", n[0].buf, "removed", n[1].buf,
 		       "changed", n[2].buf, "resolved", n[3].buf, "new", n[4].buf, "unchanged",
 		       n[5].buf, (char *)NULL);
+	if (d->state_count[PV_FINDING_WAIVED]) {
+		char n[24];
+		snprintf(n, sizeof(n), "%zu", d->state_count[PV_FINDING_WAIVED]);
+		pv_buf_addch(&t, ' ');
+		pv_report_fill(d->lang, L(w, "diff.summary_waived"), &t, "n", n, (char *)NULL);
+	}
 	pv_buf_addf(w->o, "%s\n", t.buf);
 	const char *names[2] = { d->old_name, d->new_name };
 	int loaded[2] = { d->old_loaded, d->new_loaded };
@@ -153,6 +159,21 @@ static void field_value(struct w *w, struct pv_buf *o, const struct pv_diff_fiel
 		lit(w, o, shown ? shown : raw);
 }
 
+/* "added: a, b; removed: c" for a changed list. */
+static void list_change(struct w *w, struct pv_buf *o, const struct pv_diff_field *f)
+{
+	const char *parts[2] = { f->added, f->removed }, *keys[2] = { "diff.added", "diff.removed" };
+	for (int i = 0; i < 2; i++) {
+		if (!parts[i])
+			continue;
+		struct pv_buf items = PV_BUF_INIT;
+		lit(w, &items, parts[i]);
+		pv_buf_adds(o, i && parts[0] ? "; " : "");
+		pair(w, o, L(w, keys[i]), items.buf);
+		pv_buf_release(&items);
+	}
+}
+
 static void item_lines(struct w *w, const struct pv_diff_item *it, struct pv_buf *o)
 {
 	char key[64];
@@ -180,9 +201,13 @@ static void item_lines(struct w *w, const struct pv_diff_item *it, struct pv_buf
 		const struct pv_diff_field *f = &it->fields[i];
 		snprintf(key, sizeof(key), "diff.field.%s", f->key);
 		pv_buf_reset(&v);
-		field_value(w, &v, f, 0);
-		pv_buf_adds(&v, w->md ? " → " : " -> ");
-		field_value(w, &v, f, 1);
+		if (f->added || f->removed) {
+			list_change(w, &v, f);
+		} else {
+			field_value(w, &v, f, 0);
+			pv_buf_adds(&v, w->md ? " → " : " -> ");
+			field_value(w, &v, f, 1);
+		}
 		pv_buf_adds(o, w->md ? "  - " : "        ");
 		pair(w, o, L(w, key), v.buf);
 		pv_buf_addch(o, '\n');
@@ -427,11 +452,13 @@ static void findings(struct w *w)
 {
 	const struct pv_diff *d = w->d;
 	static const enum pv_diff_state order[] = { PV_FINDING_NEW, PV_FINDING_RESOLVED,
-						    PV_FINDING_UNCHANGED };
+						    PV_FINDING_WAIVED, PV_FINDING_UNCHANGED };
 	struct pv_buf line = PV_BUF_INIT, h = PV_BUF_INIT;
 	heading(w, 2, L(w, "diff.section.findings"));
 	for (size_t s = 0; s < PV_ARRAY_SIZE(order); s++) {
 		char key[40], n[24];
+		if (order[s] == PV_FINDING_WAIVED && !d->state_count[PV_FINDING_WAIVED])
+			continue;
 		snprintf(key, sizeof(key), "diff.findings.%s", pv_diff_state_names[order[s]]);
 		snprintf(n, sizeof(n), "%zu", d->state_count[order[s]]);
 		pv_buf_reset(&h);

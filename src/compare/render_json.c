@@ -130,9 +130,10 @@ static void cover(struct pv_buf *o, const char *name, const struct pv_diff_cover
 static void findings(struct pv_buf *o, const struct pv_diff *d)
 {
 	pv_buf_addf(o, ",\"findings\":{\"resolved\":%zu,\"new\":%zu,\"unchanged\":%zu,"
-		       "\"new_errors\":%zu,\"list\":[",
+		       "\"waived\":%zu,\"new_errors\":%zu,\"list\":[",
 		    d->state_count[PV_FINDING_RESOLVED], d->state_count[PV_FINDING_NEW],
-		    d->state_count[PV_FINDING_UNCHANGED], d->new_errors);
+		    d->state_count[PV_FINDING_UNCHANGED], d->state_count[PV_FINDING_WAIVED],
+		    d->new_errors);
 	for (size_t i = 0; i < d->nfindings; i++) {
 		const struct pv_diff_finding *f = &d->findings[i];
 		pv_buf_addf(o, "%s{\"state\":\"%s\",\"code\":\"%s\",\"severity\":\"%s\",\"line\":%u,"

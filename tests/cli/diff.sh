@@ -91,6 +91,25 @@ check "JSON has every added action" '[ "$($PY -c "import json,sys; d=json.load(o
 "$bin" diff --format html "$base/old.pve.yaml" "$tmp/big.pve.yaml" >"$tmp/big.html"
 check "HTML has every added action" '[ "$(grep -c "<strong>added</strong> X" "$tmp/big.html")" -eq 2000 ]'
 
+# The HTML is valid (W3C Nu HTML checker) and markdown-it sees the same
+# tables in the Markdown as cmark-gfm's page, as for the reports
+# (tests/cli/web.sh; the tools from .ci/setup).
+web=$src/tests/web
+vnu=$web/node_modules/vnu-jar/build/dist/vnu.jar
+hostile=$src/tests/golden/diff/diff-hostile-html
+(cd "$base" && "$bin" diff --format html old.pve.yaml plan.pve.yaml) >"$tmp/d-en.html"
+(cd "$base" && "$bin" diff --format html --lang fr old.pve.yaml plan.pve.yaml) >"$tmp/d-fr.html"
+(cd "$hostile" && "$bin" diff --format html old.pve.yaml plan.pve.yaml) >"$tmp/d-hostile.html"
+java -jar "$vnu" --errors-only "$tmp/d-en.html" "$tmp/d-fr.html" "$tmp/d-hostile.html" "$tmp/big.html" \
+  >"$tmp/vnu.log" 2>&1
+st=$?
+check "the diff pages pass the Nu HTML checker" '[ $st -eq 0 ] || { cat "$tmp/vnu.log"; false; }'
+(cd "$base" && "$bin" diff --format md old.pve.yaml plan.pve.yaml) >"$tmp/d-en.md"
+node "$web/tables.js" md "$tmp/d-en.md" >"$tmp/md.shape"
+node "$web/tables.js" html "$tmp/d-en.html" >"$tmp/html.shape"
+check "markdown-it and cmark-gfm see the same tables" 'cmp -s "$tmp/md.shape" "$tmp/html.shape" && [ -s "$tmp/md.shape" ]'
+check "the HTML loads nothing" '! grep -Eiq "<[^>]*[[:space:]](src|srcset|href)=|<(img|script|iframe|object|embed|link)[[:space:]>]|@import|url\(" "$tmp/d-en.html" "$tmp/d-hostile.html"'
+
 # Usage errors.
 "$bin" diff "$base/old.pve.yaml" >/dev/null 2>&1
 st=$?

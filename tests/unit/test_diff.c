@@ -83,7 +83,8 @@ static void test_items(void **state)
 	compare(&d,
 		"          - {id: A1, title: Forums, lead: gov, start: 2026-01, end: 2026-12, cost: 100}\n"
 		"          - {id: A2, title: Radio, lead: gov, start: 2026-01, end: 2026-12}\n",
-		"          - {id: A1, title: Forums, lead: ngo, start: 2026-01, end: 2026-12, cost: 250}\n"
+		"          - {id: A1, title: Forums, lead: ngo, start: 2026-01, end: 2026-12, cost: 250,"
+		" partners: [gov]}\n"
 		"          - {id: A3, title: Radio, lead: gov, start: 2026-01, end: 2026-12}\n"
 		"          - {id: A4, title: Schools, lead: gov, start: 2026-01, end: 2026-12}\n");
 	const struct pv_diff_items *a = &d.items[PV_DIFF_ACTION];
@@ -92,7 +93,9 @@ static void test_items(void **state)
 	assert_int_equal(a->count[PV_DIFF_CHANGED], 1);
 	const struct pv_diff_item *a1 = item(&d, PV_DIFF_ACTION, "A1");
 	assert_int_equal(a1->change, PV_DIFF_CHANGED);
-	assert_int_equal(a1->nfields, 2);	/* lead and cost, nothing else */
+	assert_int_equal(a1->nfields, 3);	/* lead, partners, cost, nothing else */
+	assert_string_equal(field(a1, "partners")->added, "gov");
+	assert_null(field(a1, "partners")->removed);
 	assert_string_equal(field(a1, "lead")->old_raw, "gov");
 	assert_string_equal(field(a1, "lead")->new_raw, "ngo");
 	assert_string_equal(field(a1, "cost")->old_raw, "100");
@@ -144,7 +147,8 @@ static void test_keys(void **state)
 }
 
 /* A finding is the same finding at another line; two alike and one left
- * make one unchanged and one resolved. */
+ * make one unchanged and one resolved; one silenced by a deviation is
+ * waived. */
 static void test_findings(void **state)
 {
 	(void)state;
@@ -165,24 +169,27 @@ static void test_findings(void **state)
 	pv_diag_add(&a.diags, "CON001", ((struct pv_pos){ 20, 1, 1 }), "gone %s", "y")->subject = xstrdup("B");
 	pv_diag_add(&b.diags, "REF002", ((struct pv_pos){ 99, 7, 1 }), "'%s' refers to '%s'", "lead", "x")->subject = xstrdup("A1");
 	pv_diag_add(&b.diags, "REF002", ((struct pv_pos){ 40, 7, 1 }), "'%s' refers to '%s'", "lead", "z")->subject = xstrdup("A9");
+	/* Silenced by an accepted deviation in the new draft: waived. */
+	pv_diag_add(&b.diags, "CON001", ((struct pv_pos){ 50, 1, 1 }), "gone %s", "y")->subject = xstrdup("B");
 	pv_diags_sort(&a.diags);
 	pv_diags_sort(&b.diags);
 	for (size_t i = 0; i < a.diags.nr; i++)
 		a.diags.v[i].waiver = -1;
 	for (size_t i = 0; i < b.diags.nr; i++)
-		b.diags.v[i].waiver = -1;
+		b.diags.v[i].waiver = strcmp(b.diags.v[i].code, "CON001") ? -1 : 0;
 	pv_check_fingerprints(&a.diags, NULL);
 	pv_check_fingerprints(&b.diags, NULL);
 	pv_diff_compute(&d, &a, &b, pv_lang_default());
 	assert_int_equal(d.state_count[PV_FINDING_UNCHANGED], 1);
-	assert_int_equal(d.state_count[PV_FINDING_RESOLVED], 2);
+	assert_int_equal(d.state_count[PV_FINDING_RESOLVED], 1);
+	assert_int_equal(d.state_count[PV_FINDING_WAIVED], 1);
 	assert_int_equal(d.state_count[PV_FINDING_NEW], 1);
 	assert_int_equal(d.new_errors, 1);	/* pv_diag_add makes errors */
 	assert_int_equal(d.findings[0].state, PV_FINDING_NEW);
 	assert_int_equal(d.findings[0].line, 40);
 	assert_int_equal(d.findings[d.nfindings - 1].state, PV_FINDING_UNCHANGED);
-	/* The same finding at line 10 and at line 99 (sorted after line 40). */
-	assert_string_equal(a.diags.v[0].fingerprint, b.diags.v[1].fingerprint);
+	/* The same finding at line 10 and at line 99 (sorted after 40 and 50). */
+	assert_string_equal(a.diags.v[0].fingerprint, b.diags.v[2].fingerprint);
 	assert_string_not_equal(a.diags.v[0].fingerprint, a.diags.v[1].fingerprint);
 	pv_diff_release(&d);
 	pv_diff_side_release(&a);
