@@ -2,7 +2,8 @@
 #define PVEPLAN_OUTPUT_H
 
 /*
- * The check outputs: the run's results, text, JSON, SARIF, JUnit, GitHub.
+ * The check outputs: the run's results, a baseline to compare them with, text,
+ * JSON, SARIF, JUnit, GitHub, GitLab.
  */
 
 #include <stddef.h>
