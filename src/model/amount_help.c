@@ -286,14 +286,19 @@ static int are_groups(const struct runs *rs, size_t to)
 	return three || two;
 }
 
-/* The digits of runs `from` to `to` joined, after `out`. */
-static void join(char *out, size_t cap, const struct runs *rs, size_t from, size_t to)
+/* The digits of runs `from` to `to` joined, after `out`; -1 when they do
+ * not fit (no number is shown cut short). */
+static int join(char *out, size_t cap, const struct runs *rs, size_t from, size_t to)
 {
 	size_t o = strlen(out);
 	for (size_t i = from; i <= to; i++)
-		for (size_t j = 0; j < rs->len[i] && o + 1 < cap; j++)
+		for (size_t j = 0; j < rs->len[i]; j++) {
+			if (o + 1 >= cap)
+				return -1;
 			out[o++] = rs->at[i][j];
+		}
 	out[o] = '\0';
+	return 0;
 }
 
 /* `ip`.`fp` times 10^power, written without leading zeros. */
@@ -358,25 +363,27 @@ static int read_number(const char *s, const char *end, struct pv_amount_reading 
 			r->group = ls;
 			size_t w = (size_t)(end - s);
 			memcpy(r->written, s, w < sizeof(r->written) ? w : sizeof(r->written) - 1);
-			join(ip, sizeof(ip), &rs, 0, 0);
-			join(fp, sizeof(fp), &rs, 1, 1);
-			if (shift(ip, fp, r->power, r->other, sizeof(r->other)) < 0)
+			if (join(ip, sizeof(ip), &rs, 0, 0) < 0 || join(fp, sizeof(fp), &rs, 1, 1) < 0 ||
+			    shift(ip, fp, r->power, r->other, sizeof(r->other)) < 0)
 				return -1;
 			trim_zeros(r->other);
-			join(ip, sizeof(ip), &rs, 1, 1);
+			if (join(ip, sizeof(ip), &rs, 1, 1) < 0)
+				return -1;
 			return shift(ip, "", r->power, r->number, sizeof(r->number));
 		}
 		if (last > 1 && !are_groups(&rs, last - 1))
 			return -1;
 		r->group = last > 1 ? rs.sep[0] : PV_GROUP_NONE;
 		r->decimal_comma = ls == PV_GROUP_COMMA;
-		join(ip, sizeof(ip), &rs, 0, last - 1);
-		join(fp, sizeof(fp), &rs, last, last);
+		if (join(ip, sizeof(ip), &rs, 0, last - 1) < 0 ||
+		    join(fp, sizeof(fp), &rs, last, last) < 0)
+			return -1;
 	} else {
 		if (last && (same != last || !are_groups(&rs, last)))
 			return -1;
 		r->group = ls;
-		join(ip, sizeof(ip), &rs, 0, last);
+		if (join(ip, sizeof(ip), &rs, 0, last) < 0)
+			return -1;
 	}
 	return shift(ip, fp, r->power, r->number, sizeof(r->number));
 }
@@ -406,8 +413,10 @@ int pv_amount_read(const char *s, struct pv_amount_reading *r)
 		if (!fold(s, (size_t)(first - s), f, sizeof(f)))
 			return 0;
 		english = !strcmp(f, "$") || !strcmp(f, "us$") || !strcmp(f, "£");
+		/* An unknown word before the number is taken for a currency
+		 * only when short (`Rs`, `Ksh`), not `about` or `approx.`. */
 		if (!currency_in(s, (size_t)(first - s), &r->currency, &r->currency_alt) &&
-		    !word_like(f))
+		    !(word_like(f) && strlen(f) <= 4))
 			return 0;
 	}
 	const char *cur = r->currency, *alt = r->currency_alt;

@@ -147,7 +147,9 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 	return -1;
 }
 
-/* `money`: an amount of money, which may be written with its currency. */
+/* `money`: 1 for an amount of money, which may be written with its
+ * currency, 0 for a share, -1 for a year (whose mistakes are not an
+ * amount's). */
 static int load_number(struct loader *L, const struct pv_node *n, const char *key,
 		       struct pv_arg expected, int money, struct pv_num *out)
 {
@@ -164,9 +166,9 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 		const char *s = n->u.str;
 		if (n->style == PV_STYLE_QUOTED && !pv_number_parse(s, &v))
 			pv_diag_hint(g, "remove the quotes: a quoted number is text");
-		else if (pv_amount_hint(g, key, s, money))
+		else if (money >= 0 && pv_amount_hint(g, key, s, money))
 			;
-		else if (money && !strpbrk(s, "0123456789"))
+		else if (money > 0 && !strpbrk(s, "0123456789"))
 			pv_diag_hint(g, "write the amount in figures, as a plain number: `%s: 1500000`", key);
 		else if (strpbrk(s, ", _'"))
 			pv_diag_hint(g, "write the number without thousands separators, e.g. 1500000");
@@ -428,7 +430,7 @@ static void load_year(struct loader *L, const struct pv_node *n, const char *key
 		      struct pv_num *num)
 {
 	struct pv_arg what = PV_W("a year (YYYY)");
-	if (load_number(L, n, key, what, 0, num) < 0)
+	if (load_number(L, n, key, what, -1, num) < 0)
 		return;
 	if (num->v != floor(num->v) || num->v < 1000 || num->v > 9999) {
 		bad_value(L, n, key, what);

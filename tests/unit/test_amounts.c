@@ -106,6 +106,11 @@ static void test_currencies(void **state)
 	assert_int_equal(pv_amount_read("sixty thousand", &no), 0);
 	assert_int_equal(pv_amount_read("1.2.3", &no), 0);
 	assert_int_equal(pv_amount_read("450000", &no), 0);	/* nothing to fix */
+	assert_int_equal(pv_amount_read("about 5000", &no), 0);
+	r = read_ok("Ksh 5000");
+	assert_null(r.currency);
+	/* Digits beyond what a reading holds are not cut short. */
+	assert_int_equal(pv_amount_read("1234567890123456789012345678901234567890123456789012345 USD", &no), 0);
 }
 
 static void test_multipliers(void **state)
