@@ -5,6 +5,9 @@
 # there the binary still loads libxlsxwriter.so.4 (and through it libminizip,
 # libcrypto and libz) and the C library: docs/install.md.
 # Sets PVEPLAN_LIBS, PVEPLAN_STATIC_MISSING and PVEPLAN_FULLY_STATIC.
+if(CMAKE_VERSION VERSION_LESS 3.24)
+  message(FATAL_ERROR "PVEPLAN_STATIC needs CMake 3.24 or later (the LINK_GROUP generator expression)")
+endif()
 set(PVEPLAN_STATIC_MISSING "")
 set(static_archives "")
 set(static_dynamic "")

@@ -89,7 +89,8 @@ static void option_values(const struct pv_option *o, struct values *v)
 		v->kind = V_WORDS;
 }
 
-/* The operands, from the synopsis: "PATH...", "PLAN", "CODE", "COMMAND". */
+/* The operands, from the synopsis: "PATH...", "PLAN", "OLD NEW" (files),
+ * "CODE" (rule codes), "COMMAND" (commands). */
 static enum value_kind operand_kind(const struct pv_command_help *h)
 {
 	if (strstr(h->synopsis, "COMMAND") || strstr(h->synopsis, "SHELL"))
@@ -97,7 +98,8 @@ static enum value_kind operand_kind(const struct pv_command_help *h)
 	if (strstr(h->synopsis, "CODE"))
 		return V_RULES;
 	if (strstr(h->synopsis, "PATH") || strstr(h->synopsis, "PLAN") ||
-	    strstr(h->synopsis, "FILE") || strstr(h->synopsis, "DIR"))
+	    strstr(h->synopsis, "FILE") || strstr(h->synopsis, "DIR") ||
+	    strstr(h->synopsis, "OLD"))
 		return V_FILE;
 	return V_NONE;
 }

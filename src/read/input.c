@@ -186,7 +186,8 @@ static int walk(const char *dir, struct visited *v, struct pv_pathlist *out, str
 		if (e->d_name[0] != '.')
 			pv_pathlist_add(&names, e->d_name);
 	/* Sorted, so that output does not depend on the file system's order. */
-	qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	if (names.n)	/* an empty folder has no array, and qsort wants one */
+		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
 	for (size_t i = 0; i < names.n; i++) {
 		struct pv_buf p = PV_BUF_INIT;
 		struct stat st;

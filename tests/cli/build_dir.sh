@@ -67,6 +67,8 @@ check "a bad configuration fails its plan, the others build (status 2)" \
 mkdir -p empty
 "$bin" build empty >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "a folder without plans: status 3, said on stderr" '[ $rc -eq 3 ] && [ ! -s "$tmp/out" ] && grep -q "no plan files" "$tmp/err"'
+"$bin" check empty >/dev/null 2>"$tmp/err"; rc=$?
+check "check walks an empty folder alike (status 3)" '[ $rc -eq 3 ] && grep -q "no plan files" "$tmp/err"'
 "$bin" build plans plans >/dev/null 2>"$tmp/err"; rc=$?
 check "one PLAN or DIR at a time" '[ $rc -eq 2 ] && grep -q "one plan at a time" "$tmp/err"'
 check "--help says it" '"$bin" build --help | grep -q "PLAN|DIR"'

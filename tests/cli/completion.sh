@@ -35,9 +35,24 @@ check "completion zsh exits 0" '[ $rc -eq 0 ] && head -1 "$tmp/_pveplan" | grep 
 check "the zsh completion parses (zsh -n)" 'zsh -n "$tmp/_pveplan"'
 check "compinit registers it for pveplan" \
   '[ "$(HOME=$tmp zsh -f -c "fpath=($tmp \$fpath); autoload -U compinit; compinit -u -D; print \$_comps[pveplan]")" = _pveplan ]'
+# zsh_specs WORDS...: what _pveplan hands _arguments (or _describe) for the
+# last word, with both stubbed to print it: the dispatch on the command runs.
+zsh_specs() {
+  zsh -f -c '_arguments() { print -rl -- "$@" }; _describe() { print -rl -- "${(@P)4}" }
+    words=("$@"); CURRENT=$#; source "$0"' "$tmp/_pveplan" "$@"
+}
+check "zsh: the commands, with their summaries, at the first word" \
+  '[ "$(zsh_specs pveplan "" | cut -d: -f1 | sort)" = "$commands" ]'
 for c in $commands; do
-  check "the zsh completion has '$c'" 'grep -q "^	$c)" "$tmp/_pveplan"'
+  opts=$("$bin" help "$c" | grep -oE -- '(^|[ ,])--[a-z][a-z-]*' | tr -d ' ,' | sort -u)
+  got=$(zsh_specs pveplan "$c" "" | grep -oE -- '(^|[{,)])--[a-z][a-z-]*' | tr -d '{,)' | sort -u)
+  check "zsh: every long option of '$c --help'" '[ "$(comm -23 <(echo "$opts") <(echo "$got"))" = "" ]'
 done
+check "zsh: --lang of build completes the six languages" \
+  'zsh_specs pveplan build "" | grep -qx -- "--lang=\[report language.*\]:LANG:(ar en es fr ru zh)"'
+check "zsh: explain completes rule codes" 'zsh_specs pveplan explain "" | grep -q "^\*:operand:(.*PVE111 "'
+check "zsh: -o of build completes folders" 'zsh_specs pveplan build "" | grep -q "^(-o --output)-o+\[.*:DIR:_files -/\$"'
+
 "$bin" completion fish >/dev/null 2>"$tmp/err"; rc=$?
 check "an unknown shell is a usage error" '[ $rc -eq 2 ] && grep -q "bash or zsh" "$tmp/err"'
 finish

@@ -173,8 +173,9 @@ def main():
     # 4. args reach pveplan (--strict: warnings fail too), paths with several entries.
     status, steps, logs, uses = run_action(work, runner, {"paths": "plans/short.pve.yaml plans/weak.pve.yaml", "args": "--strict --lang fr"}, built)
     log = logs["check"][1]
-    check("args and several paths reach pveplan check", status == 1 and "aide:" in log and "file=plans/weak.pve.yaml" in log
-          and "::error file=plans/short" not in log and "::warning file=plans/short" not in log, log[-1500:])
+    check("args and several paths reach pveplan check", status == 1 and "aide:" in log and "file=plans/short.pve.yaml" in log
+          and "file=plans/weak.pve.yaml" in log and "::error file=plans/short" not in log
+          and "::warning file=plans/short" not in log, log[-1500:])
     # 5. A usage error is not a verdict: the check step itself fails.
     status, steps, logs, uses = run_action(work, runner, {"paths": "plans", "args": "--no-such-option"}, built)
     check("a usage error fails the check step with its status",
