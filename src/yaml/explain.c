@@ -373,36 +373,70 @@ static int fix_close_quote(const struct lines *L, const struct pv_yaml_error *e,
 	return 1;
 }
 
-/* A `[` or `{` opened and not closed on its line: closed, or, when the
- * bracket belongs to the text, the text quoted. */
-static int fix_close_bracket(const struct lines *L, const struct pv_yaml_error *e,
-			     struct pv_yaml_fix *f)
+/* A `[` or `{` opened and not closed on its line: the line with every
+ * bracket it leaves open closed, or, when the value starts with the
+ * bracket (which may belong to the text), the text quoted. */
+static int close_brackets(const struct lines *L, const struct pv_yaml_error *e,
+			  struct pv_yaml_fix *f, int inner)
 {
 	struct line l;
 	if (!e->context_line || !get_line(L, e->context_line, &l))
 		return 0;
 	size_t p = off_of_col(L, &l, e->context_col);
-	if (p >= l.e || !strchr("[{", L->s[p]) || p != l.value)
+	if (p >= l.e || !strchr("[{", L->s[p]) || p < l.value || (p > l.value) != inner)
 		return 0;
-	char open = L->s[p], close = open == '[' ? ']' : '}';
-	int depth = 0;
-	for (size_t i = p; i < l.vend; i++) {
-		if (L->s[i] == '"' || L->s[i] == '\'') {
+	char open[64];
+	size_t depth = 0;
+	for (size_t i = l.value; i < l.vend; i++) {
+		char c = L->s[i];
+		if (c == '"' || c == '\'') {
 			i = skip_quoted(L->s, i, l.vend) - 1;
-			continue;
+		} else if ((c == '[' || c == '{') && depth < sizeof(open)) {
+			open[depth++] = c;
+		} else if (c == ']' || c == '}') {
+			if (!depth || open[depth - 1] != (c == ']' ? '[' : '{'))
+				return 0;	/* brackets crossed: something else */
+			depth--;
 		}
-		depth += L->s[i] == open;
-		if (L->s[i] == close && --depth == 0)
-			return 0;	/* closed on its line: something else is wrong */
 	}
-	if (l.keylen)
-		set_key(L, &l, f);
-	f->mark[0] = open;
+	if (!depth)
+		return 0;	/* closed on its line: something else is wrong */
+	if (inner) {
+		/* the key of the bracket, inside the value: `sector: [` */
+		size_t k = p;
+		while (k > l.value && L->s[k - 1] == ' ')
+			k--;
+		if (k == l.value || L->s[k - 1] != ':')
+			return 0;
+		l.key = --k;
+		while (l.key > l.value && (isalnum((unsigned char)L->s[l.key - 1]) ||
+					   strchr("_-.", L->s[l.key - 1])))
+			l.key--;
+		l.keylen = k - l.key;
+	}
+	if (!l.keylen)
+		return 0;
+	set_key(L, &l, f);
+	f->mark[0] = L->s[p];
 	pv_buf_add(&f->fixed, L->s + l.content, l.vend - l.content);
-	pv_buf_addch(&f->fixed, close);
+	while (depth)
+		pv_buf_addch(&f->fixed, open[--depth] == '[' ? ']' : '}');
 	requoted(L, &l, &f->other);
 	at(f, e->context_line, e->context_col, 1);
 	return 1;
+}
+
+static int fix_close_bracket(const struct lines *L, const struct pv_yaml_error *e,
+			     struct pv_yaml_fix *f)
+{
+	return close_brackets(L, e, f, 0);
+}
+
+/* `b: {c: [1, 2`: a bracket inside the value, left open. */
+static int fix_close_inner_bracket(const struct lines *L, const struct pv_yaml_error *e,
+				   struct pv_yaml_fix *f)
+{
+	return close_brackets(L, e, f, 1);
 }
 
 /* A value that starts with a character YAML reserves (`@`, a backquote,
@@ -524,6 +558,7 @@ static const struct {
 	{ "after-bracket", fix_after_bracket },
 	{ "after-quote", fix_after_quote },
 	{ "close-bracket", fix_close_bracket },
+	{ "close-inner-bracket", fix_close_inner_bracket },
 	{ "close-quote", fix_close_quote },
 	{ "colon-space", fix_colon_space },
 	{ "continue-or-key", fix_continue_or_key },

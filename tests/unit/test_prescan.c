@@ -496,6 +496,9 @@ static void test_fix_kinds(void **state)
 	assert_fix("close-bracket", "l: [a, b\nm: 1\n", "x", 2, 2, 1, 4, 1, 4, "l: [a, b]",
 		   "l: \"[a, b\"");
 	assert_fix("close-bracket", "l: [a, [b]] c\n", "x", 1, 13, 1, 4, 0, 0, NULL, NULL);
+	assert_fix("close-bracket", "b: {c: [1, 2\n", "x", 2, 1, 1, 8, 0, 0, NULL, NULL);
+	assert_fix("close-inner-bracket", "b: {c: [1, 2\n", "x", 2, 1, 1, 8, 1, 8, "b: {c: [1, 2]}", NULL);
+	assert_fix("close-inner-bracket", "b: [[1, 2\n", "x", 2, 1, 1, 5, 0, 0, NULL, NULL);
 	assert_fix("quote-indicator", "t: @home\n", "x", 1, 4, 0, 0, 1, 4, "t: \"@home\"", NULL);
 	assert_fix("quote-indicator", "t: *a* b\n", "x", 1, 6, 1, 4, 1, 4, "t: \"*a* b\"", NULL);
 	assert_fix("quote-indicator", "t: a@b\n", "x", 1, 5, 0, 0, 0, 0, NULL, NULL);
