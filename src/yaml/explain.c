@@ -311,8 +311,9 @@ static int fix_after_quote(const struct lines *L, const struct pv_yaml_error *e,
 	size_t close = skip_quoted(L->s, l.value, l.e), p = off_of_col(L, &l, e->col);
 	if (close > p || p >= l.vend)
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, l.value), col_of_off(L, &l, l.vend) - col_of_off(L, &l, l.value));
 	return 1;
@@ -454,8 +455,9 @@ static int fix_quote_indicator(const struct lines *L, const struct pv_yaml_error
 		p = off_of_col(L, &l, e->context_col);
 	if (p != l.value || p >= l.vend || !strchr("@`%*&!", L->s[p]))
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	f->mark[0] = L->s[p];
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, p), 1);
@@ -481,8 +483,9 @@ static int fix_after_bracket(const struct lines *L, const struct pv_yaml_error *
 	l.vend = value_end(L->s, i < l.e ? i + 1 : l.e, l.e);
 	if (i >= l.e || i >= p || p >= l.vend)
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	f->mark[0] = open;
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, l.value), 1);

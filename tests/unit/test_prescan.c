@@ -490,6 +490,9 @@ static void test_fix_kinds(void **state)
 	assert_fix("indent-under-key", "s: v\n x\n", "x", 2, 2, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("after-quote", "t: \"a\" b\n", "x", 1, 8, 0, 0, 1, 4, "t: '\"a\" b'", NULL);
 	assert_fix("after-quote", "t: \"a\"\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
+	/* no key to name: libyaml's words, not a message about nothing */
+	assert_fix("after-quote", "- \"a\" b\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("after-bracket", "- {a} b\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("after-bracket", "t: [D] x\n", "x", 1, 8, 0, 0, 1, 4, "t: \"[D] x\"", NULL);
 	assert_fix("close-quote", "a: 1\nt: 'x y  \n", "x", 3, 1, 2, 4, 2, 4, "t: 'x y'", NULL);
 	assert_fix("close-quote", "t: x\n", "x", 2, 1, 1, 4, 0, 0, NULL, NULL);
