@@ -272,6 +272,10 @@ static int fix_indent_as_previous(const struct lines *L, const struct pv_yaml_er
 		return 0;
 	if (prev.keylen && prev.value == prev.vend)
 		return 0;	/* under a key without a value: fix_indent_under_key */
+	if (l.body < l.e && strchr("[]{}:,`@%&*!|>#?", L->s[l.body]))
+		return 0;	/* a stray sign, not only its indentation, is wrong */
+	if (prev.keylen && (L->s[prev.key] == '-' || memchr(L->s + prev.key, ' ', prev.keylen)))
+		return 0;	/* `-id: P1` above: the line before is the odd one */
 	long want = l.dash && prev.dash ? prev.indent : prev.keycol;
 	if (want == l.indent)
 		return 0;
@@ -326,7 +330,8 @@ static int fix_dash_under_value(const struct lines *L, const struct pv_yaml_erro
 	struct line l, prev;
 	if (!get_line(L, e->line, &l) || !l.dash || !previous_line(L, e->line, &prev))
 		return 0;
-	if (!prev.keylen || prev.value == prev.vend || prev.keycol < l.indent)
+	if (!prev.keylen || prev.value == prev.vend || prev.keycol < l.indent ||
+	    l.indent < prev.indent)
 		return 0;
 	set_key(L, &prev, f);
 	pv_buf_add(&f->fixed, L->s + prev.key, prev.keylen);

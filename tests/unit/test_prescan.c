@@ -507,6 +507,9 @@ static void test_fix_kinds(void **state)
 	assert_fix("quote-indicator", "t: a@b\n", "x", 1, 5, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("dash-under-value", "l: a\n- b\n", "x", 2, 1, 0, 0, 2, 1, "l:", "- a");
 	assert_fix("dash-under-value", "l:\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("dash-under-value", "  - l: a\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-as-previous", "a:\n  b: 1\n   ] c: 2\n", "x", 3, 4, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-as-previous", "l:\n  -id: 1\n    t: 2\n", mv, 3, 6, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("dash-after-key", "l: - a\n", "x", 1, 4, 0, 0, 1, 4, "l:", "- a");
 	assert_fix("dash-space", "l:\n  -x\n", "x", 2, 3, 0, 0, 2, 3, "- x", NULL);
 	assert_fix("colon-space", "s: a\nt:#1 x\n", "x", 3, 1, 2, 1, 2, 2, "t: \"#1 x\"", NULL);
