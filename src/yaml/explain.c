@@ -254,6 +254,28 @@ static int fix_dash_space(const struct lines *L, const struct pv_yaml_error *e,
 	return 1;
 }
 
+/* A colon and a space on a line that continues the plain text of the key
+ * above (`summary: A plan` then `  with more: here`): the whole text
+ * after `>`, where no character is special. */
+static int fix_continued_text(const struct lines *L, const struct pv_yaml_error *e,
+			      struct pv_yaml_fix *f)
+{
+	struct line l, prev;
+	if (!get_line(L, e->line, &l) || l.dash || !previous_line(L, e->line, &prev))
+		return 0;
+	size_t p = off_of_col(L, &l, e->col);
+	if (p >= l.e || L->s[p] != ':' || !prev.keylen || prev.value == prev.vend ||
+	    strchr("\"'[{|>&*!", L->s[prev.value]) || l.indent <= prev.keycol)
+		return 0;
+	if (l.keylen && !memchr(L->s + l.key, ' ', l.keylen) && p == l.key + l.keylen)
+		return 0;	/* a key of its own: fix_indent_as_previous */
+	set_key(L, &prev, f);
+	pv_buf_add(&f->fixed, L->s + prev.content, prev.value - prev.content);
+	pv_buf_addch(&f->fixed, '>');
+	at(f, e->line, e->col, 1);
+	return 1;
+}
+
 /* A line indented unlike the line before it, where YAML cannot place it:
  * shown with the indentation of the line before (of its key, after a
  * dash; of its dash, for one list item after another). */
@@ -570,6 +592,7 @@ static const struct {
 	{ "close-quote", fix_close_quote },
 	{ "colon-space", fix_colon_space },
 	{ "continue-or-key", fix_continue_or_key },
+	{ "continued-text", fix_continued_text },
 	{ "dash-after-key", fix_dash_after_key },
 	{ "dash-space", fix_dash_space },
 	{ "dash-under-value", fix_dash_under_value },

@@ -486,6 +486,9 @@ static void test_fix_kinds(void **state)
 	assert_fix("indent-as-previous", "l:\n  - a\n - b\n", "x", 3, 2, 0, 0, 3, 1, "  - b", NULL);
 	/* "more text: here" under a text: not an indentation */
 	assert_fix("indent-as-previous", "s: a\n   more text: here\n", mv, 2, 13, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("continued-text", "a:\n  s: A plan\n    more text: here\n", mv, 3, 14, 0, 0, 3, 14,
+		   "s: >", NULL);
+	assert_fix("continued-text", "a:\n  s: A plan\n    more: here\n", mv, 3, 9, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("indent-under-key", "a:\n  s:\n x\n", "x", 3, 2, 0, 0, 3, 1, "    x", NULL);
 	assert_fix("indent-under-key", "s: v\n x\n", "x", 2, 2, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("after-quote", "t: \"a\" b\n", "x", 1, 8, 0, 0, 1, 4, "t: '\"a\" b'", NULL);
