@@ -254,6 +254,28 @@ static int fix_dash_space(const struct lines *L, const struct pv_yaml_error *e,
 	return 1;
 }
 
+/* A colon and a space on a line that continues the plain text of the key
+ * above (`summary: A plan` then `  with more: here`): the whole text
+ * after `>`, where no character is special. */
+static int fix_continued_text(const struct lines *L, const struct pv_yaml_error *e,
+			      struct pv_yaml_fix *f)
+{
+	struct line l, prev;
+	if (!get_line(L, e->line, &l) || l.dash || !previous_line(L, e->line, &prev))
+		return 0;
+	size_t p = off_of_col(L, &l, e->col);
+	if (p >= l.e || L->s[p] != ':' || !prev.keylen || prev.value == prev.vend ||
+	    strchr("\"'[{|>&*!", L->s[prev.value]) || l.indent <= prev.keycol)
+		return 0;
+	if (l.keylen && !memchr(L->s + l.key, ' ', l.keylen) && p == l.key + l.keylen)
+		return 0;	/* a key of its own: fix_indent_as_previous */
+	set_key(L, &prev, f);
+	pv_buf_add(&f->fixed, L->s + prev.content, prev.value - prev.content);
+	pv_buf_addch(&f->fixed, '>');
+	at(f, e->line, e->col, 1);
+	return 1;
+}
+
 /* A line indented unlike the line before it, where YAML cannot place it:
  * shown with the indentation of the line before (of its key, after a
  * dash; of its dash, for one list item after another). */
@@ -272,6 +294,10 @@ static int fix_indent_as_previous(const struct lines *L, const struct pv_yaml_er
 		return 0;
 	if (prev.keylen && prev.value == prev.vend)
 		return 0;	/* under a key without a value: fix_indent_under_key */
+	if (l.body < l.e && strchr("[]{}:,`@%&*!|>#?", L->s[l.body]))
+		return 0;	/* a stray sign, not only its indentation, is wrong */
+	if (prev.keylen && (L->s[prev.key] == '-' || memchr(L->s + prev.key, ' ', prev.keylen)))
+		return 0;	/* `-id: P1` above: the line before is the odd one */
 	long want = l.dash && prev.dash ? prev.indent : prev.keycol;
 	if (want == l.indent)
 		return 0;
@@ -311,8 +337,9 @@ static int fix_after_quote(const struct lines *L, const struct pv_yaml_error *e,
 	size_t close = skip_quoted(L->s, l.value, l.e), p = off_of_col(L, &l, e->col);
 	if (close > p || p >= l.vend)
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, l.value), col_of_off(L, &l, l.vend) - col_of_off(L, &l, l.value));
 	return 1;
@@ -325,7 +352,8 @@ static int fix_dash_under_value(const struct lines *L, const struct pv_yaml_erro
 	struct line l, prev;
 	if (!get_line(L, e->line, &l) || !l.dash || !previous_line(L, e->line, &prev))
 		return 0;
-	if (!prev.keylen || prev.value == prev.vend || prev.keycol < l.indent)
+	if (!prev.keylen || prev.value == prev.vend || prev.keycol < l.indent ||
+	    l.indent < prev.indent)
 		return 0;
 	set_key(L, &prev, f);
 	pv_buf_add(&f->fixed, L->s + prev.key, prev.keylen);
@@ -373,36 +401,70 @@ static int fix_close_quote(const struct lines *L, const struct pv_yaml_error *e,
 	return 1;
 }
 
-/* A `[` or `{` opened and not closed on its line: closed, or, when the
- * bracket belongs to the text, the text quoted. */
-static int fix_close_bracket(const struct lines *L, const struct pv_yaml_error *e,
-			     struct pv_yaml_fix *f)
+/* A `[` or `{` opened and not closed on its line: the line with every
+ * bracket it leaves open closed, or, when the value starts with the
+ * bracket (which may belong to the text), the text quoted. */
+static int close_brackets(const struct lines *L, const struct pv_yaml_error *e,
+			  struct pv_yaml_fix *f, int inner)
 {
 	struct line l;
 	if (!e->context_line || !get_line(L, e->context_line, &l))
 		return 0;
 	size_t p = off_of_col(L, &l, e->context_col);
-	if (p >= l.e || !strchr("[{", L->s[p]) || p != l.value)
+	if (p >= l.e || !strchr("[{", L->s[p]) || p < l.value || (p > l.value) != inner)
 		return 0;
-	char open = L->s[p], close = open == '[' ? ']' : '}';
-	int depth = 0;
-	for (size_t i = p; i < l.vend; i++) {
-		if (L->s[i] == '"' || L->s[i] == '\'') {
+	char open[64];
+	size_t depth = 0;
+	for (size_t i = l.value; i < l.vend; i++) {
+		char c = L->s[i];
+		if (c == '"' || c == '\'') {
 			i = skip_quoted(L->s, i, l.vend) - 1;
-			continue;
+		} else if ((c == '[' || c == '{') && depth < sizeof(open)) {
+			open[depth++] = c;
+		} else if (c == ']' || c == '}') {
+			if (!depth || open[depth - 1] != (c == ']' ? '[' : '{'))
+				return 0;	/* brackets crossed: something else */
+			depth--;
 		}
-		depth += L->s[i] == open;
-		if (L->s[i] == close && --depth == 0)
-			return 0;	/* closed on its line: something else is wrong */
 	}
-	if (l.keylen)
-		set_key(L, &l, f);
-	f->mark[0] = open;
+	if (!depth)
+		return 0;	/* closed on its line: something else is wrong */
+	if (inner) {
+		/* the key of the bracket, inside the value: `sector: [` */
+		size_t k = p;
+		while (k > l.value && L->s[k - 1] == ' ')
+			k--;
+		if (k == l.value || L->s[k - 1] != ':')
+			return 0;
+		l.key = --k;
+		while (l.key > l.value && (isalnum((unsigned char)L->s[l.key - 1]) ||
+					   strchr("_-.", L->s[l.key - 1])))
+			l.key--;
+		l.keylen = k - l.key;
+	}
+	if (!l.keylen)
+		return 0;
+	set_key(L, &l, f);
+	f->mark[0] = L->s[p];
 	pv_buf_add(&f->fixed, L->s + l.content, l.vend - l.content);
-	pv_buf_addch(&f->fixed, close);
+	while (depth)
+		pv_buf_addch(&f->fixed, open[--depth] == '[' ? ']' : '}');
 	requoted(L, &l, &f->other);
 	at(f, e->context_line, e->context_col, 1);
 	return 1;
+}
+
+static int fix_close_bracket(const struct lines *L, const struct pv_yaml_error *e,
+			     struct pv_yaml_fix *f)
+{
+	return close_brackets(L, e, f, 0);
+}
+
+/* `b: {c: [1, 2`: a bracket inside the value, left open. */
+static int fix_close_inner_bracket(const struct lines *L, const struct pv_yaml_error *e,
+				   struct pv_yaml_fix *f)
+{
+	return close_brackets(L, e, f, 1);
 }
 
 /* A value that starts with a character YAML reserves (`@`, a backquote,
@@ -420,8 +482,9 @@ static int fix_quote_indicator(const struct lines *L, const struct pv_yaml_error
 		p = off_of_col(L, &l, e->context_col);
 	if (p != l.value || p >= l.vend || !strchr("@`%*&!", L->s[p]))
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	f->mark[0] = L->s[p];
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, p), 1);
@@ -447,8 +510,9 @@ static int fix_after_bracket(const struct lines *L, const struct pv_yaml_error *
 	l.vend = value_end(L->s, i < l.e ? i + 1 : l.e, l.e);
 	if (i >= l.e || i >= p || p >= l.vend)
 		return 0;
-	if (l.keylen)
-		set_key(L, &l, f);
+	if (!l.keylen)
+		return 0;	/* its message names the key */
+	set_key(L, &l, f);
 	f->mark[0] = open;
 	requoted(L, &l, &f->fixed);
 	at(f, e->line, col_of_off(L, &l, l.value), 1);
@@ -524,9 +588,11 @@ static const struct {
 	{ "after-bracket", fix_after_bracket },
 	{ "after-quote", fix_after_quote },
 	{ "close-bracket", fix_close_bracket },
+	{ "close-inner-bracket", fix_close_inner_bracket },
 	{ "close-quote", fix_close_quote },
 	{ "colon-space", fix_colon_space },
 	{ "continue-or-key", fix_continue_or_key },
+	{ "continued-text", fix_continued_text },
 	{ "dash-after-key", fix_dash_after_key },
 	{ "dash-space", fix_dash_space },
 	{ "dash-under-value", fix_dash_under_value },

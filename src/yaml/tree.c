@@ -580,6 +580,17 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		if (pv_yaml_explain(b->d, b->src, b->len, &e))
 			return;
 	}
+	/* The end of the file, or the start of a line after the one libyaml
+	 * was reading, is not where the drafter went wrong: what libyaml was
+	 * reading is. */
+	struct pv_pos ctx = p->context && p->error != YAML_READER_ERROR
+				    ? pos_of(b, p->context_mark, p->context_mark) : pos;
+	if (p->context && p->error != YAML_READER_ERROR && ctx.line < pos.line &&
+	    (pos.col == 1 || (p->problem && !strcmp(p->problem, "found unexpected end of stream")))) {
+		struct pv_pos end = pos;
+		pos = ctx;
+		ctx = end;
+	}
 	struct pv_diag *g = pv_diag_add(b->d, "FMT001", pos, "YAML syntax: %s",
 					p->problem ? p->problem : "unknown error");
 	if (off < b->len && b->src[off] == '\t')
@@ -587,7 +598,7 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 	else if (p->problem && strstr(p->problem, "mapping values are not allowed"))
 		pv_diag_hint(g, "a value containing ': ' must be quoted, or a key is indented wrongly");
 	if (p->context && p->error != YAML_READER_ERROR)
-		pv_diag_note(g, pos_of(b, p->context_mark, p->context_mark), "%s", p->context);
+		pv_diag_note(g, ctx, "%s", p->context);
 }
 
 /* `title: &Pillar 1`: an anchor on a text that no alias uses is, far more

@@ -51,6 +51,17 @@ grep -q '"key.plan.id", "The id."' "$tmp/out.c" && grep -q '"value.scope.nationa
   grep -q 'pv_catalogue_schema\[\]' "$tmp/out.c" || { echo "FAIL: the schema table is not written"; fails=$((fails + 1)); }
 printf 'schema: 1\nlanguage: fr\ntexts: {}\nkeys:\n  plan: "a string"\nvalues: {}\n' >"$tmp/schema.fr.yaml"
 refuse "a group of schema keys that is not a mapping" schema.fr.yaml "'keys' must be a mapping"
+# syntax.LANG.yaml's yaml_errors: libyaml's problems, a case each with its fix
+# kind (English only), written for the YAML stage with --yaml-cases.
+printf 'syntax: 1\nlanguage: en\nyaml_errors:\n  "some problem":\n    a-case: {fix: quote-value, message: "m {key}", hint: "h {fixed}"}\n' >"$tmp/syntax.en.yaml"
+"$catgen" "$tmp/out.c" --yaml-cases "$tmp/cases.c" "$tmp/syntax.en.yaml" || { echo "FAIL: a good yaml_errors table is refused"; fails=$((fails + 1)); }
+grep -q '"FMT001.variants.yaml-a-case-hint", "h {fixed}"' "$tmp/out.c" &&
+  grep -q '{ "some problem", "", "quote-value", "variants.yaml-a-case", "variants.yaml-a-case-hint" }' "$tmp/cases.c" ||
+  { echo "FAIL: the yaml_errors cases are not written"; fails=$((fails + 1)); }
+printf 'syntax: 1\nlanguage: en\nyaml_errors:\n  "p":\n    c: {message: "m", hint: "h"}\n' >"$tmp/syntax.en.yaml"
+refuse "a yaml_errors case without its fix kind" syntax.en.yaml "case 'c' has no 'fix'"
+printf 'syntax: 1\nlanguage: fr\nyaml_errors:\n  "p":\n    c: {fix: quote-value, message: "m", hint: "h"}\n' >"$tmp/syntax.fr.yaml"
+refuse "a fix kind outside the English file" syntax.fr.yaml "fix and context are the English file's"
 # citations.yaml, the citation register: entries checked, and every PVE rule
 # of the rule catalogue given its citations.
 register() {   # a good register, then sed expressions applied to it

@@ -486,21 +486,33 @@ static void test_fix_kinds(void **state)
 	assert_fix("indent-as-previous", "l:\n  - a\n - b\n", "x", 3, 2, 0, 0, 3, 1, "  - b", NULL);
 	/* "more text: here" under a text: not an indentation */
 	assert_fix("indent-as-previous", "s: a\n   more text: here\n", mv, 2, 13, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("continued-text", "a:\n  s: A plan\n    more text: here\n", mv, 3, 14, 0, 0, 3, 14,
+		   "s: >", NULL);
+	assert_fix("continued-text", "a:\n  s: A plan\n    more: here\n", mv, 3, 9, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("indent-under-key", "a:\n  s:\n x\n", "x", 3, 2, 0, 0, 3, 1, "    x", NULL);
 	assert_fix("indent-under-key", "s: v\n x\n", "x", 2, 2, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("after-quote", "t: \"a\" b\n", "x", 1, 8, 0, 0, 1, 4, "t: '\"a\" b'", NULL);
 	assert_fix("after-quote", "t: \"a\"\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
+	/* no key to name: libyaml's words, not a message about nothing */
+	assert_fix("after-quote", "- \"a\" b\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("after-bracket", "- {a} b\n", "x", 1, 7, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("after-bracket", "t: [D] x\n", "x", 1, 8, 0, 0, 1, 4, "t: \"[D] x\"", NULL);
 	assert_fix("close-quote", "a: 1\nt: 'x y  \n", "x", 3, 1, 2, 4, 2, 4, "t: 'x y'", NULL);
 	assert_fix("close-quote", "t: x\n", "x", 2, 1, 1, 4, 0, 0, NULL, NULL);
 	assert_fix("close-bracket", "l: [a, b\nm: 1\n", "x", 2, 2, 1, 4, 1, 4, "l: [a, b]",
 		   "l: \"[a, b\"");
 	assert_fix("close-bracket", "l: [a, [b]] c\n", "x", 1, 13, 1, 4, 0, 0, NULL, NULL);
+	assert_fix("close-bracket", "b: {c: [1, 2\n", "x", 2, 1, 1, 8, 0, 0, NULL, NULL);
+	assert_fix("close-inner-bracket", "b: {c: [1, 2\n", "x", 2, 1, 1, 8, 1, 8, "b: {c: [1, 2]}", NULL);
+	assert_fix("close-inner-bracket", "b: [[1, 2\n", "x", 2, 1, 1, 5, 0, 0, NULL, NULL);
 	assert_fix("quote-indicator", "t: @home\n", "x", 1, 4, 0, 0, 1, 4, "t: \"@home\"", NULL);
 	assert_fix("quote-indicator", "t: *a* b\n", "x", 1, 6, 1, 4, 1, 4, "t: \"*a* b\"", NULL);
 	assert_fix("quote-indicator", "t: a@b\n", "x", 1, 5, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("dash-under-value", "l: a\n- b\n", "x", 2, 1, 0, 0, 2, 1, "l:", "- a");
 	assert_fix("dash-under-value", "l:\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("dash-under-value", "  - l: a\n- b\n", "x", 2, 1, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-as-previous", "a:\n  b: 1\n   ] c: 2\n", "x", 3, 4, 0, 0, 0, 0, NULL, NULL);
+	assert_fix("indent-as-previous", "l:\n  -id: 1\n    t: 2\n", mv, 3, 6, 0, 0, 0, 0, NULL, NULL);
 	assert_fix("dash-after-key", "l: - a\n", "x", 1, 4, 0, 0, 1, 4, "l:", "- a");
 	assert_fix("dash-space", "l:\n  -x\n", "x", 2, 3, 0, 0, 2, 3, "- x", NULL);
 	assert_fix("colon-space", "s: a\nt:#1 x\n", "x", 3, 1, 2, 1, 2, 2, "t: \"#1 x\"", NULL);
