@@ -70,7 +70,7 @@ static void compare(struct pv_diff *d, const char *old, const char *new)
 	struct pv_diff_side a, b;
 	side(&a, "old", old);
 	side(&b, "new", new);
-	pv_diff_compute(d, &a, &b, pv_lang_default());
+	pv_diff_compute(d, &a, &b, pv_lang_default(), 0);
 	/* The comparison owns what it shows: the drafts can go. */
 	pv_diff_side_release(&a);
 	pv_diff_side_release(&b);
@@ -173,7 +173,7 @@ static void test_findings(void **state)
 		b.diags.v[i].waiver = -1;
 	pv_check_fingerprints(&a.diags, NULL);
 	pv_check_fingerprints(&b.diags, NULL);
-	pv_diff_compute(&d, &a, &b, pv_lang_default());
+	pv_diff_compute(&d, &a, &b, pv_lang_default(), 0);
 	assert_int_equal(d.state_count[PV_FINDING_UNCHANGED], 1);
 	assert_int_equal(d.state_count[PV_FINDING_RESOLVED], 2);
 	assert_int_equal(d.state_count[PV_FINDING_NEW], 1);
