@@ -222,13 +222,18 @@ static void mark_changed(struct pv_diff_cover *c, size_t n)
  * What is shown of finding `g` of draft `side`: itself; under --redact
  * (views set), what that draft's redacted report shows of it (PVE115 and
  * PVE116 recomputed over the items shown, pv_view), or NULL when that
- * report leaves it out or it names an item the other draft hides.
+ * report leaves it out, it names an item the other draft hides, or the
+ * draft could not be read as a plan.
  */
-static const struct pv_diag *shown_as(const struct pv_view *const *views, int side,
-				      const struct pv_diag *g)
+static const struct pv_diag *shown_as(const struct pv_diff *d, const struct pv_view *const *views,
+				      int side, const struct pv_diag *g)
 {
 	if (!views[0])
 		return g;
+	/* A draft that is no plan has no items to tell the confidential by:
+	 * its findings (which may quote its text) are all withheld. */
+	if (!(side ? d->new_loaded : d->old_loaded))
+		return NULL;
 	const struct pv_view *v = views[side];
 	const struct pv_diag *f = NULL;
 	for (size_t i = 0; i < v->nfindings && !f; i++) {
@@ -298,19 +303,19 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_NEW)
-			add_finding(d, PV_FINDING_NEW, &new->v[i], shown_as(views, 1, &new->v[i]),
+			add_finding(d, PV_FINDING_NEW, &new->v[i], shown_as(d, views, 1, &new->v[i]),
 				    xstrdup(nfp[i]));
 	for (size_t i = 0; i < old->nr; i++) {
 		uintptr_t k = ofp[i] ? (uintptr_t)pv_strmap_get(&left, ofp[i]) : 0;
 		if (k && count[k - 1]) {
 			count[k - 1]--;
-			add_finding(d, PV_FINDING_RESOLVED, &old->v[i], shown_as(views, 0, &old->v[i]),
+			add_finding(d, PV_FINDING_RESOLVED, &old->v[i], shown_as(d, views, 0, &old->v[i]),
 				    xstrdup(ofp[i]));
 		}
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_UNCHANGED)
-			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], shown_as(views, 1, &new->v[i]),
+			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], shown_as(d, views, 1, &new->v[i]),
 				    xstrdup(nfp[i]));
 	pv_strmap_release(&left);
 	for (size_t i = 0; i < old->nr; i++)
