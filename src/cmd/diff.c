@@ -39,8 +39,9 @@ const struct pv_command_help diff_help = {
 	"With --redact, nothing of an item marked 'confidential: true' in either\n"
 	"draft is shown: not the item (an item that became confidential is not shown\n"
 	"as removed), its id in another item's fields, a finding about it, or its\n"
-	"amounts (the totals and counts are those of 'build --redact', over the\n"
-	"items shown); the comparison says how many findings it leaves out.",
+	"amounts (an item confidential in one draft is so in both, and the totals\n"
+	"and counts are computed as 'build --redact' computes them, over the items\n"
+	"shown); the comparison says how many findings it leaves out.",
 	"exit status: 0 compared, 1 --fail-on-new and the new draft has a new\n"
 	"error-level finding, 2 usage or configuration error, 3 a draft could not be\n"
 	"read.\n",
