@@ -56,6 +56,15 @@ int pv_diff_side_load(struct pv_diff_side *s, const char *spec, const struct pv_
 		      struct pv_buf *err);
 void pv_diff_side_release(struct pv_diff_side *s);
 
+/*
+ * For --redact, before pv_diff_compute: what either draft's redacted report
+ * hides (pv_view) is marked confidential in the other too (by id; a
+ * consultation by its date and kind), so that an item that became, or
+ * stopped being, confidential is hidden in both, with its amounts: the
+ * totals of OLD and NEW cannot be subtracted to find them.
+ */
+void pv_diff_redact_both(struct pv_diff_side *old, struct pv_diff_side *new);
+
 /* ---- the comparison ---- */
 
 /* The kinds of item compared, in the order shown; names are the JSON keys
@@ -142,6 +151,8 @@ struct pv_diff_rule {
 
 struct pv_diff {
 	const struct pv_lang *lang;
+	int redact;		/* --redact: nothing of a confidential item is kept */
+	size_t withheld_findings;	/* findings about a confidential item, left out */
 	char *old_name, *new_name;		/* the sides' names */
 	char *old_id, *new_id;			/* plan ids (NULL when none) */
 	char *old_currency, *new_currency;	/* NULL when none */
@@ -161,15 +172,26 @@ struct pv_diff {
 	size_t nrules;
 };
 
-/* Compares two checked drafts; labels and messages in `lang`. */
+/*
+ * Compares two checked drafts; labels and messages in `lang`. With
+ * `redact`, what `build --redact` hides (pv_view) is left out of the
+ * comparison itself, so no rendering can show it: an item confidential in
+ * either draft (by its id, or its key for consultations and deviations),
+ * not counted (a count would tell how many there are); ids of such items in the fields of the items
+ * kept; the findings each draft's redacted report leaves out, and those
+ * that name an item the other draft hides, counted in withheld_findings
+ * (new_errors still counts them, for --fail-on-new). Totals are each
+ * draft's redacted report's.
+ */
 void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
-		     const struct pv_diff_side *new, const struct pv_lang *lang);
+		     const struct pv_diff_side *new, const struct pv_lang *lang, int redact);
 void pv_diff_release(struct pv_diff *d);
 
 /* Items of both sides flattened, for the matcher and its tests: the fields
  * of one kind of item in one draft. */
 struct pv_diff_flat {
 	char *id, *title, *title_raw;
+	int hidden;	/* hidden by the draft's view (pv_diff_flatten_view) */
 	struct pv_diff_field *fields;	/* old_raw / old_shown only */
 	size_t nfields, alloc;
 };
@@ -179,6 +201,13 @@ struct pv_diff_flats {
 };
 void pv_diff_flatten(const struct pv_plan *p, enum pv_diff_kind kind, const struct pv_lang *lang,
 		     struct pv_diff_flats *out);
+/* The same under --redact: `own` is the draft's view (it marks the items
+ * it hides), `other` the other draft's; an id either hides is left out of
+ * the fields. */
+struct pv_view;
+void pv_diff_flatten_view(const struct pv_plan *p, enum pv_diff_kind kind, const struct pv_lang *lang,
+			  const struct pv_view *own, const struct pv_view *other,
+			  struct pv_diff_flats *out);
 void pv_diff_flats_release(struct pv_diff_flats *f);
 /* Matches `old` and `new` by id into `out`: added, removed (with rename
  * hints: an added item whose title is that of exactly one removed item),

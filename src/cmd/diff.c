@@ -7,11 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { D_FORMAT, D_LANG, D_FAIL_ON_NEW, D_CONFIG, D_TEMPLATES, D_HELP };
+enum { D_FORMAT, D_LANG, D_REDACT, D_FAIL_ON_NEW, D_CONFIG, D_TEMPLATES, D_HELP };
 
 static const struct pv_option diff_options[] = {
 	[D_FORMAT] = { "format", 'f', "FORMAT", "text (default), md (a pull-request comment), html (one self-contained page) or json" },
 	[D_LANG] = { "lang", 0, "LANG", "language of the comparison: en or fr (default: the new draft's, else en)" },
+	[D_REDACT] = { "redact", 0, NULL, "leave out what 'build --redact' hides: every item confidential in either draft, the findings about them, their ids in other items' fields; totals are the redacted reports'" },
 	[D_FAIL_ON_NEW] = { "fail-on-new", 0, NULL, "exit with status 1 when the new draft has an error-level finding the old one had not" },
 	[D_CONFIG] = { "config", 'c', "FILE", "project configuration for both drafts (default: .pveplan.yaml found upward from NEW)" },
 	[D_TEMPLATES] = { "template-dir", 0, "DIR", "page.html and style.css for the HTML page (default: built in)" },
@@ -34,7 +35,13 @@ const struct pv_command_help diff_help = {
 	"current folder). An existing file is a file even with a ':' in its name.\n"
 	"The Markdown fits a pull-request comment (65,536 characters): when it\n"
 	"would not, the items and findings that do not fit are left out, and it says\n"
-	"how many.",
+	"how many.\n"
+	"With --redact, nothing of an item marked 'confidential: true' in either\n"
+	"draft is shown: not the item (an item that became confidential is not shown\n"
+	"as removed), its id in another item's fields, a finding about it, or its\n"
+	"amounts (an item confidential in one draft is so in both, and the totals\n"
+	"and counts are computed as 'build --redact' computes them, over the items\n"
+	"shown); the comparison says how many findings it leaves out.",
 	"exit status: 0 compared, 1 --fail-on-new and the new draft has a new\n"
 	"error-level finding, 2 usage or configuration error, 3 a draft could not be\n"
 	"read.\n",
@@ -48,7 +55,7 @@ enum format { F_TEXT, F_MD, F_HTML, F_JSON };
 struct diff_opts {
 	enum format format;
 	const struct pv_lang *lang;
-	int fail_on_new;
+	int fail_on_new, redact;
 	const char *config, *template_dir;
 	const char *paths[2];
 };
@@ -73,6 +80,9 @@ static int diff_option(int opt, const char *arg, struct diff_opts *o)
 		if (strcmp(arg, "en") && strcmp(arg, "fr"))
 			return pv_opts_usage_error(&diff_help, "--lang takes en or fr, not '%s'", arg);
 		o->lang = pv_lang_get(arg);
+		break;
+	case D_REDACT:
+		o->redact = 1;
 		break;
 	case D_FAIL_ON_NEW:
 		o->fail_on_new = 1;
@@ -144,7 +154,7 @@ static int render(const struct diff_opts *o, const struct pv_diff *d)
 
 int cmd_diff(int argc, char **argv)
 {
-	struct diff_opts o = { F_TEXT, NULL, 0, NULL, NULL, { NULL, NULL } };
+	struct diff_opts o = { F_TEXT, NULL, 0, 0, NULL, NULL, { NULL, NULL } };
 	struct pv_check_opts co = PV_CHECK_OPTS_INIT;
 	struct pv_diff_side sides[2];
 	struct pv_project project;
@@ -172,7 +182,9 @@ int cmd_diff(int argc, char **argv)
 			pv_diff_side_release(&sides[loaded]);
 			goto cleanup;
 		}
-	pv_diff_compute(&d, &sides[0], &sides[1], language(&o, &sides[1]));
+	if (o.redact)
+		pv_diff_redact_both(&sides[0], &sides[1]);
+	pv_diff_compute(&d, &sides[0], &sides[1], language(&o, &sides[1]), o.redact);
 	ret = render(&o, &d);
 	if (ret == PV_EXIT_OK && o.fail_on_new && d.new_errors)
 		ret = PV_EXIT_FINDINGS;

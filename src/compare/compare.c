@@ -179,7 +179,8 @@ struct view {
 	struct pv_view v;
 };
 
-static void view_open(struct view *w, const struct pv_diff_side *s, const struct pv_lang *lang)
+static void view_open(struct view *w, const struct pv_diff_side *s, const struct pv_lang *lang,
+		      int redact)
 {
 	memset(w, 0, sizeof(*w));
 	w->in.plan = &s->plan;
@@ -187,6 +188,7 @@ static void view_open(struct view *w, const struct pv_diff_side *s, const struct
 	w->in.matrix = &s->matrix;
 	w->in.lang = lang;
 	w->in.fallback = s->plan.plan.language.s;
+	w->in.redact = redact;
 	pv_view_init(&w->v, &w->in);
 }
 
@@ -214,11 +216,20 @@ static void cover_add(struct pv_diff_cover *c, int side, const char *id)
 	pv_pathlist_add(side ? &c->new : &c->old, id ? id : "?");
 }
 
-static void coverage(struct pv_diff *d, int side, const struct pv_view *v)
+/* Under --redact, ids hidden by either draft's view are no row's. */
+static int cover_hides(const struct pv_view *v, const struct pv_view *other, const char *id)
+{
+	return pv_view_hides_id(v, id) || (other && pv_view_hides_id(other, id));
+}
+
+static void coverage(struct pv_diff *d, int side, const struct pv_view *v,
+		     const struct pv_view *other)
 {
 	const struct pv_plan *p = v->p;
 	for (uint32_t i = 0; i < p->priorities.n; i++) {
 		const struct pv_priority *pr = &p->priorities.v[i];
+		if (pv_view_hides_priority(v, pr) || cover_hides(v, other, pr->id.s))
+			continue;
 		for (int a = 1; a <= PV_AREA_COUNT; a++)
 			for (uint32_t j = 0; j < pr->areas.n; j++)
 				if (pr->areas.v[j].v == a) {
@@ -237,7 +248,8 @@ static void coverage(struct pv_diff *d, int side, const struct pv_view *v)
 	pv_view_involved(v, &ids);
 	for (uint32_t i = 0; i < p->stakeholders.n; i++) {
 		const struct pv_stakeholder *s = &p->stakeholders.v[i];
-		if (s->id.s && s->sector.v && pv_strmap_get(&ids, s->id.s))
+		if (s->id.s && s->sector.v && pv_strmap_get(&ids, s->id.s) &&
+		    !cover_hides(v, other, s->id.s))
 			cover_add(&d->sectors[s->sector.v], side, s->id.s);
 	}
 	pv_strmap_release(&ids);
@@ -261,9 +273,45 @@ static void mark_changed(struct pv_diff_cover *c, size_t n)
 
 /* ---- findings ---- */
 
-static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct pv_diag *g,
-			char *fp)
+/*
+ * What is shown of finding `g` of draft `side`: itself; under --redact
+ * (views set), what that draft's redacted report shows of it (PVE115 and
+ * PVE116 recomputed over the items shown, pv_view), or NULL when that
+ * report leaves it out, it names an item the other draft hides, or the
+ * draft could not be read as a plan.
+ */
+static const struct pv_diag *shown_as(const struct pv_diff *d, const struct pv_view *const *views,
+				      int side, const struct pv_diag *g)
 {
+	if (!views[0])
+		return g;
+	/* A draft that is no plan has no items to tell the confidential by:
+	 * its findings (which may quote its text) are all withheld. */
+	if (!(side ? d->new_loaded : d->old_loaded))
+		return NULL;
+	const struct pv_view *v = views[side];
+	const struct pv_diag *f = NULL;
+	for (size_t i = 0; i < v->nfindings && !f; i++) {
+		const struct pv_diag *x = v->findings[i];
+		int redone = x >= v->redone.v && x < v->redone.v + v->redone.nr;
+		if (x == g || (redone && x->seq == g->seq && !strcmp(x->code, g->code)))
+			f = x;
+	}
+	return f && !pv_view_finding_hidden(views[!side], f) ? f : NULL;
+}
+
+static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct pv_diag *orig,
+			const struct pv_diag *g, char *fp)
+{
+	/* --fail-on-new counts what it does not show too: the exit status says
+	 * no more than "some new error". */
+	if (st == PV_FINDING_NEW && orig->sev == PV_SEV_ERROR)
+		d->new_errors++;
+	if (!g) {
+		free(fp);
+		d->withheld_findings++;
+		return;
+	}
 	PV_ALLOC_GROW(d->findings, d->nfindings + 1, d->falloc);
 	struct pv_diff_finding *f = &d->findings[d->nfindings++];
 	memset(f, 0, sizeof(*f));
@@ -274,8 +322,6 @@ static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct p
 	f->message = pv_msg_text(&g->msg, pv_lang_has_findings(d->lang) ? d->lang : NULL);
 	f->fingerprint = fp;
 	d->state_count[st]++;
-	if (st == PV_FINDING_NEW && g->sev == PV_SEV_ERROR)
-		d->new_errors++;
 }
 
 /* Findings matched by their fingerprints (pv_diag_fingerprint, given by
@@ -285,7 +331,8 @@ static void add_finding(struct pv_diff *d, enum pv_diff_state st, const struct p
  * one unchanged and one resolved; one that an accepted deviation silences
  * in the new draft is waived, not resolved. Shown new first, then resolved
  * and waived, then unchanged, each in file order. */
-static void findings(struct pv_diff *d, const struct pv_diags *old, const struct pv_diags *new)
+static void findings(struct pv_diff *d, const struct pv_diags *old, const struct pv_diags *new,
+		     const struct pv_view *const *views)
 {
 	struct pv_strmap left = PV_STRMAP_INIT;	/* fingerprint -> index + 1 of its count */
 	char **ofp = xcalloc(old->nr + 1, sizeof(*ofp));
@@ -315,18 +362,20 @@ static void findings(struct pv_diff *d, const struct pv_diags *old, const struct
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_NEW)
-			add_finding(d, PV_FINDING_NEW, &new->v[i], xstrdup(nfp[i]));
+			add_finding(d, PV_FINDING_NEW, &new->v[i], shown_as(d, views, 1, &new->v[i]),
+				    xstrdup(nfp[i]));
 	for (size_t i = 0; i < old->nr; i++) {
 		uintptr_t k = ofp[i] ? (uintptr_t)pv_strmap_get(&left, ofp[i]) : 0;
 		if (k && count[k - 1]) {
 			count[k - 1]--;
 			add_finding(d, pv_strmap_get(&waived, ofp[i]) ? PV_FINDING_WAIVED : PV_FINDING_RESOLVED,
-				    &old->v[i], xstrdup(ofp[i]));
+				    &old->v[i], shown_as(d, views, 0, &old->v[i]), xstrdup(ofp[i]));
 		}
 	}
 	for (size_t i = 0; i < new->nr; i++)
 		if (nfp[i] && state[i] == PV_FINDING_UNCHANGED)
-			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], xstrdup(nfp[i]));
+			add_finding(d, PV_FINDING_UNCHANGED, &new->v[i], shown_as(d, views, 1, &new->v[i]),
+				    xstrdup(nfp[i]));
 	pv_strmap_release(&left);
 	pv_strmap_release(&waived);
 	for (size_t i = 0; i < old->nr; i++)
@@ -361,38 +410,107 @@ static void matrix(struct pv_diff *d, const struct pv_matrix *o, const struct pv
 	}
 }
 
-void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
-		     const struct pv_diff_side *new, const struct pv_lang *lang)
+/* ---- --redact: confidential in either draft, confidential in both ---- */
+
+/* Marks confidential in plan `p` what view `v` of the other draft hides:
+ * by id; a consultation by its date and kind (what it is matched by). */
+static void mark_hidden(struct pv_plan *p, const struct pv_view *v, const struct pv_plan *vp)
 {
-	memset(d, 0, sizeof(*d));
-	d->lang = lang;
-	d->old_name = xstrdup(old->name);
-	d->new_name = xstrdup(new->name);
-	d->old_loaded = old->loaded;
-	d->new_loaded = new->loaded;
-	const struct pv_diff_side *sides[2] = { old, new };
-	char **ids[2] = { &d->old_id, &d->new_id }, **curs[2] = { &d->old_currency, &d->new_currency };
-	for (int s = 0; s < 2; s++) {
-		const struct pv_plan *p = &sides[s]->plan;
-		*ids[s] = p->plan.id.s ? xstrdup(p->plan.id.s) : NULL;
-		*curs[s] = p->plan.currency.s ? xstrdup(p->plan.currency.s) : NULL;
-		if (!sides[s]->loaded)
-			continue;
-		struct view w;
-		view_open(&w, sides[s], lang);
-		totals(d, s, &w.v);
-		coverage(d, s, &w.v);
-		pv_view_release(&w.v);
+#define MARK(x) do { if (pv_view_hides_id(v, (x)->id.s)) (x)->confidential.v = 1; } while (0)
+	for (uint32_t i = 0; i < p->context.drivers.n; i++)
+		MARK(&p->context.drivers.v[i]);
+	for (uint32_t i = 0; i < p->stakeholders.n; i++)
+		MARK(&p->stakeholders.v[i]);
+	for (uint32_t i = 0; i < p->indicators.n; i++)
+		MARK(&p->indicators.v[i]);
+	for (uint32_t i = 0; i < p->risks.n; i++)
+		MARK(&p->risks.v[i]);
+	for (uint32_t i = 0; i < p->capacity_needs.n; i++)
+		MARK(&p->capacity_needs.v[i]);
+	for (uint32_t i = 0; i < p->priorities.n; i++) {
+		struct pv_priority *pr = &p->priorities.v[i];
+		MARK(pr);
+		for (uint32_t j = 0; j < pr->objectives.n; j++) {
+			struct pv_objective *o = &pr->objectives.v[j];
+			MARK(o);
+			for (uint32_t k = 0; k < o->actions.n; k++) {
+				struct pv_action *a = &o->actions.v[k];
+				MARK(a);
+				for (uint32_t l = 0; l < a->capacity_needs.n; l++)
+					MARK(&a->capacity_needs.v[l]);
+			}
+		}
 	}
-	d->currency_differs = d->old_currency && d->new_currency &&
-			      strcmp(d->old_currency, d->new_currency);
-	mark_changed(d->areas, PV_AREA_COUNT);
-	mark_changed(d->pillars, 4);
-	mark_changed(d->sectors, PV_SECTOR_COUNT);
-	for (int k = 0; k < PV_DIFF_NKINDS && old->loaded && new->loaded; k++) {
+#undef MARK
+	for (uint32_t i = 0; i < p->consultations.n; i++) {
+		struct pv_consultation *c = &p->consultations.v[i];
+		for (uint32_t j = 0; j < vp->consultations.n; j++) {
+			const struct pv_consultation *h = &vp->consultations.v[j];
+			char x[16] = "", y[16] = "";
+			if (h->date.d.prec)
+				pv_date_format(&h->date.d, x);
+			if (c->date.d.prec)
+				pv_date_format(&c->date.d, y);
+			if (pv_view_hides_consultation(v, h) && h->kind.v == c->kind.v && !strcmp(x, y))
+				c->confidential.v = 1;
+		}
+	}
+}
+
+void pv_diff_redact_both(struct pv_diff_side *old, struct pv_diff_side *new)
+{
+	struct pv_diff_side *sides[2] = { old, new };
+	struct view w[2];
+	for (int s = 0; s < 2; s++)
+		view_open(&w[s], sides[s], pv_lang_default(), 1);
+	/* Both from the views of the drafts as written, then both marked. */
+	for (int s = 0; s < 2; s++)
+		if (sides[s]->loaded && sides[!s]->loaded)
+			mark_hidden(&sides[s]->plan, &w[!s].v, &sides[!s]->plan);
+	for (int s = 0; s < 2; s++)
+		pv_view_release(&w[s].v);
+}
+
+/* Under --redact, drops from both drafts' items of one kind those either
+ * draft hides, matched by id (or key): an item that became confidential
+ * is not shown as removed. */
+static void drop_hidden(struct pv_diff_flats *a, struct pv_diff_flats *b)
+{
+	struct pv_strmap hidden = PV_STRMAP_INIT;
+	struct pv_diff_flats *sides[2] = { a, b };
+	for (int s = 0; s < 2; s++)
+		for (size_t i = 0; i < sides[s]->n; i++)
+			if (sides[s]->v[i].hidden)
+				pv_strmap_put(&hidden, sides[s]->v[i].id, (void *)1);
+	/* The map's keys are the items' ids: what is dropped is freed last. */
+	struct pv_diff_flats gone = { NULL, 0, 0 };
+	for (int s = 0; s < 2; s++) {
+		struct pv_diff_flats *f = sides[s], keep = { NULL, 0, 0 };
+		for (size_t i = 0; i < f->n; i++) {
+			struct pv_diff_flats *to = pv_strmap_get(&hidden, f->v[i].id) ? &gone : &keep;
+			PV_ALLOC_GROW(to->v, to->n + 1, to->alloc);
+			to->v[to->n++] = f->v[i];
+		}
+		free(f->v);
+		*f = keep;
+	}
+	pv_strmap_release(&hidden);
+	pv_diff_flats_release(&gone);
+}
+
+static void compare_items(struct pv_diff *d, const struct pv_diff_side *old,
+			  const struct pv_diff_side *new, const struct pv_view *const *views)
+{
+	for (int k = 0; k < PV_DIFF_NKINDS; k++) {
 		struct pv_diff_flats a, b;
-		pv_diff_flatten(&old->plan, (enum pv_diff_kind)k, lang, &a);
-		pv_diff_flatten(&new->plan, (enum pv_diff_kind)k, lang, &b);
+		if (views[0]) {
+			pv_diff_flatten_view(&old->plan, (enum pv_diff_kind)k, d->lang, views[0], views[1], &a);
+			pv_diff_flatten_view(&new->plan, (enum pv_diff_kind)k, d->lang, views[1], views[0], &b);
+			drop_hidden(&a, &b);
+		} else {
+			pv_diff_flatten(&old->plan, (enum pv_diff_kind)k, d->lang, &a);
+			pv_diff_flatten(&new->plan, (enum pv_diff_kind)k, d->lang, &b);
+		}
 		/* The plan is one item whatever its id: a new id is a changed field. */
 		if (k == PV_DIFF_PLAN) {
 			free(a.v[0].id);
@@ -402,8 +520,45 @@ void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
 		pv_diff_flats_release(&a);
 		pv_diff_flats_release(&b);
 	}
-	findings(d, &old->diags, &new->diags);
+}
+
+void pv_diff_compute(struct pv_diff *d, const struct pv_diff_side *old,
+		     const struct pv_diff_side *new, const struct pv_lang *lang, int redact)
+{
+	memset(d, 0, sizeof(*d));
+	d->lang = lang;
+	d->redact = redact;
+	d->old_name = xstrdup(old->name);
+	d->new_name = xstrdup(new->name);
+	d->old_loaded = old->loaded;
+	d->new_loaded = new->loaded;
+	const struct pv_diff_side *sides[2] = { old, new };
+	char **ids[2] = { &d->old_id, &d->new_id }, **curs[2] = { &d->old_currency, &d->new_currency };
+	/* Both views stay open: under --redact each filters the other draft. */
+	struct view w[2];
+	for (int s = 0; s < 2; s++)
+		view_open(&w[s], sides[s], lang, redact);
+	const struct pv_view *views[2] = { redact ? &w[0].v : NULL, redact ? &w[1].v : NULL };
+	for (int s = 0; s < 2; s++) {
+		const struct pv_plan *p = &sides[s]->plan;
+		*ids[s] = p->plan.id.s ? xstrdup(p->plan.id.s) : NULL;
+		*curs[s] = p->plan.currency.s ? xstrdup(p->plan.currency.s) : NULL;
+		if (!sides[s]->loaded)
+			continue;
+		totals(d, s, &w[s].v);
+		coverage(d, s, &w[s].v, views[!s]);
+	}
+	d->currency_differs = d->old_currency && d->new_currency &&
+			      strcmp(d->old_currency, d->new_currency);
+	mark_changed(d->areas, PV_AREA_COUNT);
+	mark_changed(d->pillars, 4);
+	mark_changed(d->sectors, PV_SECTOR_COUNT);
+	if (old->loaded && new->loaded)
+		compare_items(d, old, new, views);
+	findings(d, &old->diags, &new->diags, views);
 	matrix(d, &old->matrix, &new->matrix);
+	for (int s = 0; s < 2; s++)
+		pv_view_release(&w[s].v);
 }
 
 static void items_release(struct pv_diff_items *l)

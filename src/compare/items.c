@@ -12,7 +12,21 @@ struct flat {
 	struct pv_diff_flat *f;
 	const struct pv_plan *p;
 	const struct pv_lang *lang;
+	const struct pv_view *own, *other;	/* under --redact, else NULL */
 };
+
+/* Under --redact, an id an item of either draft hides is no field's value:
+ * a shown action's partner can be a confidential stakeholder. */
+static int id_hidden(const struct flat *x, const char *id)
+{
+	return x->own && id && (pv_view_hides_id(x->own, id) || pv_view_hides_id(x->other, id));
+}
+
+/* Marks the item just added as hidden by the draft's view. */
+static void hide(struct flat *x, int hidden)
+{
+	x->f->hidden = hidden;
+}
 
 static void field(struct flat *x, const char *key, unsigned flags, char *raw, char *shown)
 {
@@ -48,14 +62,15 @@ static void text(struct flat *x, const char *key, const struct pv_text *t)
 
 static void str(struct flat *x, const char *key, const struct pv_str *s)
 {
-	field(x, key, 0, dup_or_null(s->s), NULL);
+	field(x, key, 0, id_hidden(x, s->s) ? NULL : dup_or_null(s->s), NULL);
 }
 
 static void strs(struct flat *x, const char *key, const pv_str_list *l)
 {
 	struct pv_buf b = PV_BUF_INIT;
-	for (uint32_t i = 0; i < l->n; i++)
-		pv_buf_addf(&b, "%s%s", i ? ", " : "", l->v[i].s ? l->v[i].s : "");
+	for (uint32_t i = 0, n = 0; i < l->n; i++)
+		if (!id_hidden(x, l->v[i].s))
+			pv_buf_addf(&b, "%s%s", n++ ? ", " : "", l->v[i].s ? l->v[i].s : "");
 	field(x, key, PV_DF_LIST, l->pos.line || l->n ? pv_buf_detach(&b, NULL) : NULL, NULL);
 	pv_buf_release(&b);
 }
@@ -167,6 +182,8 @@ static struct pv_diff_flat *item(struct pv_diff_flats *out, const char *id,
 	return f;
 }
 
+#define HIDES(x, call) ((x)->own && (call))
+
 static const char *cur_of(const struct pv_plan *p, const struct pv_action *a)
 {
 	return a->currency.s ? a->currency.s : p->plan.currency.s;
@@ -198,15 +215,16 @@ static void funding(struct flat *x, const struct pv_action *a)
 	pv_buf_release(&shown);
 }
 
-static void action(struct pv_diff_flats *out, struct flat *x, const struct pv_objective *o,
-		   const struct pv_action *a)
+static void action(struct pv_diff_flats *out, struct flat *x, const struct pv_priority *pr,
+		   const struct pv_objective *o, const struct pv_action *a)
 {
 	const char *cur = cur_of(x->p, a);
 	struct pv_money m;
 	item(out, a->id.s, &a->title, x);
+	hide(x, HIDES(x, pv_view_hides_action(x->own, pr, o, a)));
 	text(x, "title", &a->title);
 	text(x, "description", &a->description);
-	field(x, "objective", 0, dup_or_null(o->id.s), NULL);
+	field(x, "objective", 0, id_hidden(x, o->id.s) ? NULL : dup_or_null(o->id.s), NULL);
 	str(x, "lead", &a->lead);
 	strs(x, "partners", &a->partners);
 	date(x, "start", &a->start);
@@ -230,12 +248,14 @@ static void action(struct pv_diff_flats *out, struct flat *x, const struct pv_ob
 	boolean(x, "confidential", &a->confidential);
 }
 
-static void need(struct pv_diff_flats *out, struct flat *x, const struct pv_action *a,
-		 const struct pv_need *n)
+static void need(struct pv_diff_flats *out, struct flat *x, int holder_hidden,
+		 const struct pv_action *a, const struct pv_need *n)
 {
 	item(out, n->id.s, &n->need, x);
+	hide(x, holder_hidden || HIDES(x, pv_view_hides_need(x->own, a, n)));
 	text(x, "need", &n->need);
-	field(x, "action", 0, a ? xstrdup(a->id.s ? a->id.s : "") : NULL, NULL);
+	field(x, "action", 0, a && !id_hidden(x, a->id.s) ? xstrdup(a->id.s ? a->id.s : "") : NULL,
+	      NULL);
 	enumv(x, "kind", "need", pv_need_kind_names, &n->kind);
 	str(x, "beneficiary", &n->beneficiary);
 	strs(x, "support_from", &n->support_from);
@@ -253,6 +273,7 @@ static void tree(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_diff
 		const struct pv_priority *pr = &p->priorities.v[i];
 		if (kind == PV_DIFF_PRIORITY) {
 			item(out, pr->id.s, &pr->title, x);
+			hide(x, HIDES(x, pv_view_hides_priority(x->own, pr)));
 			text(x, "title", &pr->title);
 			enums(x, "areas", "area", pv_area_names, &pr->areas);
 			enums(x, "gcts_pillars", "pillar", NULL, &pr->gcts_pillars);
@@ -263,8 +284,10 @@ static void tree(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_diff
 			const struct pv_objective *o = &pr->objectives.v[j];
 			if (kind == PV_DIFF_OBJECTIVE) {
 				item(out, o->id.s, &o->title, x);
+				hide(x, HIDES(x, pv_view_hides_objective(x->own, pr, o)));
 				text(x, "title", &o->title);
-				field(x, "priority", 0, dup_or_null(pr->id.s), NULL);
+				field(x, "priority", 0, id_hidden(x, pr->id.s) ? NULL : dup_or_null(pr->id.s),
+				      NULL);
 				text(x, "outcome", &o->outcome);
 				strs(x, "indicators", &o->indicators);
 				strs(x, "addresses", &o->addresses);
@@ -273,14 +296,16 @@ static void tree(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_diff
 			for (uint32_t k = 0; k < o->actions.n; k++) {
 				const struct pv_action *a = &o->actions.v[k];
 				if (kind == PV_DIFF_ACTION)
-					action(out, x, o, a);
+					action(out, x, pr, o, a);
+				/* A need is hidden with the action that holds it. */
+				int held = HIDES(x, pv_view_hides_action(x->own, pr, o, a));
 				for (uint32_t l = 0; kind == PV_DIFF_NEED && l < a->capacity_needs.n; l++)
-					need(out, x, a, &a->capacity_needs.v[l]);
+					need(out, x, held, a, &a->capacity_needs.v[l]);
 			}
 		}
 	}
 	for (uint32_t l = 0; kind == PV_DIFF_NEED && l < p->capacity_needs.n; l++)
-		need(out, x, NULL, &p->capacity_needs.v[l]);
+		need(out, x, 0, NULL, &p->capacity_needs.v[l]);
 }
 
 static void others(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_diff_flats *out,
@@ -289,6 +314,7 @@ static void others(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_di
 	for (uint32_t i = 0; kind == PV_DIFF_INDICATOR && i < p->indicators.n; i++) {
 		const struct pv_indicator *n = &p->indicators.v[i];
 		item(out, n->id.s, &n->name, x);
+		hide(x, HIDES(x, pv_view_hides_indicator(x->own, n)));
 		text(x, "name", &n->name);
 		str(x, "unit", &n->unit);
 		measure(x, "baseline", &n->baseline);
@@ -303,6 +329,7 @@ static void others(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_di
 	for (uint32_t i = 0; kind == PV_DIFF_STAKEHOLDER && i < p->stakeholders.n; i++) {
 		const struct pv_stakeholder *s = &p->stakeholders.v[i];
 		item(out, s->id.s, &s->name, x);
+		hide(x, HIDES(x, pv_view_hides_stakeholder(x->own, s)));
 		text(x, "name", &s->name);
 		enumv(x, "sector", "sector", pv_sector_names, &s->sector);
 		text(x, "role", &s->role);
@@ -313,6 +340,7 @@ static void others(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_di
 	for (uint32_t i = 0; kind == PV_DIFF_RISK && i < p->risks.n; i++) {
 		const struct pv_risk *r = &p->risks.v[i];
 		item(out, r->id.s, &r->description, x);
+		hide(x, HIDES(x, pv_view_hides_risk(x->own, r)));
 		text(x, "description", &r->description);
 		enumv(x, "likelihood", "rating", pv_rating_names, &r->likelihood);
 		enumv(x, "impact", "rating", pv_rating_names, &r->impact);
@@ -357,6 +385,7 @@ static void keyed(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_dif
 		if (kind == PV_DIFF_CONSULTATION) {
 			const struct pv_consultation *c = &p->consultations.v[i];
 			item(out, key.buf, &c->title, x);
+			hide(x, HIDES(x, pv_view_hides_consultation(x->own, c)));
 			text(x, "title", &c->title);
 			date(x, "date", &c->date);
 			enumv(x, "kind", "consultation", pv_consult_kind_names, &c->kind);
@@ -368,6 +397,9 @@ static void keyed(const struct pv_plan *p, enum pv_diff_kind kind, struct pv_dif
 		} else {
 			const struct pv_deviation *dv = &p->accepted_deviations.v[i];
 			item(out, key.buf, NULL, x);
+			/* Its scope may name what only the other draft hides. */
+			hide(x, HIDES(x, pv_view_hides_deviation(x->own, dv) ||
+					     pv_view_hides_deviation(x->other, dv)));
 			str(x, "rule", &dv->rule);
 			text(x, "reason", &dv->reason);
 			str(x, "approved_by", &dv->approved_by);
@@ -402,7 +434,14 @@ static void plan_info(const struct pv_plan *p, struct pv_diff_flats *out, struct
 void pv_diff_flatten(const struct pv_plan *p, enum pv_diff_kind kind, const struct pv_lang *lang,
 		     struct pv_diff_flats *out)
 {
-	struct flat x = { NULL, p, lang };
+	pv_diff_flatten_view(p, kind, lang, NULL, NULL, out);
+}
+
+void pv_diff_flatten_view(const struct pv_plan *p, enum pv_diff_kind kind, const struct pv_lang *lang,
+			  const struct pv_view *own, const struct pv_view *other,
+			  struct pv_diff_flats *out)
+{
+	struct flat x = { NULL, p, lang, own, other };
 	memset(out, 0, sizeof(*out));
 	if (kind == PV_DIFF_PLAN)
 		plan_info(p, out, &x);

@@ -84,6 +84,30 @@ static void fmt_num(const struct w *w, double v, struct pv_buf *o)
 
 /* ---- the title and summary ---- */
 
+/* "{n} KEY" agreeing with n, the catalogue's KEY.one or KEY.many, as the
+ * counts of check's summary are chosen (count.*.one / count.*.many). */
+static void count(const struct w *w, struct pv_buf *o, const char *key, size_t n)
+{
+	char k[64], v[24];
+	snprintf(k, sizeof(k), "%s.%s", key, n == 1 ? "one" : "many");
+	snprintf(v, sizeof(v), "%zu", n);
+	pv_report_fill(w->d->lang, L(w, k), o, "n", v, (char *)NULL);
+}
+
+/* Under --redact, what was left out, said once under the summary. */
+static void withheld(struct w *w)
+{
+	const struct pv_diff *d = w->d;
+	struct pv_buf b = PV_BUF_INIT, t = PV_BUF_INIT;
+	if (!d->redact)
+		return;
+	count(w, &b, "diff.count.finding", d->withheld_findings);
+	pv_report_fill(d->lang, L(w, "diff.withheld"), &t, "findings", b.buf, (char *)NULL);
+	pv_buf_addf(w->o, "\n%s\n", t.buf);
+	pv_buf_release(&b);
+	pv_buf_release(&t);
+}
+
 static void head(struct w *w)
 {
 	const struct pv_diff *d = w->d;
@@ -103,9 +127,12 @@ static void head(struct w *w)
 	}
 	size_t v[6] = { added, removed, changed, d->state_count[PV_FINDING_RESOLVED],
 			d->state_count[PV_FINDING_NEW], d->state_count[PV_FINDING_UNCHANGED] };
+	static const char *const keys[6] = { "diff.count.added", "diff.count.removed",
+					     "diff.count.changed", "diff.count.resolved",
+					     "diff.count.new", "diff.count.unchanged" };
 	for (int i = 0; i < 6; i++) {
 		pv_buf_init(&n[i]);
-		pv_buf_addf(&n[i], "%zu", v[i]);
+		count(w, &n[i], keys[i], v[i]);
 	}
 	pv_buf_reset(&t);
 	pv_report_fill(d->lang, L(w, "diff.summary"), &t, "added", n[0].buf, "removed", n[1].buf,
@@ -118,6 +145,7 @@ static void head(struct w *w)
 		pv_report_fill(d->lang, L(w, "diff.summary_waived"), &t, "n", n, (char *)NULL);
 	}
 	pv_buf_addf(w->o, "%s\n", t.buf);
+	withheld(w);
 	const char *names[2] = { d->old_name, d->new_name };
 	int loaded[2] = { d->old_loaded, d->new_loaded };
 	for (int s = 0; s < 2; s++) {
@@ -493,7 +521,7 @@ static void rule_state(struct w *w, struct pv_buf *o, enum pv_rule_status st, en
 		snprintf(num, sizeof(num), "%zu", n);
 		if (n) {
 			pv_buf_adds(o, ", ");
-			pv_report_fill(w->d->lang, L(w, n == 1 ? "diff.one_finding" : "diff.n_findings"), o,
+			pv_report_fill(w->d->lang, L(w, n == 1 ? "diff.count.finding.one" : "diff.count.finding.many"), o,
 				       "n", num, (char *)NULL);
 		}
 		pv_buf_addch(o, ')');
@@ -532,16 +560,19 @@ static void matrix(struct w *w)
 
 static void left_out(struct w *w, size_t limit)
 {
-	char a[24], b[24], l[24];
+	struct pv_buf a = PV_BUF_INIT, b = PV_BUF_INIT;
+	char l[24];
 	if (!w->left_items && !w->left_findings)
 		return;
-	snprintf(a, sizeof(a), "%zu", w->left_items);
-	snprintf(b, sizeof(b), "%zu", w->left_findings);
+	count(w, &a, "diff.count.item", w->left_items);
+	count(w, &b, "diff.count.finding", w->left_findings);
 	snprintf(l, sizeof(l), "%zu", limit);
 	pv_buf_addch(w->o, '\n');
-	pv_report_fill(w->d->lang, L(w, "diff.left_out"), w->o, "items", a, "findings", b, "limit", l,
-		       (char *)NULL);
+	pv_report_fill(w->d->lang, L(w, "diff.left_out"), w->o, "items", a.buf, "findings", b.buf,
+		       "limit", l, (char *)NULL);
 	pv_buf_addch(w->o, '\n');
+	pv_buf_release(&a);
+	pv_buf_release(&b);
 }
 
 static void render(const struct pv_diff *d, int md, size_t limit, struct pv_buf *out)

@@ -191,6 +191,9 @@ void pv_diff_render_json(const struct pv_diff *d, struct pv_buf *out)
 	}
 	findings(&o, d);
 	matrix(&o, d);
+	/* Only under --redact: the key itself says the comparison is redacted. */
+	if (d->redact)
+		pv_buf_addf(&o, ",\"redacted\":{\"findings\":%zu}", d->withheld_findings);
 	pv_buf_adds(&o, "}");
 	pv_json_pretty(o.buf, out);
 	pv_buf_addch(out, '\n');

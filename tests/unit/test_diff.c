@@ -70,8 +70,42 @@ static void compare(struct pv_diff *d, const char *old, const char *new)
 	struct pv_diff_side a, b;
 	side(&a, "old", old);
 	side(&b, "new", new);
-	pv_diff_compute(d, &a, &b, pv_lang_default());
+	pv_diff_compute(d, &a, &b, pv_lang_default(), 0);
 	/* The comparison owns what it shows: the drafts can go. */
+	pv_diff_side_release(&a);
+	pv_diff_side_release(&b);
+}
+
+/* Under --redact: A2 became confidential, A3 is confidential and new.
+ * Neither is listed, and the totals leave out A2's cost in both drafts
+ * (else their difference would tell it). */
+static void test_redact(void **state)
+{
+	(void)state;
+	struct pv_diff d;
+	struct pv_diff_side a, b;
+	side(&a, "old",
+	     "          - {id: A1, title: Forums, lead: gov, start: 2026-01, end: 2026-12, cost: 100}\n"
+	     "          - {id: A2, title: Radio, lead: gov, start: 2026-01, end: 2026-12, cost: 40}\n");
+	side(&b, "new",
+	     "          - {id: A1, title: Forums, lead: gov, start: 2026-01, end: 2026-12, cost: 100}\n"
+	     "          - {id: A2, title: Radio, lead: gov, start: 2026-01, end: 2026-12, cost: 40,\n"
+	     "             confidential: true}\n"
+	     "          - {id: A3, title: Watch, lead: gov, start: 2026-01, end: 2026-12, cost: 7,\n"
+	     "             confidential: true}\n");
+	pv_diff_redact_both(&a, &b);
+	pv_diff_compute(&d, &a, &b, pv_lang_default(), 1);
+	assert_true(d.redact);
+	assert_null(item(&d, PV_DIFF_ACTION, "A2"));
+	assert_null(item(&d, PV_DIFF_ACTION, "A3"));
+	assert_int_equal(d.totals[0][PV_DT_COST], 100);	/* A2 hidden in the old draft too */
+	assert_int_equal(d.totals[1][PV_DT_COST], 100);
+	assert_int_equal(d.totals[0][PV_DT_ACTIONS], 1);
+	pv_diff_release(&d);
+	/* Without --redact the same drafts show them. */
+	pv_diff_compute(&d, &a, &b, pv_lang_default(), 0);
+	assert_non_null(item(&d, PV_DIFF_ACTION, "A3"));
+	pv_diff_release(&d);
 	pv_diff_side_release(&a);
 	pv_diff_side_release(&b);
 }
@@ -179,7 +213,7 @@ static void test_findings(void **state)
 		b.diags.v[i].waiver = strcmp(b.diags.v[i].code, "CON001") ? -1 : 0;
 	pv_check_fingerprints(&a.diags, NULL);
 	pv_check_fingerprints(&b.diags, NULL);
-	pv_diff_compute(&d, &a, &b, pv_lang_default());
+	pv_diff_compute(&d, &a, &b, pv_lang_default(), 0);
 	assert_int_equal(d.state_count[PV_FINDING_UNCHANGED], 1);
 	assert_int_equal(d.state_count[PV_FINDING_RESOLVED], 1);
 	assert_int_equal(d.state_count[PV_FINDING_WAIVED], 1);
@@ -223,6 +257,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_items),
+		cmocka_unit_test(test_redact),
 		cmocka_unit_test(test_ambiguous_rename),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_findings),

@@ -1,0 +1,157 @@
+# pveplan diff --redact: no byte of any diff format (text, md, html, json)
+# holds a confidential item's id, name, title, text or amount, of either
+# draft, whichever way the drafts differ: an item added, removed, changed,
+# or one that became (or stopped being) confidential between them. The
+# fixture, the secrets and the search are those of redact.sh (build
+# --redact); the ITEMS list below is its copy, kept the same.
+. "$(dirname "$0")/lib.inc"
+
+RPLAN=$FIX/redact.pve.yaml
+
+# One line per confidential item: its strings, separated by '|'. Amounts
+# are numbers, searched in every way a report language writes them.
+ITEMS=(
+	"stakeholder|SECRETX1|Zorblat Ministry|Quorvex liaison office"
+	"driver|SECRETX2|Fenwickian smuggling grievance"
+	"consultation|Glimmerfax briefing|Vorpalkeep annex"
+	"need under an action|SECRETX3|Frobnitzer surveillance training|#24681"
+	"action|SECRETX4|Quibbleton listening operation|Snarfwhistle informant network|Plinkerton|#137913|#11223"
+	"objective|SECRETX5|Murkwell hidden objective|Grumbleford outcome"
+	"action of a confidential objective|SECRETX6|Dravenlock covert action|Bluffington|#86420"
+	"uncosted action|SECRETX7|Wuzzlebeck sting"
+	"priority|SECRETX8|Krakentide secret priority"
+	"objective of a confidential priority|SECRETX9|Jabberwock objective"
+	"action of a confidential priority|SECRETXA|Snicklefritz action|Oswaldine|#57913"
+	"indicator|SECRETXB|Plonkville informant count|Grimbold registry"
+	"top-level need|SECRETXC|Wibblegast intercept equipment|#35791"
+	"risk|SECRETXD|Zanzibark exposure risk|Hushmoor cover plan"
+	"deviation about SECRETX7|classified annex"
+)
+
+# The strings of item line $1, amounts expanded (137913, 137,913, 137.913,
+# 137 913 with a space, a no-break space, a narrow no-break space, U+066C).
+strings_of() {
+	local s
+	IFS='|' read -r -a parts <<<"$1"
+	for s in "${parts[@]:1}"; do
+		if [[ $s == "#"* ]]; then
+			s=${s#\#}
+			local hi=${s:0:${#s}-3} lo=${s: -3} sep
+			echo "$s"
+			for sep in , . ' ' $'\u00a0' $'\u202f' $'\u066c'; do echo "$hi$sep$lo"; done
+		else
+			echo "$s"
+		fi
+	done
+}
+all_secrets() { local it; for it in "${ITEMS[@]}"; do strings_of "$it"; done; }
+
+# leaks_in WHAT FILE...: asserts that no confidential string is in FILEs.
+leaks_in() {
+	local what=$1
+	shift
+	local -a secrets
+	mapfile -t secrets < <(all_secrets)
+	"$PY" "$TOOLS" find "$@" -- "${secrets[@]}" >leaks.txt
+	head -n 20 leaks.txt
+	check "$what: no confidential id, name, title, text or amount" '[ ! -s leaks.txt ]'
+}
+
+
+FORMATS="text md html json"
+
+# open.pve.yaml: the fixture with no item marked confidential (the same
+# items, all visible).
+opened() {
+	sed -e 's/, confidential: true//' -e '/^ *confidential: true$/d' "$RPLAN" >open.pve.yaml
+	check "open.pve.yaml marks nothing confidential" '! grep -v "^ *#" open.pve.yaml | grep -q "confidential: true"'
+}
+
+# diffs NAME OLD NEW [OPTIONS...]: each format into NAME.FORMAT, exit 0.
+diffs() {
+	local name=$1 old=$2 new=$3 f
+	shift 3
+	for f in $FORMATS; do
+		pvrun "$name.$f" diff --format "$f" "$@" "$old" "$new"
+		check "$name --format $f: exits 0" '[ $rc -eq 0 ] && [ -s "$name.$f.out" ]'
+	done
+}
+outs() { local f; for f in $FORMATS; do echo "$1.$f.out" "$1.$f.err"; done; }
+
+# The pairs compared: every confidential item added, removed, became
+# confidential, stopped being; and changed (the deviation's reason, an
+# amount and a text of confidential items).
+pairs() {
+	opened
+	edit "$RPLAN" 'classified annex=>sealed annex' 'cost: 24681=>cost: 24680' \
+		'mitigation: Hushmoor cover plan=>mitigation: other plan' >chg.pve.yaml
+	diffs chg "$RPLAN" chg.pve.yaml "$@"
+	diffs add "$FIX/base.pve.yaml" "$RPLAN" "$@"
+	diffs del "$RPLAN" "$FIX/base.pve.yaml" "$@"
+	diffs became open.pve.yaml "$RPLAN" "$@"
+	diffs stopped "$RPLAN" open.pve.yaml "$@"
+}
+
+# Without --redact the same diffs show each confidential item (the search
+# below finds what it looks for).
+case_unredacted() {
+	pairs
+	local it
+	for it in "${ITEMS[@]}"; do
+		# diff compares no drivers (only the redacted search looks for one).
+		[[ $it == driver* ]] && continue
+		local -a ss
+		mapfile -t ss < <(strings_of "$it")
+		# shellcheck disable=SC2046
+		check "unredacted diffs show the ${it%%|*}" \
+			'! "$PY" "$TOOLS" find $(outs add) $(outs del) $(outs became) $(outs stopped) $(outs chg) -- "${ss[@]}" >/dev/null'
+	done
+}
+
+case_added_removed() {
+	pairs --redact
+	# shellcheck disable=SC2046
+	leaks_in "added and removed, every format" $(outs add) $(outs del)
+	# shellcheck disable=SC2046
+	leaks_in "changed, every format" $(outs chg)
+}
+
+case_became_confidential() {
+	pairs --redact
+	# shellcheck disable=SC2046
+	leaks_in "became or stopped being confidential, every format" $(outs became) $(outs stopped)
+	check "nothing listed as removed" '! grep -q "removed SECRET" became.text.out'
+	check "it says what it leaves out" 'grep -q "items confidential in either draft are not shown" became.text.out'
+	check "JSON says it is redacted" 'grep -q "\"redacted\"" became.json.out'
+}
+
+case_lang_fr() {
+	pairs --redact --lang fr
+	# shellcheck disable=SC2046
+	leaks_in "French, every format" $(outs add) $(outs del) $(outs became) $(outs stopped) $(outs chg)
+}
+
+# Findings that name a confidential item (CON002 on SECRETX4) are not shown.
+case_findings() {
+	edit "$RPLAN" '            start: 2025-04\n            end: 2026-10=>            start: 2025-04\n            end: 2025-01' >p.pve.yaml
+	pvrun c check p.pve.yaml
+	check "the plan has an error about SECRETX4" '[ $rc -eq 1 ] && grep -q "error\[CON002\].*SECRETX4" c.out'
+	diffs err "$RPLAN" p.pve.yaml --redact
+	# shellcheck disable=SC2046
+	leaks_in "a new error about a confidential item" $(outs err)
+	pvrun fail diff --redact --fail-on-new "$RPLAN" p.pve.yaml
+	check "--fail-on-new still sees the new error (exit 1)" '[ $rc -eq 1 ]'
+}
+
+# The new draft's totals are those of build --redact (its glance).
+case_totals() {
+	pvrun b build --redact --format md -o out "$RPLAN"
+	check "build --redact exits 0" '[ $rc -eq 0 ]'
+	pvrun d diff --redact --format json "$FIX/base.pve.yaml" "$RPLAN"
+	local cost glance
+	cost=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["totals"]["cost"]["new"])' d.out)
+	glance=$(sed -n 's/^| Total cost | \([0-9,]*\) .*/\1/p' out/report.md | tr -d ,)
+	check "the diff's new total ($cost) is the redacted report's ($glance)" '[ -n "$cost" ] && [ "$cost" = "$glance" ]'
+}
+
+main "$@"
