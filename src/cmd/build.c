@@ -159,25 +159,62 @@ static void show_findings(const struct pv_build_result *r, unsigned flags)
 	pv_buf_release(&text);
 }
 
+/* The language of what build says: the findings' (the plan's or --lang)
+ * when pveplan has its messages, else English. */
+static const struct pv_lang *says(const struct pv_build_result *r)
+{
+	return r->lang && pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+}
+
+static void show_written(const struct pv_build_result *r, unsigned flags)
+{
+	const struct pv_lang *l = says(r);
+	for (size_t i = 0; !(flags & PV_TEXT_QUIET) && i < r->written.n; i++) {
+		printf(pv_lang_message(l, "wrote %s"), r->written.v[i]);
+		putchar('\n');
+	}
+	/* --force wrote them although the plan has errors: say what the
+	 * reader of the reports will see. */
+	if (r->written.n && r->errors) {
+		const char *fmt = r->errors == 1
+			? pv_lang_message(l, "the reports carry a 'not valid' banner: the plan has %zu error")
+			: pv_lang_message(l, "the reports carry a 'not valid' banner: the plan has %zu errors");
+		printf(fmt, r->errors);
+		putchar('\n');
+	}
+}
+
+/* The findings quote the plan (snippets, ids, amounts) and count
+ * confidential items: under --redact none of that may reach an output, the
+ * terminal included, so they are left to check. */
+static void show_checked(const struct pv_build_result *r, unsigned flags, int redact)
+{
+	if (r->lang && redact) {
+		fputs(pv_lang_message(says(r), "findings not shown under --redact: 'pveplan check' shows them"),
+		      stdout);
+		putchar('\n');
+	} else if (r->lang) {
+		show_findings(r, flags);
+	}
+}
+
 static void show(int status, const struct pv_build_result *r, unsigned flags, int redact)
 {
-	/* The findings quote the plan (snippets, ids, amounts) and count
-	 * confidential items: under --redact none of that may reach an output,
-	 * the terminal included, so they are left to check. */
-	if (r->lang && redact)
-		puts("findings not shown under --redact: 'pveplan check' shows them");
-	else if (r->lang)
-		show_findings(r, flags);
-	if (!(flags & PV_TEXT_QUIET))
-		for (size_t i = 0; i < r->written.n; i++)
-			printf("wrote %s\n", r->written.v[i]);
+	const struct pv_lang *l = says(r);
+	show_checked(r, flags, redact);
+	show_written(r, flags);
 	fflush(stdout);
-	if (status == PV_BUILD_FINDINGS)
-		fprintf(stderr, "pveplan: error: '%s' has %zu error%s: no report written%s\n",
-			r->diags.file, r->errors, r->errors == 1 ? "" : "s",
-			r->loaded ? " (--force writes them anyway)" : "");
-	else if (status != PV_BUILD_OK)
+	if (status == PV_BUILD_FINDINGS) {
+		fputs("pveplan: ", stderr);
+		const char *fmt = r->errors == 1
+			? pv_lang_message(l, "error: '%s' has %zu error: no report written")
+			: pv_lang_message(l, "error: '%s' has %zu errors: no report written");
+		fprintf(stderr, fmt, r->diags.file, r->errors);
+		fputs(r->loaded ? pv_lang_message(l, " (--force writes them anyway)") : "", stderr);
+		fputc('\n', stderr);
+	} else if (status != PV_BUILD_OK) {
 		fprintf(stderr, "pveplan: error: %s\n", r->err.buf);
+	}
 }
 
 /* Checks and builds one plan with the configuration found for it: a
@@ -255,12 +292,9 @@ static int build_dir_plan(struct pv_build_opts *o, struct pv_project *project, c
 		st = PV_BUILD_REFUSED;
 	} else {
 		st = build_plan(o, project, cfg, &r);
-		if (r.lang && o->redact)
-			puts("findings not shown under --redact: 'pveplan check' shows them");
-		else if (r.lang && !(flags & PV_TEXT_QUIET))
-			show_findings(&r, flags);
-		for (size_t i = 0; !(flags & PV_TEXT_QUIET) && i < r.written.n; i++)
-			printf("wrote %s\n", r.written.v[i]);
+		if (!(flags & PV_TEXT_QUIET) || o->redact)
+			show_checked(&r, flags, o->redact);
+		show_written(&r, flags);
 	}
 	dir_summary(st, &r, o->plan_path, o->outdir, o->redact);
 	*built += st == PV_BUILD_OK;

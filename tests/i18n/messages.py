@@ -14,7 +14,7 @@ usage: messages.py SOURCE_DIR            (exit 1 on any problem)
 import glob, os, re, sys
 import yaml
 
-CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2}
+CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2, "pv_lang_message": 1}
 
 
 def c_strings(text):
@@ -59,8 +59,8 @@ def extract(srcdir):
     msgids, words, labels, fields = {}, set(), set(), {}
     for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
         src = open(path, encoding="utf-8").read()
-        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note)\s*\(", src):
-            if src[m.start() - 5:m.start()].endswith("void ") or "struct pv_diag *" + m.group(1) in src[m.start() - 20:m.end()]:
+        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note|pv_lang_message)\s*\(", src):
+            if src[m.start() - 6:m.start()].endswith(("void ", "char *")) or "struct pv_diag *" + m.group(1) in src[m.start() - 20:m.end()]:
                 continue
             args = call_args(src, m.end() - 1)
             idx = CALLS[m.group(1)]
@@ -68,7 +68,8 @@ def extract(srcdir):
                 continue
             s = c_strings(args[idx])
             if s is None:
-                if args[idx] not in ("fmt",):
+                # the catalogue's own look-up takes the formats it is given
+                if args[idx] not in ("fmt",) and m.group(1) != "pv_lang_message":
                     print(f"{path}: message is not a string literal: {args[idx][:60]}")
                     msgids.setdefault(None, path)
                 continue
