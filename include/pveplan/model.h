@@ -63,6 +63,11 @@ int pv_is_language(const char *tag);
  * pv_is_language accepts, in strcmp order (for `pveplan schema`). */
 enum pv_code_kind { PV_CODE_COUNTRY, PV_CODE_CURRENCY, PV_CODE_LANGUAGE };
 void pv_codes_each(enum pv_code_kind kind, void (*fn)(const char *code, void *ctx), void *ctx);
+/* The code that `text` names, for a value written as a name where a code is
+ * wanted ("Mali" or "MLI": ML; "español": es), in any of the six languages
+ * (case and accents ignored); NULL when it names none. `kind` is
+ * PV_CODE_COUNTRY or PV_CODE_LANGUAGE (NULL for any other). */
+const char *pv_model_code_for_name(enum pv_code_kind kind, const char *text);
 
 /* Optimal-string-alignment edit distance, or max + 1 once it exceeds max. */
 size_t pv_edit_distance(const char *a, const char *b, size_t max);

@@ -87,6 +87,7 @@ struct run {
 	struct pv_run_report report;
 	struct pv_buf text;		/* text output, when it goes to a file */
 	int io_error, config_error;
+	size_t unreadable;	/* inputs that could not be read */
 };
 
 int pv_color_wanted(const char *when, const char *output)
@@ -202,7 +203,10 @@ static void check_one(struct run *r, const char *path, const char *shown)
 	if (checked < 0) {
 		fflush(stdout);
 		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		if (access(path, F_OK) < 0 && errno == ENOENT)
+			pv_opts_missing_hint(path);
 		r->io_error = 1;
+		r->unreadable++;
 		goto cleanup;
 	}
 	const struct pv_lang *lang = language(r, checked ? &plan : NULL);
@@ -456,7 +460,7 @@ static int parse_check_opts(int argc, char **argv, struct run *r, struct pv_path
 	for (int i = optind_out; i < argc; i++)
 		pv_pathlist_add(operands, argv[i]);
 	if (!operands->n)
-		return pv_opts_usage_error(&check_help, "no plan given (use '-' to read standard input)");
+		return pv_opts_no_plan(&check_help);
 	return -1;
 }
 
@@ -527,6 +531,34 @@ static int load_baseline(struct run *r)
 	return ret;
 }
 
+/* The summary line. When no plan could be read, no "0 errors in 0 files",
+ * which reads like a pass; when some could not, their number is in the
+ * line, as ripgrep and ruff count what they could not read. */
+static void render_summary(const struct run *r, const struct pv_lang *lang, struct pv_buf *out)
+{
+	struct pv_buf n = PV_BUF_INIT;
+	if (r->unreadable) {
+		const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(r->unreadable) };
+		pv_template_fill(pv_lang_label(lang, r->unreadable == 1 ? "count.unreadable.one"
+									: "count.unreadable.many"),
+				 pairs, 1, lang, &n);
+	}
+	if (!r->report.n && r->io_error) {
+		pv_buf_adds(out, pv_lang_label(lang, "summary.none"));
+		if (n.len)
+			pv_buf_addf(out, "%s%s", pv_lang_label(lang, "colon"), n.buf);
+		pv_buf_addch(out, '\n');
+	} else {
+		pv_render_summary(r->report.errors, r->report.warnings, r->report.infos,
+				  r->report.waived, r->report.n, r->flags, lang, out);
+		if (n.len && out->len && out->buf[out->len - 1] == '\n') {
+			out->buf[--out->len] = '\0';
+			pv_buf_addf(out, "%s%s\n", pv_lang_label(lang, "summary.also"), n.buf);
+		}
+	}
+	pv_buf_release(&n);
+}
+
 /* The summary, the report, and the exit status. */
 static int finish(struct run *r)
 {
@@ -537,8 +569,7 @@ static int finish(struct run *r)
 	if (r->formats & (1u << FMT_TEXT)) {
 		struct pv_buf sum = PV_BUF_INIT;
 		const struct pv_lang *lang = r->report.lang ? r->report.lang : pv_lang_get(r->lang);
-		pv_render_summary(r->report.errors, r->report.warnings, r->report.infos,
-				  r->report.waived, r->report.n, r->flags, lang, &sum);
+		render_summary(r, lang, &sum);
 		if (r->baseline_path)
 			pv_render_baseline_summary(&r->report, r->flags, lang, &sum);
 		emit(r, &sum);

@@ -5,6 +5,7 @@
 #include "pveplan/read.h"
 #include "report/embedded.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,6 +186,44 @@ static int member_states_ok(const char *list)
 	return n >= 2;
 }
 
+/* A language or country written as its name gets the code to write, as the
+ * loader's hints give it: refused with the exact fix rather than guessed,
+ * so that the command line that works is the one the drafter sees. */
+static int lang_error(const char *got)
+{
+	const char *code = pv_model_code_for_name(PV_CODE_LANGUAGE, got);
+	char name[64], lower[3] = { 0 };
+	if (strlen(got) == 2) {
+		lower[0] = (char)tolower((unsigned char)got[0]);
+		lower[1] = (char)tolower((unsigned char)got[1]);
+		snprintf(name, sizeof(name), "templates/init/plan.%s.yaml", lower);
+		if (strcmp(lower, got) && pv_embedded_find(name))
+			return pv_opts_usage_error(&init_help, "--lang takes ar, en, es, fr, ru or zh, in lower case, not '%s': write --lang %s", got, lower);
+	}
+	snprintf(name, sizeof(name), "templates/init/plan.%s.yaml", code ? code : "");
+	if (code && pv_embedded_find(name))
+		return pv_opts_usage_error(&init_help, "--lang takes a language code, not its name '%s': write --lang %s", got, code);
+	if (code)
+		return pv_opts_usage_error(&init_help, "'%s' is the language %s; the scaffold is written in ar, en, es, fr, ru or zh: write one of them with --lang", got, code);
+	return pv_opts_usage_error(&init_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", got);
+}
+
+static int country_error(const char *got)
+{
+	char upper[3] = { 0 };
+	const char *code = NULL;
+	if (strlen(got) == 2) {
+		upper[0] = (char)toupper((unsigned char)got[0]);
+		upper[1] = (char)toupper((unsigned char)got[1]);
+		code = pv_is_country(upper) ? upper : NULL;
+	}
+	if (!code)
+		code = pv_model_code_for_name(PV_CODE_COUNTRY, got);
+	if (code)
+		return pv_opts_usage_error(&init_help, "--country takes an ISO 3166-1 two-letter code in capitals, not '%s': write --country %s", got, code);
+	return pv_opts_usage_error(&init_help, "--country takes an ISO 3166-1 two-letter code in capitals (ML, BD), not '%s'", got);
+}
+
 /* Checks the options against one another; 0, or the usage error's status. */
 static int validate(struct init *in, const char *scope)
 {
@@ -194,14 +233,14 @@ static int validate(struct init *in, const char *scope)
 	char name[64];
 	snprintf(name, sizeof(name), "templates/init/plan.%s.yaml", in->lang);
 	if (strlen(in->lang) > 8 || !(in->tpl = pv_embedded_find(name)))
-		return pv_opts_usage_error(&init_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", in->lang);
+		return lang_error(in->lang);
 	if (in->regional && in->country)
 		return pv_opts_usage_error(&init_help, "--country is for a national plan; a regional plan has --member-states");
 	if (!in->regional && (in->org || in->members))
 		return pv_opts_usage_error(&init_help, "--%s is for a regional plan (--scope regional)",
 					   in->org ? "organization" : "member-states");
 	if (in->country && !pv_is_country(in->country))
-		return pv_opts_usage_error(&init_help, "--country takes an ISO 3166-1 two-letter code in capitals (ML, BD), not '%s'", in->country);
+		return country_error(in->country);
 	if (in->members && !member_states_ok(in->members))
 		return pv_opts_usage_error(&init_help, "--member-states takes two or more different country codes, comma-separated (ML,NE), not '%s'", in->members);
 	const char *texts[] = { in->title, in->org };

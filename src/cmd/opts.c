@@ -1,11 +1,15 @@
 #include "opts.h"
 
 #include "pveplan/base.h"
+#include "pveplan/model.h"
+#include "pveplan/read.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 static void print_options(FILE *f, const struct pv_option *o)
@@ -149,4 +153,104 @@ int pv_opts_parse_size(const char *s, uint64_t *out)
 int pv_opts_parse_count(const char *s, uint64_t *out)
 {
 	return pv_opts_parse_size(s, out) < 0 || strpbrk(s, "KkMmGg") ? -1 : 0;
+}
+
+/* A plan file's name: the endings `check` discovers in a folder. */
+static size_t plan_stem(const char *name)
+{
+	static const char *const ends[] = { ".pve.yaml", ".pve.yml", ".yaml", ".yml" };
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		size_t e = strlen(ends[i]);
+		if (n > e && !strcmp(name + n - e, ends[i]))
+			return n - e;
+	}
+	return 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void pv_opts_plans_in(const char *dir, struct pv_pathlist *out)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t first = out->n;
+	while (d && (e = readdir(d)))
+		if (e->d_name[0] != '.' && plan_stem(e->d_name))
+			pv_pathlist_add(out, e->d_name);
+	if (d)
+		closedir(d);
+	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_names);
+}
+
+void pv_opts_missing_hint(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	struct pv_buf dir = PV_BUF_INIT;
+	struct pv_pathlist here = PV_PATHLIST_INIT;
+	if (slash)
+		pv_buf_add(&dir, path, (size_t)(slash - path) + 1);
+	else
+		pv_buf_adds(&dir, ".");
+	pv_opts_plans_in(dir.buf, &here);
+	size_t stem = plan_stem(base), best = SIZE_MAX;
+	const char *pick = NULL;
+	for (size_t i = 0; i < here.n; i++) {
+		/* plan.yaml for plan.pve.yaml: the same name, another ending. */
+		size_t s = plan_stem(here.v[i]), max = (stem ? stem : strlen(base)) / 3;
+		char *a = xstrndup(base, stem ? stem : strlen(base)), *b = xstrndup(here.v[i], s);
+		size_t d = !strcmp(a, b) ? 0 : pv_edit_distance(a, b, max ? max : 1);
+		free(a);
+		free(b);
+		if (d <= (max ? max : 1) && d < best && strcmp(here.v[i], base))
+			best = d, pick = here.v[i];
+	}
+	if (pick) {
+		struct pv_buf shown = PV_BUF_INIT;
+		pv_buf_add(&shown, path, (size_t)(base - path));
+		pv_buf_adds(&shown, pick);
+		fputs("help: did you mean '", stderr);
+		struct pv_buf vis = PV_BUF_INIT;
+		pv_buf_add_visible(&vis, shown.buf, shown.len);
+		fprintf(stderr, "%s'?\n", vis.buf);
+		pv_buf_release(&vis);
+		pv_buf_release(&shown);
+	}
+	pv_pathlist_release(&here);
+	pv_buf_release(&dir);
+}
+
+int pv_opts_no_plan(const struct pv_command_help *h)
+{
+	struct pv_pathlist here = PV_PATHLIST_INIT;
+	struct pv_buf vis = PV_BUF_INIT;
+	fprintf(stderr, "pveplan %s: error: no plan given: name a plan file, or '-' to read "
+		"standard input\n", h->name);
+	pv_opts_plans_in(".", &here);
+	if (here.n == 1) {
+		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
+		fprintf(stderr, "help: this folder has one plan file: pveplan %s %s\n", h->name,
+			vis.buf);
+	} else if (here.n) {
+		fputs("help: plan files in this folder:", stderr);
+		for (size_t i = 0; i < here.n && i < 4; i++) {
+			pv_buf_reset(&vis);
+			pv_buf_add_visible(&vis, here.v[i], strlen(here.v[i]));
+			fprintf(stderr, "%s %s", i ? "," : "", vis.buf);
+		}
+		if (here.n > 4)
+			fprintf(stderr, " (and %zu more)", here.n - 4);
+		pv_buf_reset(&vis);
+		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
+		fprintf(stderr, "; name one, as in: pveplan %s %s\n", h->name, vis.buf);
+	}
+	fprintf(stderr, "usage: pveplan %s %s\nSee 'pveplan help %s'.\n", h->name, h->synopsis,
+		h->name);
+	pv_pathlist_release(&here);
+	pv_buf_release(&vis);
+	return 2;
 }

@@ -42,6 +42,17 @@ int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
 int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const char **arg,
 		 int *optind_out);
 
+struct pv_pathlist;
+/* The plan files of folder `dir` (names ending .pve.yaml, .pve.yml, .yaml or
+ * .yml, not hidden, not recursing), sorted, appended to `out`. */
+void pv_opts_plans_in(const char *dir, struct pv_pathlist *out);
+/* For a plan `path` that does not exist: "did you mean" the plan file of its
+ * folder with the same name and another ending, or within 3 edits. */
+void pv_opts_missing_hint(const char *path);
+/* The one usage error of every command that takes a plan and got none, with
+ * the plan files of the current folder as the command lines to run; 2. */
+int pv_opts_no_plan(const struct pv_command_help *h);
+
 /* Parses a size such as 64M, 512K or 1000 into bytes; -1 when invalid. */
 int pv_opts_parse_size(const char *s, uint64_t *out);
 /* Parses a whole number without a suffix; -1 when invalid. */

@@ -96,6 +96,14 @@ const char *pv_hints_code_of(const char *got, int language, enum pv_name_lang *l
 	return lookup(pv_names_country, pv_names_country_nr, got, is_country, NULL, lang);
 }
 
+const char *pv_model_code_for_name(enum pv_code_kind kind, const char *text)
+{
+	enum pv_name_lang lang;
+	if (!text || (kind != PV_CODE_COUNTRY && kind != PV_CODE_LANGUAGE))
+		return NULL;
+	return pv_hints_code_of(text, kind == PV_CODE_LANGUAGE, &lang);
+}
+
 /* The hint for `got`, a word for `value` in language `lang`. */
 static void hint_word(struct pv_diag *g, const char *key, const char *got, const char *value,
 		      enum pv_name_lang lang, int in_list)

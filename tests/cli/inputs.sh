@@ -48,4 +48,14 @@ mkdir big && cp "$src/templates/page.html" big/ && head -c 1048577 /dev/zero | t
 check "a template over 1 MiB: exit 3, saying so" '[ $rc -eq 3 ] && grep -q "template .big/style.css. is larger than the limit of 1 MiB" err'
 head -c 1048576 /dev/zero | tr "\0" x >big/style.css
 check "a template of exactly 1 MiB is read" '"$bin" build --template-dir big --format html -o t3 "$reg" >/dev/null && [ -f t3/report.html ]'
+# A missing plan is no pass: no "0 errors ... in 0 files", a did-you-mean, the unreadable count.
+mkdir -p "$tmp/miss" && "$bin" init "$tmp/miss/plan.pve.yaml" >/dev/null 2>&1
+check "a missing plan: 'no plan checked', not '0 errors in 0 files', exit 3" \
+  '(cd "$tmp/miss" && "$bin" check plan.yaml >"$tmp/o" 2>"$tmp/e"; [ $? = 3 ] && grep -qx "no plan checked: 1 file could not be read" "$tmp/o" && ! grep -q "in 0 files" "$tmp/o")'
+check "a missing plan: did you mean the plan of the same folder" \
+  '(cd "$tmp/miss" && "$bin" check plan.yaml 2>&1 >/dev/null | grep -qx "help: did you mean .plan.pve.yaml.?")'
+check "one of two plans missing: the summary counts it" \
+  '(cd "$tmp/miss" && "$bin" check --quiet plan.pve.yaml nope.yaml 2>/dev/null | grep -q " in 1 file; 1 file could not be read$")'
+check "no plan given, one in the folder: the command to run" \
+  '(cd "$tmp/miss" && "$bin" check 2>&1 >/dev/null | grep -qx "help: this folder has one plan file: pveplan check plan.pve.yaml")'
 finish
