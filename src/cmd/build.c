@@ -139,8 +139,10 @@ static int parse_build_opts(int argc, char **argv, struct pv_build_opts *o, cons
 	}
 	if (!o->plan_path && optind_out < argc)
 		o->plan_path = argv[optind_out++];
-	if (!o->plan_path || optind_out < argc)
-		return pv_opts_usage_error(&build_help, o->plan_path ? "one plan at a time" : "which plan?");
+	if (!o->plan_path)
+		return pv_opts_no_plan(&build_help);
+	if (optind_out < argc)
+		return pv_opts_usage_error(&build_help, "one plan (or one folder of plans) at a time");
 	return -1;
 }
 
