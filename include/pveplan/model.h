@@ -91,7 +91,8 @@ const char *pv_suggest(const char *word, const char *const *cands, size_t n,
  * `invalid`: a value was written for the key but refused (its FMT finding
  * is made), or the key was misspelt into one that FMT003 suggests. The
  * value is absent all the same, but the rules that report a missing value
- * leave it alone: the drafter has been told what to fix.
+ * leave it alone: the drafter has been told what to fix. A refused mapping
+ * (`baseline: 0`) marks each of its fields so.
  */
 struct pv_str {
 	struct pv_pos pos;
@@ -127,6 +128,7 @@ struct pv_num {
 struct pv_enum {
 	struct pv_pos pos;
 	int v;
+	int invalid;		/* as pv_str's */
 };
 
 struct pv_bool {

@@ -481,6 +481,7 @@ static void mark_invalid(const struct pv_field *f, void *obj)
 	case PV_F_COUNTRY:
 	case PV_F_LANG:
 	case PV_F_RULE:
+	case PV_F_VALUE:
 		if (!((struct pv_str *)dst)->s)
 			((struct pv_str *)dst)->invalid = 1;
 		break;
@@ -489,6 +490,16 @@ static void mark_invalid(const struct pv_field *f, void *obj)
 	case PV_F_YEAR:
 		if (!((struct pv_num *)dst)->set)
 			((struct pv_num *)dst)->invalid = 1;
+		break;
+	case PV_F_ENUM:
+		if (!((struct pv_enum *)dst)->v)
+			((struct pv_enum *)dst)->invalid = 1;
+		break;
+	case PV_F_MAP:
+		/* Refused whole: none of its fields was read. */
+		if (!((struct pv_pos *)dst)->line)
+			for (size_t i = 0; i < f->sub->nfields; i++)
+				mark_invalid(&f->sub->fields[i], dst);
 		break;
 	default:
 		break;
