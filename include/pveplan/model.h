@@ -415,7 +415,7 @@ struct pv_money {
  * Sets `m` to action `a`'s cost and its funding committed and pledged.
  * Returns 1 when these amounts count in the plan's totals: a cost is
  * estimated and the action is in the plan's currency (amounts in another
- * currency cannot be added to them), else 0.
+ * currency, or in one FMT004 refused, cannot be added to them), else 0.
  */
 int pv_action_money(const struct pv_plan *p, const struct pv_action *a, struct pv_money *m);
 
