@@ -96,7 +96,8 @@ const char *pv_suggest(const char *word, const char *const *cands, size_t n,
  * `invalid`: a value was written for the key but refused (its FMT finding
  * is made), or the key was misspelt into one that FMT003 suggests. The
  * value is absent all the same, but the rules that report a missing value
- * leave it alone: the drafter has been told what to fix.
+ * leave it alone: the drafter has been told what to fix. A refused mapping
+ * (`baseline: 0`) marks each of its fields so.
  */
 struct pv_str {
 	struct pv_pos pos;
@@ -132,6 +133,7 @@ struct pv_num {
 struct pv_enum {
 	struct pv_pos pos;
 	int v;
+	int invalid;		/* as pv_str's */
 };
 
 struct pv_bool {
@@ -418,7 +420,7 @@ struct pv_money {
  * Sets `m` to action `a`'s cost and its funding committed and pledged.
  * Returns 1 when these amounts count in the plan's totals: a cost is
  * estimated and the action is in the plan's currency (amounts in another
- * currency cannot be added to them), else 0.
+ * currency, or in one FMT004 refused, cannot be added to them), else 0.
  */
 int pv_action_money(const struct pv_plan *p, const struct pv_action *a, struct pv_money *m);
 

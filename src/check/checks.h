@@ -93,6 +93,7 @@ struct pv_facts {
 	const char *uncosted_ids[5];
 	unsigned target_bits;			/* 1 << enum pv_target of every action */
 	unsigned level_bits;			/* 1 << enum pv_level of every action */
+	int level_refused;			/* an action's level was refused (FMT004) */
 	unsigned kind_bits;			/* 1 << enum pv_action_kind of every action */
 	unsigned context_levels;		/* 1 << enum pv_level of context.levels */
 	int gender_action;			/* an action is gender_responsive */
@@ -112,6 +113,11 @@ struct pv_facts {
 	int youth_involved, women_involved;	/* a youth / women's stakeholder is involved */
 	int oversight_involved;			/* or is monitoring.responsible */
 	int parliament_involved;
+	/* Refused or misspelt values (FMT003/FMT004) leave these unknown: an
+	 * involved stakeholder's sector, or an action's lead. Counts and "no
+	 * such sector" rules that these could change stay silent. */
+	size_t sector_unknown;			/* involved with a sector unknown */
+	int lead_unknown;			/* an action's lead, or its sector */
 	int any_country;			/* a stakeholder gives its country */
 	int any_need;				/* a capacity need, anywhere */
 };

@@ -67,6 +67,16 @@ static void action_money(struct walk *w, const struct pv_action *a, int security
 		f->security_cost += m.cost;
 }
 
+/* Whether the sector of the lead of `a` is unknown because a value was
+ * refused: the lead itself (misspelt key or refused value), or its sector. */
+static int lead_unknown(const struct pv_plan *p, const struct pv_action *a)
+{
+	const struct pv_stakeholder *s = a->lead.s ? pv_plan_stakeholder(p, a->lead.s) : NULL;
+	if (!a->lead.s)
+		return a->lead.invalid;
+	return s && !s->sector.v && s->sector.invalid;
+}
+
 static void action(const struct pv_action *a, void *arg)
 {
 	struct walk *w = arg;
@@ -77,6 +87,11 @@ static void action(const struct pv_action *a, void *arg)
 		f->target_bits |= 1u << a->target_groups.v[i].v;
 	if (a->level.v)
 		f->level_bits |= 1u << a->level.v;
+	f->level_refused |= a->level.invalid;
+	if (lead_unknown(w->p, a))
+		f->lead_unknown = 1;
+	if (!a->lead.s && a->lead.invalid)
+		f->sector_unknown++;	/* someone leads it, of a sector unknown */
 	if (a->kind.v)
 		f->kind_bits |= 1u << a->kind.v;
 	if (a->gender_responsive.v == 1)
@@ -124,6 +139,8 @@ static void involvement(const struct pv_plan *p, struct pv_facts *f)
 			f->victims_stakeholder = 1;
 		if (!(f->roles[i] & PV_ROLE_INVOLVED))
 			continue;
+		if (!sector && s->sector.invalid)
+			f->sector_unknown++;
 		if (pv_sector_group(sector) == PV_SECTOR_GROUP_PUBLIC)
 			f->public_sector++;
 		if (pv_sector_group(sector) == PV_SECTOR_GROUP_SOCIETY)

@@ -3,7 +3,9 @@
  * PVE124, PVE130, PVE132, PVE133 and PVE135. "Involved" (catalogue 2)
  * means: leads an action, is a partner of one, takes part in a
  * consultation, or is the coordination body (src/check/facts.c); being
- * listed under 'stakeholders' is not involvement.
+ * listed under 'stakeholders' is not involvement. A sector or lead refused
+ * by FMT003/FMT004 is unknown: a rule that it could answer stays silent
+ * (docs/rules.md, "Cascades").
  */
 #include "checks.h"
 
@@ -22,10 +24,10 @@ static struct pv_pos at_stakeholders(const struct pv_rule_ctx *c)
  * ministries and still leave every action to the security sector. */
 void pv_check_PVE105(const struct pv_rule_ctx *c)
 {
-	if (c->f->public_sector < c->t->public_sector)
+	if (c->f->public_sector + c->f->sector_unknown < c->t->public_sector)
 		pv_diag_rule(c->d, "PVE105", "message", at_stakeholders(c), NULL, "count",
 			     c->f->public_sector, "min", c->t->public_sector);
-	if (!c->f->civil_public_lead)
+	if (!c->f->civil_public_lead && !c->f->lead_unknown)
 		pv_diag_rule(c->d, "PVE105", "variants.security_only", at_stakeholders(c), NULL,
 			     "min", c->t->public_sector);
 }
@@ -41,7 +43,7 @@ void pv_check_PVE106(const struct pv_rule_ctx *c)
 			names[nsoc] = PV_L(labels[nsoc]);
 			nsoc++;
 		}
-	if (nsoc >= c->t->society_sectors)
+	if (nsoc + c->f->sector_unknown >= c->t->society_sectors)
 		return;
 	const struct pv_arg none = PV_L("none");
 	pv_diag_rule(c->d, "PVE106", "message", at_stakeholders(c), NULL, "count", nsoc, "sectors",
@@ -78,13 +80,13 @@ void pv_check_PVE107(const struct pv_rule_ctx *c)
 
 void pv_check_PVE108(const struct pv_rule_ctx *c)
 {
-	if (!c->f->youth_involved && !(c->f->target_bits & (1u << PV_TARGET_YOUTH)))
+	if (!c->f->youth_involved && !c->f->sector_unknown && !(c->f->target_bits & (1u << PV_TARGET_YOUTH)))
 		pv_diag_rule(c->d, "PVE108", "message", at_stakeholders(c), NULL);
 }
 
 void pv_check_PVE109(const struct pv_rule_ctx *c)
 {
-	if (!c->f->women_involved)
+	if (!c->f->women_involved && !c->f->sector_unknown)
 		pv_diag_rule(c->d, "PVE109", "variants.no_women_org", at_stakeholders(c), NULL);
 	if (c->f->nactions && !c->f->gender_action)
 		pv_diag_rule(c->d, "PVE109", "variants.no_gender_action",
@@ -108,7 +110,7 @@ void pv_check_PVE124(const struct pv_rule_ctx *c)
 
 void pv_check_PVE130(const struct pv_rule_ctx *c)
 {
-	if (!c->f->oversight_involved)
+	if (!c->f->oversight_involved && !c->f->sector_unknown)
 		pv_diag_rule(c->d, "PVE130", "message", at_stakeholders(c), NULL);
 }
 
@@ -116,7 +118,7 @@ void pv_check_PVE132(const struct pv_rule_ctx *c)
 {
 	if (c->p->plan.scope.v == PV_SCOPE_REGIONAL)
 		pv_diags_not_applicable(c->d, "PVE132");
-	else if (!c->f->parliament_involved)
+	else if (!c->f->parliament_involved && !c->f->sector_unknown)
 		pv_diag_rule(c->d, "PVE132", "message", at_stakeholders(c), NULL);
 }
 
@@ -159,6 +161,6 @@ void pv_check_PVE135(const struct pv_rule_ctx *c)
 {
 	if (!c->f->nactions)
 		pv_diags_not_applicable(c->d, "PVE135");
-	else if (!c->f->society_lead)
+	else if (!c->f->society_lead && !c->f->lead_unknown)
 		pv_diag_rule(c->d, "PVE135", "message", pv_rule_where(c, c->p->priorities.pos), NULL);
 }

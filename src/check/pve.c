@@ -150,9 +150,10 @@ void pv_check_PVE113(const struct pv_rule_ctx *c)
 		const struct pv_indicator *ind = &p->indicators.v[i];
 		struct pv_arg missing[3];
 		size_t n = 0;
-		if (!ind->baseline.value.s)
+		/* As PVE112: a measure refused by FMT004 is given. */
+		if (!ind->baseline.value.s && !ind->baseline.value.invalid)
 			missing[n++] = PV_L("missing.baseline");
-		if (!ind->target.value.s)
+		if (!ind->target.value.s && !ind->target.value.invalid)
 			missing[n++] = PV_L("missing.target");
 		if (!ind->source.n)
 			missing[n++] = PV_L("missing.source");
@@ -238,14 +239,14 @@ void pv_check_PVE117(const struct pv_rule_ctx *c)
 }
 
 /* Catalogue 2: only the actions count; 'context.levels' describes the
- * country, it does not act. */
+ * country, it does not act. A level refused by FMT004 may be the local one. */
 void pv_check_PVE118(const struct pv_rule_ctx *c)
 {
 	const struct pv_context *x = &c->p->context;
 	unsigned local = (1u << PV_LEVEL_SUBNATIONAL) | (1u << PV_LEVEL_LOCAL);
 	if (!c->f->nactions)
 		pv_diags_not_applicable(c->d, "PVE118");
-	else if (!(c->f->level_bits & local))
+	else if (!(c->f->level_bits & local) && !c->f->level_refused)
 		pv_diag_rule(c->d, "PVE118", "message",
 			     pv_rule_where(c, x->levels.pos.line ? x->levels.pos : x->pos), NULL);
 }
@@ -456,9 +457,10 @@ static void pve129(const struct pv_rule_ctx *c, const struct pv_consultation *k)
 	char date[16];
 	const char *kind = pv_consult_kind_names[k->kind.v];
 	pv_date_format(&k->date.d, date);
-	if (!k->women_share.set)
+	/* A share refused by FMT004 was recorded, only wrongly written. */
+	if (!k->women_share.set && !k->women_share.invalid)
 		missing[n++] = pv_arg_text("'women_share'");
-	if (!k->youth_share.set)
+	if (!k->youth_share.set && !k->youth_share.invalid)
 		missing[n++] = pv_arg_text("'youth_share'");
 	if (n)
 		pv_diag_rule(c->d, "PVE129", "message", pv_rule_where(c, k->pos), NULL, "kind", kind,

@@ -150,6 +150,21 @@ static int load_enum(struct loader *L, const struct pv_node *n, const char *key,
 /* `money`: 1 for an amount of money, which may be written with its
  * currency, 0 for a share, -1 for a year (whose mistakes are not an
  * amount's). */
+/* Whether `s` is a percentage such as `40%` or `40 %`, from 0 to 100;
+ * sets `*v` to its number. */
+static int percent_share(const char *s, double *v)
+{
+	char buf[32];
+	size_t n = strcspn(s, "%");
+	if (n == 0 || n >= sizeof(buf) || strspn(s + n, "% ") != strlen(s + n))
+		return 0;
+	memcpy(buf, s, n);
+	while (n && buf[n - 1] == ' ')
+		n--;
+	buf[n] = 0;
+	return !pv_number_parse(buf, v) && *v >= 0 && *v <= 100;
+}
+
 static int load_number(struct loader *L, const struct pv_node *n, const char *key,
 		       struct pv_arg expected, int money, struct pv_num *out)
 {
@@ -174,6 +189,8 @@ static int load_number(struct loader *L, const struct pv_node *n, const char *ke
 			pv_diag_hint(g, "write the number without thousands separators, e.g. 1500000");
 		else if (strpbrk(s, "$\xe2\xc2") || strstr(s, "USD") || strstr(s, "EUR"))
 			pv_diag_hint(g, "write a plain number; the currency goes in 'currency'");
+		else if (strchr(s, '%') && percent_share(s, &v))
+			pv_diag_hint(g, "write a share, not a percentage: `%s: %g`", key, v / 100);
 		else if (strchr(s, '%'))
 			pv_diag_hint(g, "write a share as a number between 0 and 1, e.g. 0.45");
 	}
@@ -412,8 +429,8 @@ static void load_amount(struct loader *L, const struct pv_field *f, const struct
 	if (num->v < 0 || (f->type == PV_F_SHARE && num->v > 1)) {
 		struct pv_diag *g = bad_value(L, n, f->key, what);
 		if (f->type == PV_F_SHARE && num->v > 1 && num->v <= 100)
-			pv_diag_hint(g, "write a share, not a percentage: %g%% is %g",
-				     num->v, num->v / 100);
+			pv_diag_hint(g, "write a share, not a percentage: `%s: %g`", f->key,
+				     num->v / 100);
 		else if (f->type == PV_F_AMOUNT)
 			pv_amount_hint(g, f->key, n->u.str, 1);
 		num->set = 0;
@@ -481,6 +498,7 @@ static void mark_invalid(const struct pv_field *f, void *obj)
 	case PV_F_COUNTRY:
 	case PV_F_LANG:
 	case PV_F_RULE:
+	case PV_F_VALUE:
 		if (!((struct pv_str *)dst)->s)
 			((struct pv_str *)dst)->invalid = 1;
 		break;
@@ -489,6 +507,16 @@ static void mark_invalid(const struct pv_field *f, void *obj)
 	case PV_F_YEAR:
 		if (!((struct pv_num *)dst)->set)
 			((struct pv_num *)dst)->invalid = 1;
+		break;
+	case PV_F_ENUM:
+		if (!((struct pv_enum *)dst)->v)
+			((struct pv_enum *)dst)->invalid = 1;
+		break;
+	case PV_F_MAP:
+		/* Refused whole: none of its fields was read. */
+		if (!((struct pv_pos *)dst)->line)
+			for (size_t i = 0; i < f->sub->nfields; i++)
+				mark_invalid(&f->sub->fields[i], dst);
 		break;
 	default:
 		break;

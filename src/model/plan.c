@@ -69,7 +69,10 @@ int pv_action_money(const struct pv_plan *p, const struct pv_action *a, struct p
 			m->pledged += f->amount.v;
 	}
 	const char *plan_cur = p->plan.currency.s;
-	return a->cost.set && !(a->currency.s && plan_cur && strcmp(a->currency.s, plan_cur));
+	/* A currency refused by FMT004 is unknown: adding the cost could add
+	 * dollars to euros. */
+	return a->cost.set && !a->currency.invalid &&
+	       !(a->currency.s && plan_cur && strcmp(a->currency.s, plan_cur));
 }
 
 /* Format 1 is the only format; refusing others early avoids a flood of
