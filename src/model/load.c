@@ -31,8 +31,13 @@ static struct pv_arg kind_word(const struct pv_node *n)
 		return PV_W("a mapping");
 	case PV_NODE_SEQ:
 		return PV_W("a list");
-	default:
-		return is_null(n) ? PV_W("empty") : PV_W("a string");
+	default: {
+		/* Said as the drafter sees it: `baseline: 0` is a number. */
+		double v;
+		if (is_null(n))
+			return PV_W("empty");
+		return pv_number_parse(n->u.str, &v) ? PV_W("text") : PV_W("a number");
+	}
 	}
 }
 
@@ -658,7 +663,12 @@ static void load_map(struct loader *L, const struct pv_node *n, const struct pv_
 	if (n->kind != PV_NODE_MAP) {
 		struct pv_diag *g = pv_diag_add(L->d, "FMT004", n->pos, "%s must be a mapping, not %s",
 						s->name, kind_word(n));
-		if (n->kind == PV_NODE_SCALAR && !is_null(n))
+		double v;
+		if (n->kind == PV_NODE_SCALAR && !is_null(n) && !strcmp(s->fields[0].key, "value") &&
+		    !pv_number_parse(n->u.str, &v))
+			pv_diag_hint(g, "a %s is a value with its year: write `%s: {value: %s, year: ...}`, "
+				     "with the year the value is for", s->name, s->name.u.s, n->u.str);
+		else if (n->kind == PV_NODE_SCALAR && !is_null(n))
 			pv_diag_hint(g, "write it as keys and values, such as '%s: ...'", s->fields[0].key);
 		return;
 	}

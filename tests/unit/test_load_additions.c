@@ -269,7 +269,7 @@ static void test_related_strategies_shape(void **state)
 	(void)state;
 	const char *item = "{title: Counter-terrorism strategy, kind: counter_terrorism, relation: Shares the referral}";
 	one_finding(item, "National strategy", "National", "FMT004",
-		    "related strategy must be a mapping, not a string", "such as 'title: ...'");
+		    "related strategy must be a mapping, not text", "such as 'title: ...'");
 	one_finding(item, "~", "~", "FMT004", "related strategy must be a mapping, not empty", NULL);
 	one_finding(item, "{title: [CT], kind: other}", "[CT]", "FMT004",
 		    "'title' must be text or a map of language to text", "write a string");
