@@ -183,7 +183,8 @@ void pv_opts_plans_in(const char *dir, struct pv_pathlist *out)
 			pv_pathlist_add(out, e->d_name);
 	if (d)
 		closedir(d);
-	qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_names);
+	if (out->n > first)	/* qsort of an empty list may be given NULL */
+		qsort(out->v + first, out->n - first, sizeof(*out->v), cmp_names);
 }
 
 void pv_opts_missing_hint(const char *path)
