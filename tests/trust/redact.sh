@@ -10,56 +10,7 @@
 # them (PVE113, PVE115), and an accepted deviation about one of them.
 . "$(dirname "$0")/lib.inc"
 
-RPLAN=$FIX/redact.pve.yaml
-
-# One line per confidential item: its strings, separated by '|'. Amounts
-# are numbers, searched in every way a report language writes them.
-ITEMS=(
-	"stakeholder|SECRETX1|Zorblat Ministry|Quorvex liaison office"
-	"driver|SECRETX2|Fenwickian smuggling grievance"
-	"consultation|Glimmerfax briefing|Vorpalkeep annex"
-	"need under an action|SECRETX3|Frobnitzer surveillance training|#24681"
-	"action|SECRETX4|Quibbleton listening operation|Snarfwhistle informant network|Plinkerton|#137913|#11223"
-	"objective|SECRETX5|Murkwell hidden objective|Grumbleford outcome"
-	"action of a confidential objective|SECRETX6|Dravenlock covert action|Bluffington|#86420"
-	"uncosted action|SECRETX7|Wuzzlebeck sting"
-	"priority|SECRETX8|Krakentide secret priority"
-	"objective of a confidential priority|SECRETX9|Jabberwock objective"
-	"action of a confidential priority|SECRETXA|Snicklefritz action|Oswaldine|#57913"
-	"indicator|SECRETXB|Plonkville informant count|Grimbold registry"
-	"top-level need|SECRETXC|Wibblegast intercept equipment|#35791"
-	"risk|SECRETXD|Zanzibark exposure risk|Hushmoor cover plan"
-	"deviation about SECRETX7|classified annex"
-)
-
-# The strings of item line $1, amounts expanded (137913, 137,913, 137.913,
-# 137 913 with a space, a no-break space, a narrow no-break space, U+066C).
-strings_of() {
-	local s
-	IFS='|' read -r -a parts <<<"$1"
-	for s in "${parts[@]:1}"; do
-		if [[ $s == "#"* ]]; then
-			s=${s#\#}
-			local hi=${s:0:${#s}-3} lo=${s: -3} sep
-			echo "$s"
-			for sep in , . ' ' $'\u00a0' $'\u202f' $'\u066c'; do echo "$hi$sep$lo"; done
-		else
-			echo "$s"
-		fi
-	done
-}
-all_secrets() { local it; for it in "${ITEMS[@]}"; do strings_of "$it"; done; }
-
-# leaks_in WHAT FILE...: asserts that no confidential string is in FILEs.
-leaks_in() {
-	local what=$1
-	shift
-	local -a secrets
-	mapfile -t secrets < <(all_secrets)
-	"$PY" "$TOOLS" find "$@" -- "${secrets[@]}" >leaks.txt
-	head -n 20 leaks.txt
-	check "$what: no confidential id, name, title, text or amount" '[ ! -s leaks.txt ]'
-}
+. "$(dirname "$0")/redact_secrets.inc"
 
 built() {	# built NAME DIR FORMATS [STATUS]: the build exited STATUS (0) and wrote those reports
 	local want=${4:-0}
