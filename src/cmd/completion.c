@@ -117,20 +117,28 @@ static void rule_codes(struct pv_buf *b)
 		pv_buf_addf(b, "%s%s", i ? " " : "", pv_rule_codes[i]);
 }
 
+/* The words a value of kind `k` completes to, for both shells; empty for
+ * files, folders and free values. */
+static void value_words(struct pv_buf *w, enum value_kind k, const char *words,
+			const struct pv_command_help *h)
+{
+	if (k == V_COMMANDS && !strcmp(h->name, "completion"))
+		pv_buf_adds(w, "bash zsh");
+	else if (k == V_COMMANDS)
+		command_names(w);
+	else if (k == V_RULES)
+		rule_codes(w);
+	else if (k == V_WORDS)
+		pv_buf_adds(w, words);
+}
+
 /* ---- bash ---- */
 
 static void bash_reply(struct pv_buf *o, enum value_kind k, const char *words,
 		       const struct pv_command_help *h)
 {
 	struct pv_buf w = PV_BUF_INIT;
-	if (k == V_COMMANDS && !strcmp(h->name, "completion"))
-		pv_buf_adds(&w, "bash zsh");
-	else if (k == V_COMMANDS)
-		command_names(&w);
-	else if (k == V_RULES)
-		rule_codes(&w);
-	else if (k == V_WORDS)
-		pv_buf_adds(&w, words);
+	value_words(&w, k, words, h);
 	if (w.len)
 		pv_buf_addf(o, "COMPREPLY=($(compgen -W '%s' -- \"$cur\"))", w.buf);
 	else if (k == V_FILE)
@@ -221,14 +229,7 @@ static void zsh_action(struct pv_buf *o, enum value_kind k, const char *words,
 		       const struct pv_command_help *h)
 {
 	struct pv_buf w = PV_BUF_INIT;
-	if (k == V_COMMANDS && !strcmp(h->name, "completion"))
-		pv_buf_adds(&w, "bash zsh");
-	else if (k == V_COMMANDS)
-		command_names(&w);
-	else if (k == V_RULES)
-		rule_codes(&w);
-	else if (k == V_WORDS)
-		pv_buf_adds(&w, words);
+	value_words(&w, k, words, h);
 	if (w.len)
 		pv_buf_addf(o, "(%s)", w.buf);
 	else if (k == V_FILE)
