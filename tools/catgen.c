@@ -183,6 +183,42 @@ static void load_flat(yaml_document_t *doc, const yaml_node_t *map, const char *
 	}
 }
 
+/* The CLDR plural categories a message's translation may be given in. */
+static const char *const plural_cats[] = { "zero", "one", "two", "few", "many", "other" };
+
+/* Messages: msgid -> translation; a plural message (its English singular
+ * msgid) maps to its forms by CLDR category, stored as "MSGID\x1fCAT" (see
+ * pv_lang_nmessage). */
+static void load_messages(yaml_document_t *doc, const yaml_node_t *map, struct table *t)
+{
+	char key[1024];
+	check_map(doc, map, "'messages'");
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+	     p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(doc, p->value);
+		const char *ks = (const char *)k->data.scalar.value;
+		if (v->type != YAML_MAPPING_NODE) {
+			put(t, ks, scalar(v, "'messages'"));
+			continue;
+		}
+		check_map(doc, v, "a plural message");
+		for (yaml_node_pair_t *q = v->data.mapping.pairs.start; q < v->data.mapping.pairs.top;
+		     q++) {
+			yaml_node_t *c = yaml_document_get_node(doc, q->key);
+			const char *cs = (const char *)c->data.scalar.value;
+			size_t i = 0;
+			while (i < 6 && strcmp(plural_cats[i], cs))
+				i++;
+			if (i == 6)
+				die(c, "'%s' is not a plural category (zero, one, two, few, many, other)", cs);
+			if (snprintf(key, sizeof(key), "%s\x1f%s", ks, cs) >= (int)sizeof(key))
+				die(k, "key too long");
+			put(t, key, scalar(yaml_document_get_node(doc, q->value), "a plural form"));
+		}
+	}
+}
+
 /* A mapping of flat mappings: "PREFIX.OUTER.INNER" for each inner key. */
 static void load_nested(yaml_document_t *doc, const yaml_node_t *map, const char *prefix,
 			const char *what, struct table *t)
@@ -536,6 +572,7 @@ static void load_file(const char *path)
 	static const char *const allowed[][7] = {
 		{ "rules", "catalogue", "language", "version", "rules", "labels", NULL },
 		{ "messages", "language", "messages", "words", NULL, NULL, NULL },
+		{ "help", "help", "language", "messages", NULL, NULL, NULL },
 		{ "report", "report", "language", "labels", NULL, NULL, NULL },
 		{ "schema", "schema", "language", "texts", "keys", "values", NULL },
 		{ "syntax", "syntax", "language", "rules", "messages", "words", "yaml_errors" },
@@ -562,8 +599,11 @@ static void load_file(const char *path)
 		load_rules(&doc, get(&doc, root, "rules"), l);
 		load_flat(&doc, get(&doc, root, "labels"), "", "'labels'", &l->labels);
 	} else if (!strcmp(kind, "messages")) {
-		load_flat(&doc, get(&doc, root, "messages"), "", "'messages'", &l->messages);
-		load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
+		load_messages(&doc, get(&doc, root, "messages"), &l->messages);
+		if (get(&doc, root, "words"))
+			load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
+	} else if (!strcmp(kind, "help")) {
+		load_messages(&doc, get(&doc, root, "messages"), &l->messages);
 	} else if (!strcmp(kind, "report")) {
 		load_flat(&doc, get(&doc, root, "labels"), "", "'labels'", &l->report);
 	} else if (!strcmp(kind, "syntax")) {
@@ -571,7 +611,7 @@ static void load_file(const char *path)
 		if (get(&doc, root, "rules"))
 			load_rules(&doc, get(&doc, root, "rules"), l);
 		if (get(&doc, root, "messages"))
-			load_flat(&doc, get(&doc, root, "messages"), "", "'messages'", &l->messages);
+			load_messages(&doc, get(&doc, root, "messages"), &l->messages);
 		if (get(&doc, root, "words"))
 			load_flat(&doc, get(&doc, root, "words"), "", "'words'", &l->words);
 		if (get(&doc, root, "yaml_errors"))
@@ -629,6 +669,27 @@ static void emit_table(FILE *out, const char *lang, const char *name, struct tab
 		fputs(" },\n", out);
 	}
 	fputs("};\n", out);
+}
+
+static int cmp_code(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The languages findings can be given in (those with a rule catalogue):
+ * English first, then by code. */
+static void emit_rule_langs(FILE *out)
+{
+	const char *v[MAX_LANGS];
+	size_t n = 0;
+	for (size_t i = 0; i < nlangs; i++)
+		if (langs[i].has_rules && strcmp(langs[i].code, "en"))
+			v[n++] = langs[i].code;
+	qsort(v, n, sizeof(*v), cmp_code);
+	fputs("const char *const pv_catalogue_rule_langs[] = { \"en\", ", out);
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "\"%s\", ", v[i]);
+	fputs("NULL };\n", out);
 }
 
 static int cmp_rule_cites(const void *a, const void *b)
@@ -775,6 +836,7 @@ int main(int argc, char **argv)
 			fputs("\t\tNULL, 0 },\n", out);
 	}
 	fprintf(out, "};\nconst unsigned pv_catalogue_nlangs = %zu;\n", nlangs);
+	emit_rule_langs(out);
 	fputs("\nconst struct pv_catalogue_table pv_catalogue_schema[] = {\n", out);
 	for (size_t i = 0; i < nlangs; i++)
 		emit_ref(out, langs[i].code, "schema", &langs[i].schema);

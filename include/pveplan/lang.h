@@ -42,6 +42,23 @@ const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
 			       const char *field);
 /* The translation of an English message format (a msgid), or the msgid. */
 const char *pv_lang_message(const struct pv_lang *lang, const char *msgid);
+/* Plurals, by CLDR's categories ("zero" "one" "two" "few" "many" "other").
+ * The category of the count `n` in `lang` (NULL: English). */
+const char *pv_lang_plural(const struct pv_lang *lang, unsigned long long n);
+/* The categories a language's texts are written in, NULL-terminated (en, es,
+ * fr: one, other; ru: one, few, many, other; ar: all six; zh: other). */
+const char *const *pv_lang_plural_categories(const struct pv_lang *lang);
+/* ngettext: the translation of a counted message, `singular` and `plural`
+ * being its English formats (a catalogue keys it by `singular`, with one
+ * form per category); falls back to the English form for `n`. */
+const char *pv_lang_nmessage(const struct pv_lang *lang, const char *singular,
+			     const char *plural, unsigned long long n);
+/* The label KEY.CATEGORY for the count `n` (KEY.other when the language has
+ * no such form; English when it has neither); of the rule catalogue's labels,
+ * or of the report labels. */
+const char *pv_lang_count_label(const struct pv_lang *lang, const char *key, unsigned long long n);
+const char *pv_lang_count_report_label(const struct pv_lang *lang, const char *key,
+				       unsigned long long n);
 /* The translation of a word used inside messages, or the word. */
 const char *pv_lang_word(const struct pv_lang *lang, const char *word);
 

@@ -178,9 +178,9 @@ static void show_written(const struct pv_build_result *r, unsigned flags)
 	/* --force wrote them although the plan has errors: say what the
 	 * reader of the reports will see. */
 	if (r->written.n && r->errors) {
-		const char *fmt = r->errors == 1
-			? pv_lang_message(l, "the reports carry a 'not valid' banner: the plan has %zu error")
-			: pv_lang_message(l, "the reports carry a 'not valid' banner: the plan has %zu errors");
+		const char *fmt = pv_lang_nmessage(l, "the reports carry a 'not valid' banner: the plan has %zu error",
+						   "the reports carry a 'not valid' banner: the plan has %zu errors",
+						   r->errors);
 		printf(fmt, r->errors);
 		putchar('\n');
 	}
@@ -208,9 +208,8 @@ static void show(int status, const struct pv_build_result *r, unsigned flags, in
 	fflush(stdout);
 	if (status == PV_BUILD_FINDINGS) {
 		fputs("pveplan: ", stderr);
-		const char *fmt = r->errors == 1
-			? pv_lang_message(l, "error: '%s' has %zu error: no report written")
-			: pv_lang_message(l, "error: '%s' has %zu errors: no report written");
+		const char *fmt = pv_lang_nmessage(l, "error: '%s' has %zu error: no report written",
+						   "error: '%s' has %zu errors: no report written", r->errors);
 		fprintf(stderr, fmt, r->diags.file, r->errors);
 		fputs(r->loaded ? pv_lang_message(l, " (--force writes them anyway)") : "", stderr);
 		fputc('\n', stderr);

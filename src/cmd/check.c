@@ -539,8 +539,7 @@ static void render_summary(const struct run *r, const struct pv_lang *lang, stru
 	struct pv_buf n = PV_BUF_INIT;
 	if (r->unreadable) {
 		const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(r->unreadable) };
-		pv_template_fill(pv_lang_label(lang, r->unreadable == 1 ? "count.unreadable.one"
-									: "count.unreadable.many"),
+		pv_template_fill(pv_lang_count_label(lang, "count.unreadable", r->unreadable),
 				 pairs, 1, lang, &n);
 	}
 	if (!r->report.n && r->io_error) {

@@ -84,14 +84,14 @@ static void fmt_num(const struct w *w, double v, struct pv_buf *o)
 
 /* ---- the title and summary ---- */
 
-/* "{n} KEY" agreeing with n, the catalogue's KEY.one or KEY.many, as the
- * counts of check's summary are chosen (count.*.one / count.*.many). */
+/* "{n} KEY" agreeing with n in the language's plural form (KEY.one,
+ * KEY.few ..., as check's summary counts). */
 static void count(const struct w *w, struct pv_buf *o, const char *key, size_t n)
 {
-	char k[64], v[24];
-	snprintf(k, sizeof(k), "%s.%s", key, n == 1 ? "one" : "many");
+	char v[24];
 	snprintf(v, sizeof(v), "%zu", n);
-	pv_report_fill(w->d->lang, L(w, k), o, "n", v, (char *)NULL);
+	pv_report_fill(w->d->lang, pv_lang_count_report_label(w->d->lang, key, n), o, "n", v,
+		       (char *)NULL);
 }
 
 /* Under --redact, what was left out, said once under the summary. */
@@ -521,7 +521,7 @@ static void rule_state(struct w *w, struct pv_buf *o, enum pv_rule_status st, en
 		snprintf(num, sizeof(num), "%zu", n);
 		if (n) {
 			pv_buf_adds(o, ", ");
-			pv_report_fill(w->d->lang, L(w, n == 1 ? "diff.count.finding.one" : "diff.count.finding.many"), o,
+			pv_report_fill(w->d->lang, pv_lang_count_report_label(w->d->lang, "diff.count.finding", n), o,
 				       "n", num, (char *)NULL);
 		}
 		pv_buf_addch(o, ')');

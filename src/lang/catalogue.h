@@ -31,6 +31,9 @@ struct pv_catalogue_lang {
 
 extern const struct pv_catalogue_lang pv_catalogue_langs[];
 extern const unsigned pv_catalogue_nlangs;
+/* The codes of the languages with a rule catalogue, English first, then by
+ * code; NULL-terminated. */
+extern const char *const pv_catalogue_rule_langs[];
 /* The descriptions of the plan format (schema.LANG.yaml, for `pveplan
  * schema`): one table per entry of pv_catalogue_langs, in the same order,
  * empty for a language without the file. */

@@ -17,12 +17,11 @@ struct pv_lang {
 
 /* Findings are given in the languages that have a rule catalogue; reports
  * in the six official languages of the United Nations. */
-static const char *const lang_codes[] = { "en", "fr", NULL };
 static const char *const report_codes[] = { "ar", "en", "es", "fr", "ru", "zh", NULL };
 
 const char *const *pv_lang_codes(void)
 {
-	return lang_codes;
+	return pv_catalogue_rule_langs;
 }
 
 const char *const *pv_lang_report_codes(void)
@@ -103,6 +102,88 @@ const char *pv_lang_message(const struct pv_lang *lang, const char *msgid)
 {
 	const char *s = lang ? find(&lang->c.messages, msgid) : NULL;
 	return s ? s : msgid;
+}
+
+/* CLDR's cardinal plural rules for whole numbers, in the six languages
+ * (https://www.unicode.org/cldr/charts/latest/supplemental/language_plural_rules.html);
+ * a language pveplan has no rule for counts like English. */
+const char *pv_lang_plural(const struct pv_lang *lang, unsigned long long n)
+{
+	const char *c = pv_lang_code(lang);
+	unsigned long long n10 = n % 10, n100 = n % 100;
+	if (!strcmp(c, "zh"))
+		return "other";
+	if (!strcmp(c, "fr"))
+		return n <= 1 ? "one" : "other";
+	if (!strcmp(c, "ru")) {
+		if (n10 == 1 && n100 != 11)
+			return "one";
+		if (n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14))
+			return "few";
+		return "many";
+	}
+	if (!strcmp(c, "ar")) {
+		if (n <= 2)
+			return n == 0 ? "zero" : n == 1 ? "one" : "two";
+		if (n100 >= 3 && n100 <= 10)
+			return "few";
+		return n100 >= 11 ? "many" : "other";
+	}
+	return n == 1 ? "one" : "other";
+}
+
+const char *const *pv_lang_plural_categories(const struct pv_lang *lang)
+{
+	static const char *const one_other[] = { "one", "other", NULL };
+	static const char *const ru[] = { "one", "few", "many", "other", NULL };
+	static const char *const ar[] = { "zero", "one", "two", "few", "many", "other", NULL };
+	static const char *const other[] = { "other", NULL };
+	const char *c = pv_lang_code(lang);
+	return !strcmp(c, "ru") ? ru : !strcmp(c, "ar") ? ar : !strcmp(c, "zh") ? other : one_other;
+}
+
+const char *pv_lang_nmessage(const struct pv_lang *lang, const char *singular,
+			     const char *plural, unsigned long long n)
+{
+	char key[1024];
+	const char *s = NULL;
+	if (lang && strcmp(pv_lang_code(lang), "en")) {
+		if ((size_t)snprintf(key, sizeof(key), "%s\x1f%s", singular,
+				     pv_lang_plural(lang, n)) < sizeof(key))
+			s = find(&lang->c.messages, key);
+		if (!s)		/* a language with one form writes it plainly */
+			s = find(&lang->c.messages, singular);
+	}
+	return s ? s : n == 1 ? singular : plural;
+}
+
+/* KEY.CATEGORY of `table`, else KEY.other, else the English KEY.one/other. */
+static const char *count_key(const struct pv_lang *lang, int report, const char *key,
+			     unsigned long long n, char *buf, size_t size)
+{
+	const struct pv_lang *en = pv_lang_default();
+	const char *cats[] = { pv_lang_plural(lang, n), "other" };
+	for (int i = 0; lang && i < 2; i++) {
+		snprintf(buf, size, "%s.%s", key, cats[i]);
+		const char *s = find(report ? &lang->c.report : &lang->c.labels, buf);
+		if (s)
+			return s;
+	}
+	snprintf(buf, size, "%s.%s", key, pv_lang_plural(en, n));
+	return report ? pv_lang_report_label(en, buf) : pv_lang_label(en, buf);
+}
+
+const char *pv_lang_count_label(const struct pv_lang *lang, const char *key, unsigned long long n)
+{
+	char buf[128];
+	return count_key(lang, 0, key, n, buf, sizeof(buf));
+}
+
+const char *pv_lang_count_report_label(const struct pv_lang *lang, const char *key,
+				       unsigned long long n)
+{
+	char buf[128];
+	return count_key(lang, 1, key, n, buf, sizeof(buf));
 }
 
 const char *pv_lang_word(const struct pv_lang *lang, const char *word)

@@ -199,7 +199,7 @@ static void omitted(const struct pv_diags *d, const char *file, unsigned flags,
 						pv_arg_text("code"), pv_arg_text(o->code) };
 		pv_buf_addf(out, "%s%s:%s %s%s", color ? BOLD : "", file, color ? RESET : "",
 			    pv_lang_label(lang, "note"), pv_lang_label(lang, "colon"));
-		pv_template_fill(pv_lang_label(lang, n == 1 ? "omitted.one" : "omitted.many"), pairs,
+		pv_template_fill(pv_lang_count_label(lang, "omitted", n), pairs,
 				 2, lang, out);
 		pv_buf_addch(out, '\n');
 	}
@@ -258,11 +258,9 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)
 {
 	char key[32];
-	/* French, unlike English, puts zero in the singular. */
-	int one = n == 1 || (n == 0 && !strcmp(pv_lang_code(lang), "fr"));
-	snprintf(key, sizeof(key), "count.%s.%s", what, one ? "one" : "many");
+	snprintf(key, sizeof(key), "count.%s", what);
 	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(n) };
-	pv_template_fill(pv_lang_label(lang, key), pairs, 1, lang, out);
+	pv_template_fill(pv_lang_count_label(lang, key, n), pairs, 1, lang, out);
 }
 
 void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waived,

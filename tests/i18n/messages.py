@@ -14,7 +14,11 @@ usage: messages.py SOURCE_DIR            (exit 1 on any problem)
 import glob, os, re, sys
 import yaml
 
-CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2, "pv_lang_message": 1}
+CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2, "pv_lang_message": 1,
+         "pv_lang_nmessage": 1}
+# CLDR plural categories of each language's texts (pv_lang_plural_categories)
+PLURALS = {"ar": ["zero", "one", "two", "few", "many", "other"], "ru": ["one", "few", "many", "other"],
+           "zh": ["other"]}
 
 
 def c_strings(text):
@@ -57,9 +61,10 @@ def call_args(src, start):
 
 def extract(srcdir):
     msgids, words, labels, fields = {}, set(), set(), {}
+    global plurals
     for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
         src = open(path, encoding="utf-8").read()
-        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note|pv_lang_message)\s*\(", src):
+        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note|pv_lang_message|pv_lang_nmessage)\s*\(", src):
             if src[m.start() - 6:m.start()].endswith(("void ", "char *")) or "struct pv_diag *" + m.group(1) in src[m.start() - 20:m.end()]:
                 continue
             args = call_args(src, m.end() - 1)
@@ -69,12 +74,18 @@ def extract(srcdir):
             s = c_strings(args[idx])
             if s is None:
                 # the catalogue's own look-up takes the formats it is given
-                if args[idx] not in ("fmt",) and m.group(1) != "pv_lang_message":
+                if args[idx] not in ("fmt",) and not m.group(1).startswith("pv_lang_"):
                     print(f"{path}: message is not a string literal: {args[idx][:60]}")
                     msgids.setdefault(None, path)
                 continue
             if s != "%s":
-                msgids.setdefault(s, f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}")
+                where = f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}"
+                msgids.setdefault(s, where)
+                if m.group(1) == "pv_lang_nmessage":
+                    plurals.add(s)
+                    if signature(c_strings(args[2]) or "") != signature(s):
+                        print(f"{where}: singular and plural take other arguments")
+                        msgids.setdefault(None, path)
         words.update(bytes(w, "utf-8").decode("unicode_escape") for w in re.findall(r'PV_W(?:_INIT)?\("((?:[^"\\]|\\.)*)"\)', src))
         words.update(re.findall(r'\bSCHEMA\(\w+, "([^"]+)"', src))
         labels.update(re.findall(r'PV_L(?:_INIT)?\("([^"]*)"\)', src))
@@ -84,6 +95,26 @@ def extract(srcdir):
                 where = f"{os.path.relpath(path, srcdir)}:{src[:m.start()].count(chr(10)) + 1}"
                 fields.setdefault((c_strings(args[1]), c_strings(args[2])), where)
     return msgids, words, labels, fields
+
+
+plurals = set()
+
+
+def translation_problems(name, lang, k, v):
+    """What is wrong with the translation v of msgid k."""
+    if k in plurals and isinstance(v, dict):
+        want = PLURALS.get(lang, ["one", "other"])
+        if sorted(v) != sorted(want):
+            return [f"{name}: {k!r} is counted: give the forms {', '.join(want)}, not {', '.join(v)}"]
+        return [f"{name}: the {c} form of {k!r} takes other arguments: {f!r}"
+                for c, f in v.items() if signature(str(f)) != signature(k)]
+    if k in plurals and PLURALS.get(lang, ["one", "other"]) != ["other"]:
+        return [f"{name}: {k!r} is counted: give its forms ({', '.join(PLURALS.get(lang, ['one', 'other']))})"]
+    if not isinstance(v, str) or not v.strip():
+        return [f"{name}: no translation of {k!r}"]
+    if signature(v) != signature(k):
+        return [f"{name}: translation of {k!r} takes other arguments: {v!r}"]
+    return []
 
 
 def signature(fmt):
@@ -127,10 +158,10 @@ def main():
         wtr.update(extra.get("words") or {})
         name = os.path.basename(path)
         for k, where in sorted((k, v) for k, v in msgids.items() if k):
-            if k not in tr or not str(tr[k]).strip():
+            if k not in tr:
                 problems.append(f"{name}: no translation of {k!r} ({where})")
-            elif signature(str(tr[k])) != signature(k):
-                problems.append(f"{name}: translation of {k!r} takes other arguments: {tr[k]!r}")
+            else:
+                problems.extend(translation_problems(name, data.get("language"), k, tr[k]))
         for k in tr:
             if k not in msgids:
                 problems.append(f"{name}: {k!r} is not a message of the checker any more")

@@ -99,63 +99,127 @@ static void test_variants(void **state)
 	assert_true(variants > 0);
 }
 
+/* A counted label: English has KEY.one and KEY.other. */
+static int is_family(const struct pv_lang_entry *en, size_t n, const char *key, size_t *stem)
+{
+	const char *dot = strrchr(key, '.');
+	if (!dot || (strcmp(dot, ".one") && strcmp(dot, ".other")))
+		return 0;
+	*stem = (size_t)(dot - key);
+	char other[128];
+	snprintf(other, sizeof(other), "%.*s.%s", (int)*stem, key, strcmp(dot, ".one") ? "one" : "other");
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(en[i].key, other))
+			return 1;
+	return 0;
+}
+
+static const char *lookup(const struct pv_lang_entry *v, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(v[i].key, key))
+			return v[i].value;
+	return NULL;
+}
+
+/* The keys a language must have: the English keys, a counted label in
+ * the language's own plural categories (ru: one few many other). */
+static size_t expected_keys(const struct pv_lang_entry *en, size_t n, const struct pv_lang *l,
+			    char (*out)[128], const char **src, size_t max)
+{
+	size_t k = 0, stem;
+	for (size_t i = 0; i < n && k < max; i++) {
+		if (!is_family(en, n, en[i].key, &stem)) {
+			snprintf(out[k], 128, "%s", en[i].key);
+			src[k++] = en[i].value;
+		} else if (!strcmp(en[i].key + stem, ".other")) {
+			for (const char *const *c = pv_lang_plural_categories(l); *c && k < max; c++) {
+				snprintf(out[k], 128, "%.*s.%s", (int)stem, en[i].key, *c);
+				src[k++] = en[i].value;
+			}
+		}
+	}
+	return k;
+}
+
+/* Every key expected of `l` is in its table with the English placeholders,
+ * and the table has no other. */
+static void same_keys(const char *file, const struct pv_lang *l, enum pv_lang_table which)
+{
+	static char keys[2048][128];
+	static const char *src[2048];
+	const struct pv_lang_entry *en, *tk;
+	size_t n = pv_lang_table(pv_lang_default(), which, &en);
+	size_t tn = pv_lang_table(l, which, &tk);
+	size_t k = expected_keys(en, n, l, keys, src, 2048);
+	for (size_t i = 0; i < k; i++) {
+		const char *t = lookup(tk, tn, keys[i]);
+		if (!t || !*t)
+			fail_msg("%s: no label '%s'", file, keys[i]);
+		if (strncmp(keys[i], "date.", 5))
+			same_placeholders(keys[i], src[i], t);
+	}
+	if (tn != k)
+		fail_msg("%s has %zu labels, %zu expected", file, tn, k);
+}
+
 static void test_labels(void **state)
 {
 	(void)state;
-	const struct pv_lang *en = pv_lang_default();
 	const struct pv_lang_entry *keys;
-	size_t n = pv_lang_table(en, PV_LANG_LABELS, &keys);
-	assert_true(n > 100);
+	assert_true(pv_lang_table(pv_lang_default(), PV_LANG_LABELS, &keys) > 100);
 	for (const char *const *code = pv_lang_codes(); *code; code++) {
-		const struct pv_lang *l = pv_lang_get(*code);
-		const struct pv_lang_entry *tk;
-		size_t tn = pv_lang_table(l, PV_LANG_LABELS, &tk);
-		assert_int_equal(tn, n);
-		for (size_t i = 0; i < n; i++) {
-			/* Same keys, same order: both tables are sorted. */
-			if (strcmp(tk[i].key, keys[i].key) || !*tk[i].value)
-				fail_msg("%s: no label '%s'", *code, keys[i].key);
-			same_placeholders(keys[i].key, keys[i].value, tk[i].value);
-		}
+		char file[32];
+		snprintf(file, sizeof(file), "rules.%s.yaml", *code);
+		same_keys(file, pv_lang_get(*code), PV_LANG_LABELS);
 	}
 }
 
-/* The labels of 'pveplan diff' (diff.*), whose --lang takes en or fr. */
-static int diff_label(const char *key)
-{
-	return !strncmp(key, "diff.", 5);
-}
-
-/* The report labels exist in all six languages, with the same placeholders;
- * those of 'pveplan diff' in English and French, the languages it writes. */
+/* The report labels exist in all six languages, with the same placeholders
+ * and each language's plural forms. */
 static void test_report_labels(void **state)
 {
 	(void)state;
-	const struct pv_lang *en = pv_lang_default();
 	const struct pv_lang_entry *keys;
-	size_t n = pv_lang_table(en, PV_LANG_REPORT, &keys);
-	assert_true(n > 150);
+	assert_true(pv_lang_table(pv_lang_default(), PV_LANG_REPORT, &keys) > 150);
 	for (const char *const *code = pv_lang_report_codes(); *code; code++) {
-		const struct pv_lang *l = pv_lang_get(*code);
-		assert_non_null(l);
-		int diff = !strcmp(*code, "en") || !strcmp(*code, "fr");
-		const struct pv_lang_entry *tk;
-		size_t tn = pv_lang_table(l, PV_LANG_REPORT, &tk), j = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (!diff && diff_label(keys[i].key))
-				continue;
-			if (j >= tn || strcmp(tk[j].key, keys[i].key))
-				fail_msg("report.%s.yaml: no label '%s'", *code, keys[i].key);
-			if (!*tk[j].value)
-				fail_msg("report.%s.yaml: label '%s' is empty", *code, keys[i].key);
-			if (strncmp(keys[i].key, "date.", 5))
-				same_placeholders(keys[i].key, keys[i].value, tk[j].value);
-			j++;
-		}
-		if (j != tn)
-			fail_msg("report.%s.yaml has %zu labels, %zu expected", *code, tn, j);
+		char file[32];
+		snprintf(file, sizeof(file), "report.%s.yaml", *code);
+		assert_non_null(pv_lang_get(*code));
+		same_keys(file, pv_lang_get(*code), PV_LANG_REPORT);
 	}
 	assert_string_equal(pv_lang_report_label(pv_lang_get("ar"), "dir"), "rtl");
+}
+
+/* CLDR's categories for whole numbers. */
+static void test_plurals(void **state)
+{
+	(void)state;
+	static const struct { const char *lang; unsigned long long n; const char *cat; } v[] = {
+		{ "en", 0, "other" }, { "en", 1, "one" }, { "en", 2, "other" },
+		{ "fr", 0, "one" }, { "fr", 1, "one" }, { "fr", 2, "other" },
+		{ "es", 1, "one" }, { "es", 0, "other" }, { "zh", 1, "other" },
+		{ "ru", 1, "one" }, { "ru", 21, "one" }, { "ru", 11, "many" }, { "ru", 2, "few" },
+		{ "ru", 24, "few" }, { "ru", 12, "many" }, { "ru", 5, "many" }, { "ru", 0, "many" },
+		{ "ru", 111, "many" }, { "ru", 101, "one" },
+		{ "ar", 0, "zero" }, { "ar", 1, "one" }, { "ar", 2, "two" }, { "ar", 3, "few" },
+		{ "ar", 10, "few" }, { "ar", 103, "few" }, { "ar", 11, "many" }, { "ar", 99, "many" },
+		{ "ar", 100, "other" }, { "ar", 102, "other" },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++)
+		if (strcmp(pv_lang_plural(pv_lang_get(v[i].lang), v[i].n), v[i].cat))
+			fail_msg("%s %llu: %s, not %s", v[i].lang, v[i].n,
+				 pv_lang_plural(pv_lang_get(v[i].lang), v[i].n), v[i].cat);
+	/* A counted message: the form of the count, English for a language without it. */
+	const char *sg = "the reports carry a 'not valid' banner: the plan has %zu error";
+	const char *pl = "the reports carry a 'not valid' banner: the plan has %zu errors";
+	assert_string_equal(pv_lang_nmessage(NULL, sg, pl, 1), sg);
+	assert_string_equal(pv_lang_nmessage(NULL, sg, pl, 0), pl);
+	assert_non_null(strstr(pv_lang_nmessage(pv_lang_get("fr"), sg, pl, 0), "%zu erreur"));
+	assert_null(strstr(pv_lang_nmessage(pv_lang_get("fr"), sg, pl, 0), "erreurs"));
+	assert_non_null(strstr(pv_lang_nmessage(pv_lang_get("fr"), sg, pl, 3), "erreurs"));
+	assert_string_equal(pv_lang_count_label(pv_lang_get("fr"), "count.error", 0), "{n} erreur");
+	assert_string_equal(pv_lang_count_label(NULL, "count.error", 0), "{n} errors");
 }
 
 static void test_message_arguments(void **state)
@@ -228,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_variants),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_report_labels),
+		cmocka_unit_test(test_plurals),
 		cmocka_unit_test(test_message_arguments),
 		cmocka_unit_test(test_examples_are_yaml),
 		cmocka_unit_test(test_rendering),
