@@ -38,6 +38,9 @@ int32_t pv_date_first_day(const struct pv_date *d);
 int32_t pv_date_last_day(const struct pv_date *d);
 /* Writes the date as it was given ("2025", "2025-03", "2025-03-14"). */
 void pv_date_format(const struct pv_date *d, char out[16]);
+/* The date as a message argument, written in the language of the message
+ * ("14 March 2025", "14 mars 2025", "2025年3月14日"). */
+struct pv_arg pv_date_arg(const struct pv_date *d);
 int pv_days_in_month(int year, int month);
 
 /*
