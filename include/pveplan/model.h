@@ -57,6 +57,9 @@ int pv_bool_parse(const char *s, int *out);
 int pv_is_country(const char *code);
 /* English short name of an ISO 3166-1 country, or NULL. */
 const char *pv_country_name(const char *code);
+/* Its short name in language `lang` ("ar" ... "zh"), from iso-codes'
+ * translations; English when iso-codes has none; NULL for no country. */
+const char *pv_country_name_in(const char *code, const char *lang);
 /* ISO 4217 alphabetic code. */
 int pv_is_currency(const char *code);
 /* BCP 47 primary language subtag: ISO 639-1, or ISO 639-2/3 where no
