@@ -9,6 +9,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int rtl(const struct pv_lang *lang)
+{
+	return lang && !strcmp(pv_lang_report_label(lang, "dir"), "rtl");
+}
+
+const char *pv_lang_lri(const struct pv_lang *lang)
+{
+	return rtl(lang) ? "\xe2\x81\xa6" : "";
+}
+
+const char *pv_lang_fsi(const struct pv_lang *lang)
+{
+	return rtl(lang) ? "\xe2\x81\xa8" : "";
+}
+
+const char *pv_lang_pdi(const struct pv_lang *lang)
+{
+	return rtl(lang) ? "\xe2\x81\xa9" : "";
+}
+
 void pv_lang_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out)
 {
 	char digits[64];
@@ -126,6 +146,19 @@ void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv
 	}
 }
 
+/* An argument of a finding's message: in a right-to-left language, plan
+ * text and ids in a first-strong isolate, an amount in a left-to-right one,
+ * so that neither reorders the sentence around it (UAX #9). */
+static void add_isolated(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out)
+{
+	const char *open = a->kind == PV_ARG_TEXT ? pv_lang_fsi(lang)
+			 : a->kind == PV_ARG_AMOUNT ? pv_lang_lri(lang) : "";
+	pv_buf_adds(out, open);
+	pv_arg_render(a, lang, out);
+	if (*open)
+		pv_buf_adds(out, pv_lang_pdi(lang));
+}
+
 /* A number with the width, flags and precision its conversion gives. */
 static void add_number(struct pv_buf *out, const struct pv_msg_spec *s, const struct pv_arg *a)
 {
@@ -167,7 +200,7 @@ static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
 		} else {
 			size_t i = s.pos ? (size_t)s.pos - 1 : next++;
 			if (i < m->nargs && s.conv == 's')
-				pv_arg_render(&m->args[i], lang, out);
+				add_isolated(&m->args[i], lang, out);
 			else if (i < m->nargs)
 				add_number(out, &s, &m->args[i]);
 		}
@@ -176,8 +209,8 @@ static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
 	pv_buf_adds(out, p);
 }
 
-void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
-		      const struct pv_lang *lang, struct pv_buf *out)
+static void fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
+		 const struct pv_lang *lang, struct pv_buf *out, int isolate)
 {
 	const char *p = tmpl;
 	for (const char *q = strchr(p, '{'); q; q = strchr(p, '{')) {
@@ -193,7 +226,9 @@ void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npair
 			if (strlen(name) == n && !strncmp(name, q + 1, n))
 				break;
 		}
-		if (i < npairs)
+		if (i < npairs && isolate)
+			add_isolated(&pairs[2 * i + 1], lang, out);
+		else if (i < npairs)
 			pv_arg_render(&pairs[2 * i + 1], lang, out);
 		else
 			pv_buf_add(out, q, n + 2);	/* left visible: a test catches it */
@@ -202,13 +237,19 @@ void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npair
 	pv_buf_adds(out, p);
 }
 
+void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
+		      const struct pv_lang *lang, struct pv_buf *out)
+{
+	fill(tmpl, pairs, npairs, lang, out, 0);
+}
+
 void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out)
 {
 	if (m->kind == PV_MSG_PRINTF) {
 		render_printf(m, lang, out);
 	} else if (m->kind == PV_MSG_CATALOGUE) {
 		const char *t = pv_lang_rule_field(lang, m->key, m->field);
-		pv_template_fill(t ? t : m->key, m->args, m->nargs, lang, out);
+		fill(t ? t : m->key, m->args, m->nargs, lang, out, 1);
 	}
 }
 

@@ -304,6 +304,26 @@ static void test_rendering(void **state)
 	pv_buf_release(&b);
 }
 
+/* Arabic findings keep their left-to-right runs in order: plan text in a
+ * first-strong isolate, an amount in a left-to-right one; other languages
+ * get no invisible character. */
+static void test_isolates(void **state)
+{
+	(void)state;
+	struct pv_msg m;
+	const struct pv_arg args[] = { pv_arg_text("min-youth"), pv_msg_amount(1500, "USD") };
+	pv_msg_printf(&m, "'%s' costs %s", args, 2);
+	char *ar = pv_msg_text(&m, pv_lang_get("ar")), *en = pv_msg_text(&m, pv_lang_get("en"));
+	assert_non_null(strstr(ar, "\xe2\x81\xa8min-youth\xe2\x81\xa9"));
+	assert_non_null(strstr(ar, "\xe2\x81\xa6" "1\xd9\xac" "500 USD\xe2\x81\xa9"));
+	assert_string_equal(en, "'min-youth' costs 1,500 USD");
+	free(ar);
+	free(en);
+	pv_msg_release(&m);
+	assert_string_equal(pv_lang_lri(pv_lang_get("fr")), "");
+	assert_string_equal(pv_lang_lri(pv_lang_get("ar")), "\xe2\x81\xa6");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_message_arguments),
 		cmocka_unit_test(test_examples_are_yaml),
 		cmocka_unit_test(test_rendering),
+		cmocka_unit_test(test_isolates),
 	};
 	return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
