@@ -106,9 +106,9 @@ static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv
 	size_t n = a->u.list.n;
 	for (size_t i = 0; i < n; i++) {
 		if (i && i + 1 == n)
-			pv_buf_addf(out, " %s ", pv_lang_label(lang, "and"));
+			pv_buf_adds(out, pv_lang_label(lang, "list.and"));
 		else if (i)
-			pv_buf_adds(out, ", ");
+			pv_buf_adds(out, pv_lang_label(lang, "list.comma"));
 		pv_arg_render(&a->u.list.v[i], lang, out);
 	}
 }

@@ -273,14 +273,14 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct pv_buf counts = PV_BUF_INIT, nfiles = PV_BUF_INIT;
 	count(&counts, errors, "error", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, warnings, "warning", lang);
 	if (infos) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, infos, "info", lang);
 	}
 	if (waived) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, waived, "waived", lang);
 	}
 	count(&nfiles, files, "file", lang);
@@ -300,9 +300,9 @@ void pv_render_baseline_summary(const struct pv_run_report *r, unsigned flags,
 	struct pv_buf counts = PV_BUF_INIT, file = PV_BUF_INIT;
 	size_t news = r->news[PV_SEV_ERROR] + r->news[PV_SEV_WARNING] + r->news[PV_SEV_INFO];
 	count(&counts, news, "new", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->unchanged, "unchanged", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->absent, "absent", lang);
 	pv_buf_add_visible(&file, r->baseline->name, strlen(r->baseline->name));
 	const struct pv_arg pairs[] = { pv_arg_text("file"), pv_arg_text(file.buf),
