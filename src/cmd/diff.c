@@ -143,7 +143,7 @@ static int render(const struct diff_opts *o, const struct pv_diff *d)
 	else if (o->format == F_JSON)
 		pv_diff_render_json(d, &out);
 	else if (pv_diff_render_html(d, o->template_dir, &out, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = PV_EXIT_IO;
 	}
 	fwrite(out.buf, 1, out.len, stdout);
@@ -178,7 +178,7 @@ int cmd_diff(int argc, char **argv)
 	ret = PV_EXIT_IO;
 	for (; loaded < 2; loaded++)
 		if (pv_diff_side_load(&sides[loaded], o.paths[loaded], &co, &err) < 0) {
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 			pv_diff_side_release(&sides[loaded]);
 			goto cleanup;
 		}

@@ -279,11 +279,11 @@ int cmd_explain(int argc, char **argv)
 			*p = (char)(*p - 32);
 	const struct pv_rule *r = pv_rule_find(upper);
 	if (!r) {
-		fprintf(stderr, "pveplan explain: error: no rule '%s'\n", code);
+		fprintf(stderr, pv_opts_text("pveplan explain: error: no rule '%s'\n"), code);
 		const char *s = pv_suggest(upper, pv_rule_codes, pv_rules_nr, 2);
 		if (s)
-			fprintf(stderr, "help: did you mean '%s'?\n", s);
-		fputs("See 'pveplan rules' for the list.\n", stderr);
+			fprintf(stderr, pv_opts_text("help: did you mean '%s'?\n"), s);
+		fputs(pv_opts_text("See 'pveplan rules' for the list.\n"), stderr);
 		return PV_EXIT_USAGE;
 	}
 	struct pv_buf o = PV_BUF_INIT;

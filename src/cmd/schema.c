@@ -92,7 +92,7 @@ int cmd_schema(int argc, char **argv)
 	if (!output || pv_output_is_stdout(output)) {
 		fwrite(out.buf, 1, out.len, stdout);
 	} else if (pv_output_write(output, out.buf, out.len, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = PV_EXIT_IO;
 	}
 	pv_buf_release(&out);
