@@ -39,9 +39,9 @@ SOURCES = re.compile(
     r"Normes intégrées|GCTF|Hedayah|UNDP|PNUD|ICAN|UNOCT|BLT|Reference Guide|Guide de référence|"
     r"resolution 2250|résolution 2250|SCR 2250", re.I)
 QUOTE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|“([^”]+)”')
-PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|§)\s*(\d+)", re.I)
+PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|§|الفقرة|الفقرتان|الفقرتين)\s*(\d+)", re.I)
 OPERATIVE = re.compile(r"\boperative\s+paragraph|\bop\.\s*\d+|\bdu\s+dispositif\b", re.I)
-SECTION = re.compile(r"\bsections?\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et)\s+(\d+(?:\.\d+)*))?")
+SECTION = re.compile(r"(?:\bsections?|الفرع|الفرعان|الفرعين)\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et)\s+(\d+(?:\.\d+)*))?")
 ROMAN = re.compile(r"(?<![\w.])([IVX]+\.[A-Z])(?![\w])")
 PRACTICE = re.compile(r"\b(?:good\s+practices?|bonnes?\s+pratiques?)\s+(\d+)", re.I)
 MODULE = re.compile(r"\bIDDRS\s+(\d+\.\d+)")
@@ -79,7 +79,7 @@ class Register:
 
 
 def sentences(text):
-    return re.split(r"(?<=[.;])\s+(?=[A-Z«(\"ÉÀ])", " ".join(text.split()))
+    return re.split(r"(?<=[.;؛])\s+(?=[A-Z«(\"ÉÀ\u0621-\u064A])", " ".join(text.split()))
 
 
 def check_locators(reg, where, text, fails):
@@ -129,7 +129,7 @@ def check_sentences(where, text, fails, rationale):
                 fails.append(f"{where}: the IDDRS do not integrate DDR with PVE: '{s[:80]}'")
         if re.search(r"A/70/674|Plan of Action|Plan d'action", s) and re.search(r"\d\s*(%|per ?cent|pour ?cent)", s):
             fails.append(f"{where}: a percentage attributed to the Plan of Action: '{s[:80]}'")
-        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut", s, re.I):
+        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut|افتراضي", s, re.I):
             fails.append(f"{where}: a threshold not given as pveplan's default: '{s[:80]}'")
 
 
@@ -137,7 +137,7 @@ def check_citation(reg, where, text, fails):
     for w in reg.withdrawn:
         if w.lower() in text.lower():
             fails.append(f"{where}: cites '{w}', which the register lists as not seen")
-    if re.search(r"Reference Guide|Guide de référence", text) and not re.search(r"section 1\b", text):
+    if re.search(r"Reference Guide|Guide de référence", text) and not re.search(r"section 1\b|الفرع 1\b", text):
         fails.append(f"{where}: the Reference Guide is cited only for its section 1 (the USG's message)")
 
 
