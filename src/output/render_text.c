@@ -221,13 +221,15 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 			continue;
 		char key[24];
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
+		const char *lri = pv_lang_lri(lang), *pdi = pv_lang_pdi(lang);
 		if (g->pos.line)
-			pv_buf_addf(out, "%s%s:%u:%u:%s ", b, file.buf, g->pos.line, g->pos.col, rst);
+			pv_buf_addf(out, "%s%s%s:%u:%u:%s%s ", b, lri, file.buf, g->pos.line, g->pos.col,
+				    pdi, rst);
 		else
-			pv_buf_addf(out, "%s%s:%s ", b, file.buf, rst);
+			pv_buf_addf(out, "%s%s%s:%s%s ", b, lri, file.buf, pdi, rst);
 		pv_buf_addf(out, "%s%s", color ? sev_color(g->sev) : "", pv_lang_label(lang, key));
 		if (g->code[0])
-			pv_buf_addf(out, "[%s]", g->code);
+			pv_buf_addf(out, "%s[%s]%s", lri, g->code, pdi);
 		pv_buf_addf(out, "%s%s: ", rst, b);
 		add_msg(out, &g->msg, lang, &scratch);
 		pv_buf_addf(out, "%s\n", rst);
@@ -237,9 +239,10 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 		const char *gut = color ? BLUE : "";
 		if (g->note.kind) {
-			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s:%u:%u: ", gut, w, "", rst, b,
+			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s%s:%u:%u:%s ", gut, w, "", rst, b,
 				    pv_lang_label(lang, "note"), rst, pv_lang_label(lang, "colon"),
-				    file.buf, g->note_pos.line, g->note_pos.col);
+				    pv_lang_lri(lang), file.buf, g->note_pos.line, g->note_pos.col,
+				    pv_lang_pdi(lang));
 			add_msg(out, &g->note, lang, &scratch);
 			pv_buf_addch(out, '\n');
 		}
