@@ -39,9 +39,9 @@ SOURCES = re.compile(
     r"Normes intégrées|Normas Integradas|GCTF|Hedayah|UNDP|PNUD|ICAN|UNOCT|BLT|Reference Guide|"
     r"Guide de référence|Guía de referencia|resolution 2250|résolution 2250|resolución 2250|SCR 2250", re.I)
 QUOTE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|“([^”]+)”')
-PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|párrafos?|párrs?\.?|§)\s*(\d+)", re.I)
+PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|párrafos?|párrs?\.?|§|الفقرة|الفقرتان|الفقرتين|пункт(?:ы|а|ах)?|第)\s*(\d+)", re.I)
 OPERATIVE = re.compile(r"\boperative\s+paragraph|\bop\.\s*\d+|\bdu\s+dispositif\b", re.I)
-SECTION = re.compile(r"\b(?:sections?|secci(?:ón|ones))\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et|y)\s+(\d+(?:\.\d+)*))?")
+SECTION = re.compile(r"(?:\bsections?|\bsecci(?:ón|ones)|الفرع|الفرعان|الفرعين|\bраздел(?:ы|а|ах)?)\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et|y|و|и)\s*(\d+(?:\.\d+)*))?")
 ROMAN = re.compile(r"(?<![\w.])([IVX]+\.[A-Z])(?![\w])")
 PRACTICE = re.compile(r"\b(?:good\s+practices?|bonnes?\s+pratiques?|buenas?\s+prácticas?)\s+(\d+)", re.I)
 MODULE = re.compile(r"\bIDDRS\s+(\d+\.\d+)")
@@ -79,7 +79,7 @@ class Register:
 
 
 def sentences(text):
-    return re.split(r"(?<=[.;])\s+(?=[A-Z«(\"ÉÀ])", " ".join(text.split()))
+    return re.split(r"(?<=[.;؛])\s+(?=[A-Z«(\"ÉÀ\u0621-\u064A])", " ".join(text.split()))
 
 
 def check_locators(reg, where, text, fails):
@@ -130,7 +130,7 @@ def check_sentences(where, text, fails, rationale):
                 fails.append(f"{where}: the IDDRS do not integrate DDR with PVE: '{s[:80]}'")
         if re.search(r"A/70/674|Plan of Action|Plan d'action|Plan de Acción", s) and re.search(r"\d\s*(%|per ?cent|pour ?cent)", s):
             fails.append(f"{where}: a percentage attributed to the Plan of Action: '{s[:80]}'")
-        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut|predeterminad|por defecto", s, re.I):
+        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut|predeterminad|por defecto|افتراضي|по умолчанию|默认", s, re.I):
             fails.append(f"{where}: a threshold not given as pveplan's default: '{s[:80]}'")
 
 
@@ -139,7 +139,7 @@ def check_citation(reg, where, text, fails):
         if w.lower() in text.lower():
             fails.append(f"{where}: cites '{w}', which the register lists as not seen")
     if (re.search(r"Reference Guide|Guide de référence|Guía de referencia", text)
-            and not re.search(r"(?:section|sección) 1\b", text)):
+            and not re.search(r"(?:section|sección|الفرع|раздел) 1\b", text)):
         fails.append(f"{where}: the Reference Guide is cited only for its section 1 (the USG's message)")
 
 
