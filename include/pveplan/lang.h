@@ -120,6 +120,13 @@ const char *const *pv_lang_scored_documents(void);
 void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out);
 /* The message rendered in `lang` (NULL: English); the caller frees it. */
 char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang);
+/* `v` with `decimals` decimals, grouped by three, with the language's
+ * separators (the report labels number.group and number.decimal). */
+void pv_lang_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
+/* A date as the language writes it (date.day, date.month, month.N and
+ * month_alone.N of the report labels): a year when month is 0, a month of a
+ * year when day is 0. */
+void pv_lang_date(const struct pv_lang *lang, int year, int month, int day, struct pv_buf *out);
 /* Appends one argument as it renders in `lang`. */
 void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out);
 /* Fills the {name} placeholders of `tmpl` from `npairs` name, value pairs

@@ -9,36 +9,76 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Digits grouped by three with the language's separators (the reports'
- * number.group and number.decimal); cents only when there are some. */
-static void add_amount(struct pv_buf *out, double v, const char *currency,
-		       const struct pv_lang *lang)
+void pv_lang_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out)
 {
 	char digits[64];
-	if (!isfinite(v)) {
-		pv_buf_adds(out, "?");
-		return;
-	}
-	int n = snprintf(digits, sizeof(digits), "%.2f", fabs(v));
+	int n = isfinite(v) ? snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(v)) : -1;
 	if (n < 0 || (size_t)n >= sizeof(digits)) {
 		pv_buf_adds(out, "?");
 		return;
 	}
 	const char *dot = strchr(digits, '.');
-	size_t intlen = (size_t)(dot - digits);
-	if (v < 0 && strcmp(digits, "0.00"))
+	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (v < 0 && strspn(digits, "0.") != strlen(digits))
 		pv_buf_addch(out, '-');
 	for (size_t i = 0; i < intlen; i++) {
 		if (i && (intlen - i) % 3 == 0)
 			pv_buf_adds(out, pv_lang_report_label(lang, "number.group"));
 		pv_buf_addch(out, digits[i]);
 	}
-	if (strcmp(dot, ".00")) {
+	if (dot) {
 		pv_buf_adds(out, pv_lang_report_label(lang, "number.decimal"));
 		pv_buf_adds(out, dot + 1);
 	}
+}
+
+void pv_lang_date(const struct pv_lang *lang, int year, int month, int day, struct pv_buf *out)
+{
+	char y[16], d[16], key[24];
+	snprintf(y, sizeof(y), "%d", year);
+	snprintf(d, sizeof(d), "%d", day);
+	if (month < 1 || month > 12) {
+		pv_buf_adds(out, y);
+		return;
+	}
+	/* Some languages decline a month with a day ("14 марта") but not alone
+	 * ("март 2025"). */
+	snprintf(key, sizeof(key), day ? "month.%d" : "month_alone.%d", month);
+	const struct pv_arg pairs[] = { pv_arg_text("d"), pv_arg_text(d),
+					pv_arg_text("month"), pv_arg_text(pv_lang_report_label(lang, key)),
+					pv_arg_text("y"), pv_arg_text(y) };
+	pv_template_fill(pv_lang_report_label(lang, day ? "date.day" : "date.month"), pairs, 3,
+			 lang, out);
+}
+
+/* Digits grouped by three with the language's separators (the reports'
+ * number.group and number.decimal); cents only when there are some. */
+static void add_amount(struct pv_buf *out, double v, const char *currency,
+		       const struct pv_lang *lang)
+{
+	int cents = isfinite(v) && fabs(round(v * 100) - round(v) * 100) >= 0.5;
+	pv_lang_number(lang, v, cents ? 2 : 0, out);
 	if (currency)
 		pv_buf_addf(out, " %s", currency);
+}
+
+/* A real as %g writes it, with the language's decimal separator. */
+static void add_real(struct pv_buf *out, double v, const struct pv_lang *lang)
+{
+	char s[32];
+	if (!isfinite(v)) {
+		pv_buf_adds(out, "?");
+		return;
+	}
+	snprintf(s, sizeof(s), "%g", v);
+	char *dot = strchr(s, '.');
+	if (!dot || strchr(s, 'e')) {
+		pv_buf_adds(out, s);
+		return;
+	}
+	pv_buf_add(out, s, (size_t)(dot - s));
+	pv_buf_adds(out, pv_lang_report_label(lang, "number.decimal"));
+	pv_buf_adds(out, dot + 1);
 }
 
 static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv_lang *lang)
@@ -72,10 +112,10 @@ void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv
 		pv_buf_addf(out, "%llu", a->u.u);
 		break;
 	case PV_ARG_REAL:
-		if (isfinite(a->u.d))
-			pv_buf_addf(out, "%g", a->u.d);
-		else
-			pv_buf_adds(out, "?");
+		add_real(out, a->u.d, lang);
+		break;
+	case PV_ARG_DATE:
+		pv_lang_date(lang, a->u.date.year, a->u.date.month, a->u.date.day, out);
 		break;
 	case PV_ARG_AMOUNT:
 		add_amount(out, a->u.amount.v, a->u.amount.currency, lang);

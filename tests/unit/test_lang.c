@@ -282,6 +282,25 @@ static void test_rendering(void **state)
 	pv_buf_reset(&b);
 	pv_template_fill("{l}", lp, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "a, none and c");
+	/* Reals, dates: as the language writes them, as the reports do. */
+	static const struct { const char *lang; struct pv_arg a; const char *want; } v[] = {
+		{ "en", { .kind = PV_ARG_REAL, .u = { .d = 45.5 } }, "45.5" },
+		{ "fr", { .kind = PV_ARG_REAL, .u = { .d = 45.5 } }, "45,5" },
+		{ "es", { .kind = PV_ARG_REAL, .u = { .d = 30 } }, "30" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 March 2025" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 0 } } }, "March 2025" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 0, 0 } } }, "2025" },
+		{ "es", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 de marzo de 2025" },
+		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 марта 2025 г." },
+		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 0 } } }, "март 2025 г." },
+		{ "zh", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "2025年3月14日" },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++) {
+		pv_buf_reset(&b);
+		pv_arg_render(&v[i].a, pv_lang_get(v[i].lang), &b);
+		if (strcmp(b.buf, v[i].want))
+			fail_msg("%s: '%s', not '%s'", v[i].lang, b.buf, v[i].want);
+	}
 	pv_buf_release(&b);
 }
 
