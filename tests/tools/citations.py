@@ -129,7 +129,7 @@ def check_sentences(where, text, fails, rationale):
                 fails.append(f"{where}: the IDDRS do not integrate DDR with PVE: '{s[:80]}'")
         if re.search(r"A/70/674|Plan of Action|Plan d'action", s) and re.search(r"\d\s*(%|per ?cent|pour ?cent)", s):
             fails.append(f"{where}: a percentage attributed to the Plan of Action: '{s[:80]}'")
-        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut", s, re.I):
+        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut|по умолчанию", s, re.I):
             fails.append(f"{where}: a threshold not given as pveplan's default: '{s[:80]}'")
 
 
@@ -137,7 +137,7 @@ def check_citation(reg, where, text, fails):
     for w in reg.withdrawn:
         if w.lower() in text.lower():
             fails.append(f"{where}: cites '{w}', which the register lists as not seen")
-    if re.search(r"Reference Guide|Guide de référence", text) and not re.search(r"section 1\b", text):
+    if re.search(r"Reference Guide|Guide de référence", text) and not re.search(r"section 1\b|раздел 1\b", text):
         fails.append(f"{where}: the Reference Guide is cited only for its section 1 (the USG's message)")
 
 
