@@ -161,11 +161,13 @@ struct pv_lang;
  * - AMOUNT: grouped digits in the language's style, then the currency
  *   (pv_msg_amount());
  * - LIST: items (each any kind) joined with ", " and the language's "and"
- *   (pv_msg_list()).
+ *   (pv_msg_list());
+ * - DATE: a year, a month or a day, written as the language writes dates
+ *   (pv_msg_date()).
  */
 enum pv_arg_kind {
 	PV_ARG_TEXT, PV_ARG_WORD, PV_ARG_LABEL, PV_ARG_INT, PV_ARG_UINT, PV_ARG_REAL,
-	PV_ARG_AMOUNT, PV_ARG_LIST,
+	PV_ARG_AMOUNT, PV_ARG_LIST, PV_ARG_DATE,
 };
 
 struct pv_arg {
@@ -183,6 +185,9 @@ struct pv_arg {
 			const struct pv_arg *v;
 			size_t n;
 		} list;
+		struct {
+			int year, month, day;	/* month and day 0 when not given */
+		} date;
 	} u;
 };
 
@@ -201,6 +206,8 @@ struct pv_arg pv_arg_self(struct pv_arg a);
 struct pv_arg pv_msg_amount(double v, const char *currency);
 /* A list of `n` items, borrowed until captured. */
 struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n);
+/* A date: a year (month 0), a month of a year (day 0) or a day. */
+struct pv_arg pv_msg_date(int year, int month, int day);
 
 /* The argument of C type T, by its type: strings are TEXT. */
 #define PV_ARG(x)                                                              \

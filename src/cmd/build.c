@@ -151,7 +151,7 @@ static int parse_build_opts(int argc, char **argv, struct pv_build_opts *o, cons
 static void show_findings(const struct pv_build_result *r, unsigned flags)
 {
 	struct pv_buf text = PV_BUF_INIT;
-	const struct pv_lang *fl = pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+	const struct pv_lang *fl = r->lang ? r->lang : pv_lang_default();
 	if (!(flags & PV_TEXT_QUIET))
 		pv_render_text(&r->diags, r->src.buf, r->src.len, flags, fl, &text);
 	pv_render_summary(r->errors, pv_diags_count(&r->diags, PV_SEV_WARNING),
@@ -161,11 +161,10 @@ static void show_findings(const struct pv_build_result *r, unsigned flags)
 	pv_buf_release(&text);
 }
 
-/* The language of what build says: the findings' (the plan's or --lang)
- * when pveplan has its messages, else English. */
+/* The language of what build says: the findings' (--lang, else the plan's). */
 static const struct pv_lang *says(const struct pv_build_result *r)
 {
-	return r->lang && pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+	return r->lang ? r->lang : pv_lang_default();
 }
 
 static void show_written(const struct pv_build_result *r, unsigned flags)

@@ -24,7 +24,7 @@ enum {
 static const struct pv_option check_options[] = {
 	[OPT_FORMAT] = { "format", 'f', "FORMAT", "text (default), json, sarif, junit, github or gitlab; repeat it for several outputs" },
 	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE instead of standard output ('-': standard output); FORMAT=FILE for one of several formats" },
-	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: en or fr (default: the plan's, else en)" },
+	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: ar, en, es, fr, ru or zh (default: the plan's, else en)" },
 	[OPT_STAGE] = { "stage", 0, "STATUS", "check as if plan.status were STATUS (draft, consultation, validated, adopted, under_review)" },
 	[OPT_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward from each plan)" },
 	[OPT_MATRIX] = { "matrix", 'm', NULL, "print the compliance matrix after the findings (text)" },
@@ -120,7 +120,7 @@ static const struct pv_lang *language(const struct run *r, const struct pv_plan 
 	const struct pv_lang *l = pv_lang_get(r->lang);
 	if (!l && p)
 		l = pv_lang_get(p->plan.language.s);
-	return pv_lang_has_findings(l) ? l : pv_lang_default();
+	return l ? l : pv_lang_default();
 }
 
 /* `path` relative to `root` ('/'-separated), or NULL when it is not under
@@ -210,8 +210,13 @@ static void check_one(struct run *r, const char *path, const char *shown)
 		goto cleanup;
 	}
 	const struct pv_lang *lang = language(r, checked ? &plan : NULL);
-	if (!r->report.n && !r->report.lang)
+	/* The summary and the single-document formats speak the plans'
+	 * language when they share one, else --lang's or English, never
+	 * the first plan's. */
+	if (!r->report.n)
 		r->report.lang = lang;
+	else if (r->report.lang != lang)
+		r->report.lang = NULL;
 	if (r->formats & (1u << FMT_TEXT)) {
 		pv_render_text(&d, src.buf, src.len, r->flags, lang, &out);
 		emit(r, &out);
@@ -394,8 +399,8 @@ static int check_option(int opt, const char *arg, struct run *r)
 	case OPT_OUTPUT:
 		return output_option(arg, r);
 	case OPT_LANG:
-		if (!pv_lang_has_findings(pv_lang_get(arg)))
-			return pv_opts_usage_error(&check_help, "--lang takes en or fr, not '%s'", arg);
+		if (!pv_lang_get(arg))
+			return pv_opts_usage_error(&check_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
 		r->lang = arg;
 		break;
 	case OPT_STAGE:

@@ -13,7 +13,7 @@ enum { R_FORMAT, R_LANG, R_HELP };
 
 static const struct pv_option rules_options[] = {
 	[R_FORMAT] = { "format", 'f', "FORMAT", "text (default) or json" },
-	[R_LANG] = { "lang", 0, "LANG", "language: en (default) or fr" },
+	[R_LANG] = { "lang", 0, "LANG", "language: ar, en (default), es, fr, ru or zh" },
 	[R_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -27,7 +27,7 @@ const struct pv_command_help rules_help = {
 };
 
 static const struct pv_option explain_options[] = {
-	{ "lang", 0, "LANG", "language: en (default) or fr" },
+	{ "lang", 0, "LANG", "language: ar, en (default), es, fr, ru or zh" },
 	{ "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -142,8 +142,8 @@ static int lang_option(const struct pv_command_help *h, const char *arg,
 		       const struct pv_lang **lang)
 {
 	*lang = pv_lang_get(arg);
-	if (!pv_lang_has_findings(*lang))
-		return pv_opts_usage_error(h, "--lang takes en or fr, not '%s'", arg);
+	if (!*lang)
+		return pv_opts_usage_error(h, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
 	return 0;
 }
 

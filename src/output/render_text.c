@@ -221,13 +221,15 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 			continue;
 		char key[24];
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
+		const char *lri = pv_lang_lri(lang), *pdi = pv_lang_pdi(lang);
 		if (g->pos.line)
-			pv_buf_addf(out, "%s%s:%u:%u:%s ", b, file.buf, g->pos.line, g->pos.col, rst);
+			pv_buf_addf(out, "%s%s%s:%u:%u:%s%s ", b, lri, file.buf, g->pos.line, g->pos.col,
+				    pdi, rst);
 		else
-			pv_buf_addf(out, "%s%s:%s ", b, file.buf, rst);
+			pv_buf_addf(out, "%s%s%s:%s%s ", b, lri, file.buf, pdi, rst);
 		pv_buf_addf(out, "%s%s", color ? sev_color(g->sev) : "", pv_lang_label(lang, key));
 		if (g->code[0])
-			pv_buf_addf(out, "[%s]", g->code);
+			pv_buf_addf(out, "%s[%s]%s", lri, g->code, pdi);
 		pv_buf_addf(out, "%s%s: ", rst, b);
 		add_msg(out, &g->msg, lang, &scratch);
 		pv_buf_addf(out, "%s\n", rst);
@@ -237,9 +239,10 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 		const char *gut = color ? BLUE : "";
 		if (g->note.kind) {
-			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s:%u:%u: ", gut, w, "", rst, b,
+			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s%s:%u:%u:%s ", gut, w, "", rst, b,
 				    pv_lang_label(lang, "note"), rst, pv_lang_label(lang, "colon"),
-				    file.buf, g->note_pos.line, g->note_pos.col);
+				    pv_lang_lri(lang), file.buf, g->note_pos.line, g->note_pos.col,
+				    pv_lang_pdi(lang));
 			add_msg(out, &g->note, lang, &scratch);
 			pv_buf_addch(out, '\n');
 		}
@@ -270,14 +273,14 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct pv_buf counts = PV_BUF_INIT, nfiles = PV_BUF_INIT;
 	count(&counts, errors, "error", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, warnings, "warning", lang);
 	if (infos) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, infos, "info", lang);
 	}
 	if (waived) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, waived, "waived", lang);
 	}
 	count(&nfiles, files, "file", lang);
@@ -297,9 +300,9 @@ void pv_render_baseline_summary(const struct pv_run_report *r, unsigned flags,
 	struct pv_buf counts = PV_BUF_INIT, file = PV_BUF_INIT;
 	size_t news = r->news[PV_SEV_ERROR] + r->news[PV_SEV_WARNING] + r->news[PV_SEV_INFO];
 	count(&counts, news, "new", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->unchanged, "unchanged", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->absent, "absent", lang);
 	pv_buf_add_visible(&file, r->baseline->name, strlen(r->baseline->name));
 	const struct pv_arg pairs[] = { pv_arg_text("file"), pv_arg_text(file.buf),
