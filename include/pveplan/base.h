@@ -119,6 +119,12 @@ size_t pv_strmap_longest_probe(const struct pv_strmap *m);
  * and gives U+FFFD.
  */
 size_t pv_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The columns a terminal gives the character `cp` (utf8proc): 2 for the
+ * wide characters of Chinese, 0 for combining marks and format characters
+ * (the isolates of right-to-left text), else 1. */
+int pv_utf8_charwidth(uint32_t cp);
+/* The columns of `len` bytes of text. */
+size_t pv_utf8_width(const char *s, size_t len);
 
 /*
  * Whether `cp` must be shown escaped: C0 controls (tab, newline and
