@@ -39,7 +39,7 @@ SOURCES = re.compile(
     r"Normes intégrées|Normas Integradas|GCTF|Hedayah|UNDP|PNUD|ICAN|UNOCT|BLT|Reference Guide|"
     r"Guide de référence|Guía de referencia|resolution 2250|résolution 2250|resolución 2250|SCR 2250", re.I)
 QUOTE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|“([^”]+)”')
-PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|párrafos?|párrs?\.?|§|الفقرة|الفقرتان|الفقرتين|пункт(?:ы|а|ах)?|第)\s*(\d+)", re.I)
+PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|párrafos?|párrs?\.?|§|الفقرة|الفقرتان|الفقرتين|пункт(?:ы|а|ах)?|第(?=\s*\d+\s*(?:[\(（][a-z][\)）])?\s*段))\s*(\d+)", re.I)
 OPERATIVE = re.compile(r"\boperative\s+paragraph|\bop\.\s*\d+|\bdu\s+dispositif\b", re.I)
 SECTION = re.compile(r"(?:\bsections?|\bsecci(?:ón|ones)|الفرع|الفرعان|الفرعين|\bраздел(?:ы|а|ах)?)\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et|y|و|и)\s*(\d+(?:\.\d+)*))?")
 ROMAN = re.compile(r"(?<![\w.])([IVX]+\.[A-Z])(?![\w])")
