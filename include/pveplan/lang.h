@@ -118,6 +118,12 @@ const char *const *pv_lang_scored_documents(void);
 
 /* Appends the message in `lang` (English when NULL). */
 void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out);
+/* For a terminal: the plan text of the arguments escaped (pv_buf_add_visible:
+ * no byte of it can move the cursor, colour or reorder the line) and, in a
+ * right-to-left language, each argument in a Unicode isolate; the catalogue's
+ * own text as it is. */
+void pv_msg_render_terminal(const struct pv_msg *m, const struct pv_lang *lang,
+			    struct pv_buf *out);
 /* The message rendered in `lang` (NULL: English); the caller frees it. */
 char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang);
 /* `v` with `decimals` decimals, grouped by three, with the language's

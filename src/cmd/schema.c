@@ -12,7 +12,7 @@
 enum { S_LANG, S_OUTPUT, S_HELP };
 
 static const struct pv_option schema_options[] = {
-	[S_LANG] = { "lang", 0, "LANG", "language of the descriptions: en (default) or fr" },
+	[S_LANG] = { "lang", 0, "LANG", "language of the descriptions: ar, en (default), es, fr, ru or zh" },
 	[S_OUTPUT] = { "output", 'o', "FILE", "write the schema to FILE instead of standard output ('-': standard output)" },
 	[S_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },

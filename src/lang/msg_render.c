@@ -101,7 +101,16 @@ static void add_real(struct pv_buf *out, double v, const struct pv_lang *lang)
 	pv_buf_adds(out, dot + 1);
 }
 
-static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv_lang *lang)
+/* How a finding's arguments are shown: as they are (reports, JSON, SARIF ...),
+ * or on a terminal, where plan text is escaped (pv_buf_add_visible) and, in
+ * a right-to-left language, isolated. */
+enum { AS_IS = 0, ISOLATE = 1, VISIBLE = 2 };
+
+static void render_arg(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out,
+		       int how);
+
+static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv_lang *lang,
+		     int how)
 {
 	size_t n = a->u.list.n;
 	for (size_t i = 0; i < n; i++) {
@@ -109,15 +118,19 @@ static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv
 			pv_buf_adds(out, pv_lang_label(lang, "list.and"));
 		else if (i)
 			pv_buf_adds(out, pv_lang_label(lang, "list.comma"));
-		pv_arg_render(&a->u.list.v[i], lang, out);
+		render_arg(&a->u.list.v[i], lang, out, how);
 	}
 }
 
-void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out)
+static void render_value(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out,
+			 int how)
 {
 	switch (a->kind) {
 	case PV_ARG_TEXT:
-		pv_buf_adds(out, a->u.s);
+		if (how & VISIBLE)
+			pv_buf_add_visible(out, a->u.s, strlen(a->u.s));
+		else
+			pv_buf_adds(out, a->u.s);
 		break;
 	case PV_ARG_WORD:
 		pv_buf_adds(out, pv_lang_word(lang, a->u.s));
@@ -141,22 +154,29 @@ void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv
 		add_amount(out, a->u.amount.v, a->u.amount.currency, lang);
 		break;
 	case PV_ARG_LIST:
-		add_list(out, a, lang);
+		add_list(out, a, lang, how);
 		break;
 	}
 }
 
-/* An argument of a finding's message: in a right-to-left language, plan
- * text and ids in a first-strong isolate, an amount in a left-to-right one,
- * so that neither reorders the sentence around it (UAX #9). */
-static void add_isolated(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out)
+/* In a right-to-left language, plan text and ids in a first-strong
+ * isolate, an amount in a left-to-right one, so that neither reorders the
+ * sentence around it (UAX #9). */
+static void render_arg(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out,
+		       int how)
 {
-	const char *open = a->kind == PV_ARG_TEXT ? pv_lang_fsi(lang)
+	const char *open = !(how & ISOLATE) ? ""
+			 : a->kind == PV_ARG_TEXT ? pv_lang_fsi(lang)
 			 : a->kind == PV_ARG_AMOUNT ? pv_lang_lri(lang) : "";
 	pv_buf_adds(out, open);
-	pv_arg_render(a, lang, out);
+	render_value(a, lang, out, how);
 	if (*open)
 		pv_buf_adds(out, pv_lang_pdi(lang));
+}
+
+void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out)
+{
+	render_value(a, lang, out, AS_IS);
 }
 
 /* A number with the width, flags and precision its conversion gives. */
@@ -182,7 +202,7 @@ static void add_number(struct pv_buf *out, const struct pv_msg_spec *s, const st
 }
 
 static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
-			  struct pv_buf *out)
+			  struct pv_buf *out, int how)
 {
 	const char *fmt = pv_lang_message(lang, m->key);
 	size_t next = 0;
@@ -200,7 +220,7 @@ static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
 		} else {
 			size_t i = s.pos ? (size_t)s.pos - 1 : next++;
 			if (i < m->nargs && s.conv == 's')
-				add_isolated(&m->args[i], lang, out);
+				render_arg(&m->args[i], lang, out, how);
 			else if (i < m->nargs)
 				add_number(out, &s, &m->args[i]);
 		}
@@ -210,7 +230,7 @@ static void render_printf(const struct pv_msg *m, const struct pv_lang *lang,
 }
 
 static void fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
-		 const struct pv_lang *lang, struct pv_buf *out, int isolate)
+		 const struct pv_lang *lang, struct pv_buf *out, int how)
 {
 	const char *p = tmpl;
 	for (const char *q = strchr(p, '{'); q; q = strchr(p, '{')) {
@@ -226,10 +246,8 @@ static void fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
 			if (strlen(name) == n && !strncmp(name, q + 1, n))
 				break;
 		}
-		if (i < npairs && isolate)
-			add_isolated(&pairs[2 * i + 1], lang, out);
-		else if (i < npairs)
-			pv_arg_render(&pairs[2 * i + 1], lang, out);
+		if (i < npairs)
+			render_arg(&pairs[2 * i + 1], lang, out, how);
 		else
 			pv_buf_add(out, q, n + 2);	/* left visible: a test catches it */
 		p = e + 1;
@@ -240,17 +258,29 @@ static void fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
 void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npairs,
 		      const struct pv_lang *lang, struct pv_buf *out)
 {
-	fill(tmpl, pairs, npairs, lang, out, 0);
+	fill(tmpl, pairs, npairs, lang, out, AS_IS);
+}
+
+static void render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out,
+		   int how)
+{
+	if (m->kind == PV_MSG_PRINTF) {
+		render_printf(m, lang, out, how);
+	} else if (m->kind == PV_MSG_CATALOGUE) {
+		const char *t = pv_lang_rule_field(lang, m->key, m->field);
+		fill(t ? t : m->key, m->args, m->nargs, lang, out, how);
+	}
 }
 
 void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out)
 {
-	if (m->kind == PV_MSG_PRINTF) {
-		render_printf(m, lang, out);
-	} else if (m->kind == PV_MSG_CATALOGUE) {
-		const char *t = pv_lang_rule_field(lang, m->key, m->field);
-		fill(t ? t : m->key, m->args, m->nargs, lang, out, 1);
-	}
+	render(m, lang, out, AS_IS);
+}
+
+void pv_msg_render_terminal(const struct pv_msg *m, const struct pv_lang *lang,
+			    struct pv_buf *out)
+{
+	render(m, lang, out, ISOLATE | VISIBLE);
 }
 
 char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang)

@@ -172,14 +172,11 @@ static void snippet(const struct pv_diag *g, struct lines *L, int color,
 	pv_buf_release(&scratch);
 }
 
-/* A message rendered, then shown with its unsafe characters escaped: the
+/* A message with the unsafe characters of its arguments escaped: the
  * templates are pveplan's, the arguments plan text. */
-static void add_msg(struct pv_buf *out, const struct pv_msg *m, const struct pv_lang *lang,
-		    struct pv_buf *scratch)
+static void add_msg(struct pv_buf *out, const struct pv_msg *m, const struct pv_lang *lang)
 {
-	pv_buf_reset(scratch);
-	pv_msg_render(m, lang, scratch);
-	pv_buf_add_visible(out, scratch->buf, scratch->len);
+	pv_msg_render_terminal(m, lang, out);
 }
 
 /* "file: note: 4000 more findings of PVE110 are not shown ..." */
@@ -210,7 +207,7 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 {
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct lines L = { src, len, 0, 0, 0, 0, 0 };
-	struct pv_buf file = PV_BUF_INIT, scratch = PV_BUF_INIT;
+	struct pv_buf file = PV_BUF_INIT;
 	const char *b = color ? BOLD : "", *rst = color ? RESET : "";
 	pv_buf_add_visible(&file, d->file, strlen(d->file));
 	for (size_t i = 0; i < d->nr; i++) {
@@ -231,7 +228,7 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		if (g->code[0])
 			pv_buf_addf(out, "%s[%s]%s", lri, g->code, pdi);
 		pv_buf_addf(out, "%s%s: ", rst, b);
-		add_msg(out, &g->msg, lang, &scratch);
+		add_msg(out, &g->msg, lang);
 		pv_buf_addf(out, "%s\n", rst);
 		if (g->pos.line)
 			snippet(g, &L, color, out);
@@ -243,19 +240,18 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 				    pv_lang_label(lang, "note"), rst, pv_lang_label(lang, "colon"),
 				    pv_lang_lri(lang), file.buf, g->note_pos.line, g->note_pos.col,
 				    pv_lang_pdi(lang));
-			add_msg(out, &g->note, lang, &scratch);
+			add_msg(out, &g->note, lang);
 			pv_buf_addch(out, '\n');
 		}
 		if (g->hint.kind) {
 			pv_buf_addf(out, "%s%*s =%s %s%s%s%s", gut, w, "", rst, color ? CYAN : "",
 				    pv_lang_label(lang, "help"), rst, pv_lang_label(lang, "colon"));
-			add_msg(out, &g->hint, lang, &scratch);
+			add_msg(out, &g->hint, lang);
 			pv_buf_addch(out, '\n');
 		}
 	}
 	omitted(d, file.buf, flags, lang, out);
 	pv_buf_release(&file);
-	pv_buf_release(&scratch);
 }
 
 static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)

@@ -313,7 +313,13 @@ static void test_isolates(void **state)
 	struct pv_msg m;
 	const struct pv_arg args[] = { pv_arg_text("min-youth"), pv_msg_amount(1500, "USD") };
 	pv_msg_printf(&m, "'%s' costs %s", args, 2);
-	char *ar = pv_msg_text(&m, pv_lang_get("ar")), *en = pv_msg_text(&m, pv_lang_get("en"));
+	struct pv_buf t = PV_BUF_INIT;
+	pv_msg_render_terminal(&m, pv_lang_get("ar"), &t);
+	char *ar = pv_buf_detach(&t, NULL), *en = pv_msg_text(&m, pv_lang_get("en"));
+	/* nothing isolated outside a terminal */
+	char *plain = pv_msg_text(&m, pv_lang_get("ar"));
+	assert_null(strstr(plain, "\xe2\x81"));
+	free(plain);
 	assert_non_null(strstr(ar, "\xe2\x81\xa8min-youth\xe2\x81\xa9"));
 	assert_non_null(strstr(ar, "\xe2\x81\xa6" "1,500 USD\xe2\x81\xa9"));
 	assert_string_equal(en, "'min-youth' costs 1,500 USD");
