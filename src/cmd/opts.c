@@ -57,6 +57,11 @@ const char *pv_opts_text(const char *msgid)
 	return pv_lang_message(ui_lang, msgid);
 }
 
+const char *pv_opts_ntext(const char *singular, const char *plural, unsigned long long n)
+{
+	return pv_lang_nmessage(ui_lang, singular, plural, n);
+}
+
 static void print_options(FILE *f, const struct pv_option *o)
 {
 	for (; o->name; o++) {
@@ -262,7 +267,7 @@ void pv_opts_missing_hint(const char *path)
 		struct pv_buf shown = PV_BUF_INIT;
 		pv_buf_add(&shown, path, (size_t)(base - path));
 		pv_buf_adds(&shown, pick);
-		fputs("help: did you mean '", stderr);
+		fputs(pv_opts_text("help: did you mean '"), stderr);
 		struct pv_buf vis = PV_BUF_INIT;
 		pv_buf_add_visible(&vis, shown.buf, shown.len);
 		fprintf(stderr, "%s'?\n", vis.buf);
@@ -277,27 +282,27 @@ int pv_opts_no_plan(const struct pv_command_help *h)
 {
 	struct pv_pathlist here = PV_PATHLIST_INIT;
 	struct pv_buf vis = PV_BUF_INIT;
-	fprintf(stderr, "pveplan %s: error: no plan given: name a plan file, or '-' to read "
-		"standard input\n", h->name);
+	fprintf(stderr, pv_opts_text("pveplan %s: error: no plan given: name a plan file, or '-' to read "
+		"standard input\n"), h->name);
 	pv_opts_plans_in(".", &here);
 	if (here.n == 1) {
 		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
-		fprintf(stderr, "help: this folder has one plan file: pveplan %s %s\n", h->name,
+		fprintf(stderr, pv_opts_text("help: this folder has one plan file: pveplan %s %s\n"), h->name,
 			vis.buf);
 	} else if (here.n) {
-		fputs("help: plan files in this folder:", stderr);
+		fputs(pv_opts_text("help: plan files in this folder:"), stderr);
 		for (size_t i = 0; i < here.n && i < 4; i++) {
 			pv_buf_reset(&vis);
 			pv_buf_add_visible(&vis, here.v[i], strlen(here.v[i]));
 			fprintf(stderr, "%s %s", i ? "," : "", vis.buf);
 		}
 		if (here.n > 4)
-			fprintf(stderr, " (and %zu more)", here.n - 4);
+			fprintf(stderr, pv_opts_text(" (and %zu more)"), here.n - 4);
 		pv_buf_reset(&vis);
 		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
-		fprintf(stderr, "; name one, as in: pveplan %s %s\n", h->name, vis.buf);
+		fprintf(stderr, pv_opts_text("; name one, as in: pveplan %s %s\n"), h->name, vis.buf);
 	}
-	fprintf(stderr, "usage: pveplan %s %s\nSee 'pveplan help %s'.\n", h->name, h->synopsis,
+	fprintf(stderr, pv_opts_text("usage: pveplan %s %s\nSee 'pveplan help %s'.\n"), h->name, h->synopsis,
 		h->name);
 	pv_pathlist_release(&here);
 	pv_buf_release(&vis);

@@ -37,6 +37,8 @@ const struct pv_lang *pv_opts_lang(void);
 /* A text of the help or a usage error (an English msgid of help.LANG.yaml)
  * in that language. */
 const char *pv_opts_text(const char *msgid);
+/* The same for a counted text (pv_lang_nmessage). */
+const char *pv_opts_ntext(const char *singular, const char *plural, unsigned long long n);
 
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h);
 /* Short usage on stderr: synopsis and where to find more; returns 2. */

@@ -139,6 +139,15 @@ def help_texts(srcdir):
             for i in (2, 3, 5):
                 if i < len(args) and args[i] != "NULL":
                     add(args[i], m.end())
+        for m in re.finditer(r"\bpv_opts_ntext\s*\(", src):
+            if src[m.start() - 12:m.start()].endswith("char *"):
+                continue
+            args = call_args(src, m.end() - 1)
+            add(args[0], m.start())
+            plurals.add(c_strings(args[0]))
+            if signature(c_strings(args[1]) or "") != signature(c_strings(args[0]) or ""):
+                print(f"{rel}: singular and plural take other arguments")
+                texts.setdefault(None, rel)
         for m in re.finditer(r"\b(pv_opts_text|pv_opts_usage_error)\s*\(", src):
             if src[m.start() - 12:m.start()].endswith(("char *", "int ")):
                 continue
