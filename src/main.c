@@ -39,21 +39,22 @@ const struct pv_command_help *pv_command_at(size_t i)
 
 void pv_main_help(FILE *f)
 {
-	fputs("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
-	      "\n"
-	      "Check and build national and regional plans of action to prevent violent\n"
-	      "extremism (PVE), written as YAML (plan format 1).\n"
-	      "\n"
-	      "commands:\n", f);
+	fputs(pv_opts_text("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
+			   "\n"
+			   "Check and build national and regional plans of action to prevent violent\n"
+			   "extremism (PVE), written as YAML (plan format 1).\n"
+			   "\n"
+			   "commands:\n"), f);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help->brief);
-	fputs("\n"
-	      "options:\n"
-	      "  -h, --help     show this help\n"
-	      "  -V, --version  show the version\n"
-	      "\n"
-	      "See 'pveplan help COMMAND' for the options of a command.\n"
-	      "Environment: NO_COLOR turns colour off; TERM=dumb too.\n", f);
+		fprintf(f, "  %-10s %s\n", commands[i].name, pv_opts_text(commands[i].help->brief));
+	fputs(pv_opts_text("\n"
+			   "options:\n"
+			   "  -h, --help     show this help\n"
+			   "  -V, --version  show the version\n"
+			   "\n"
+			   "See 'pveplan help COMMAND' for the options of a command.\n"
+			   "Environment: NO_COLOR turns colour off; TERM=dumb too;\n"
+			   "LC_ALL, LC_MESSAGES or LANG (ar, en, es, fr, ru, zh) set the language of this help.\n"), f);
 }
 
 static void version(void)
@@ -67,7 +68,7 @@ static int finish(int ret)
 	/* A failed write to stdout (full disk, closed pipe) must not pass. */
 	int bad = ferror(stdout);
 	if (fclose(stdout) != 0 || bad) {
-		fprintf(stderr, "pveplan: error: writing output failed: %s\n", strerror(errno));
+		fprintf(stderr, pv_opts_text("pveplan: error: writing output failed: %s\n"), strerror(errno));
 		return PV_EXIT_IO;
 	}
 	return ret;
@@ -75,6 +76,7 @@ static int finish(int ret)
 
 int main(int argc, char **argv)
 {
+	pv_opts_init_lang(argc, argv);
 	if (argc < 2) {
 		pv_main_help(stderr);
 		return PV_EXIT_USAGE;
@@ -92,17 +94,17 @@ int main(int argc, char **argv)
 		if (!strcmp(cmd, commands[i].name))
 			return finish(commands[i].fn(argc - 1, argv + 1));
 	if (cmd[0] == '-')
-		fprintf(stderr, "pveplan: error: unknown option '%s'\n", cmd);
+		fprintf(stderr, pv_opts_text("pveplan: error: unknown option '%s'\n"), cmd);
 	else
-		fprintf(stderr, "pveplan: error: '%s' is not a pveplan command\n", cmd);
+		fprintf(stderr, pv_opts_text("pveplan: error: '%s' is not a pveplan command\n"), cmd);
 	const char *names[sizeof(commands) / sizeof(commands[0])];
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		names[i] = commands[i].name;
 	const char *s = cmd[0] != '-' ? pv_suggest(cmd, names, sizeof(names) / sizeof(names[0]), 2)
 				      : NULL;
 	if (s)
-		fprintf(stderr, "help: did you mean 'pveplan %s'?\n", s);
-	fputs("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
-	      "See 'pveplan --help'.\n", stderr);
+		fprintf(stderr, pv_opts_text("help: did you mean 'pveplan %s'?\n"), s);
+	fputs(pv_opts_text("usage: pveplan [--version] [--help] COMMAND [ARGS]\n"
+			   "See 'pveplan --help'.\n"), stderr);
 	return PV_EXIT_USAGE;
 }

@@ -404,8 +404,21 @@ static const struct { const char *locale; int lang; } locales[] = {
 };
 #define NLOCALES (sizeof(locales) / sizeof(locales[0]))
 
+/* A country's short name in each of the five other languages (iso-codes'
+ * translation of its English `name`; NULL when it has none), for the
+ * reports. */
+struct display {
+	char code[3];
+	char *name[6];
+};
+struct displays {
+	struct display *v;
+	size_t n, alloc;
+};
+
 struct iso {
 	struct table *t;
+	struct displays *display;	/* countries only */
 	struct mo mo[NLOCALES];
 	int have[NLOCALES];
 	int two_letter_only;	/* iso_639-3: only the languages with a two-letter code */
@@ -452,6 +465,26 @@ static void on_country(const struct record *r, void *ctx)
 	if (a3)
 		add_one(x->t, a3, a2, CODE, 0);
 	add_translated(x, rec_get(r, "name"), a2);
+	if (x->display && rec_get(r, "name") && strlen(a2) == 2) {
+		struct displays *d = x->display;
+		if (d->n == d->alloc) {
+			d->alloc = d->alloc ? 2 * d->alloc : 256;
+			if (!(d->v = realloc(d->v, d->alloc * sizeof(*d->v))))
+				die("out of memory");
+		}
+		struct display *e = &d->v[d->n++];
+		memset(e, 0, sizeof(*e));
+		memcpy(e->code, a2, 3);
+		/* zh_CN before zh_TW: the UN writes simplified Chinese. */
+		for (size_t i = NLOCALES; i-- > 0;) {
+			const char *tr = x->have[i] ? mo_get(&x->mo[i], rec_get(r, "name")) : NULL;
+			if (tr) {
+				free(e->name[locales[i].lang]);
+				if (!(e->name[locales[i].lang] = strdup(tr)))
+					die("out of memory");
+			}
+		}
+	}
 	add_translated(x, rec_get(r, "official_name"), a2);
 	add_translated(x, rec_get(r, "common_name"), a2);
 }
@@ -581,6 +614,31 @@ static void emit(FILE *f, const char *var, struct table *t)
 	fprintf(f, "};\nconst size_t %s_nr = %zu;\n\n", var, t->n);
 }
 
+static int cmp_display(const void *a, const void *b)
+{
+	return strcmp(((const struct display *)a)->code, ((const struct display *)b)->code);
+}
+
+static void emit_display(FILE *f, struct displays *d)
+{
+	qsort(d->v, d->n, sizeof(*d->v), cmp_display);
+	fputs("const struct pv_country_l10n pv_country_l10n[] = {\n", f);
+	for (size_t i = 0; i < d->n; i++) {
+		fprintf(f, "\t{ \"%s\", {", d->v[i].code);
+		for (int l = 0; l < 6; l++) {
+			fputs(l ? ", " : " ", f);
+			if (d->v[i].name[l])
+				c_string(f, d->v[i].name[l]);
+			else
+				fputs("NULL", f);
+			free(d->v[i].name[l]);
+		}
+		fputs(" } },\n", f);
+	}
+	fprintf(f, "};\nconst size_t pv_country_l10n_nr = %zu;\n\n", d->n);
+	free(d->v);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 6)
@@ -590,7 +648,8 @@ int main(int argc, char **argv)
 	for (int i = 5; i < argc; i++)
 		read_catalogue(&enums, argv[i]);
 
-	struct iso x = { .t = &countries };
+	struct displays display = { 0 };
+	struct iso x = { .t = &countries, .display = &display };
 	open_locales(&x, argv[3], "iso_3166-1");
 	snprintf(path, sizeof(path), "%s/iso_3166-1.json", argv[2]);
 	read_json(path, on_country, &x);
@@ -617,6 +676,7 @@ int main(int argc, char **argv)
 	emit(f, "pv_names_enum", &enums);
 	emit(f, "pv_names_country", &countries);
 	emit(f, "pv_names_language", &languages);
+	emit_display(f, &display);
 	if (fclose(f) || rename(path, argv[1]))
 		die("%s: cannot write", argv[1]);
 	release(&enums);

@@ -119,6 +119,12 @@ size_t pv_strmap_longest_probe(const struct pv_strmap *m);
  * and gives U+FFFD.
  */
 size_t pv_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* The columns a terminal gives the character `cp` (utf8proc): 2 for the
+ * wide characters of Chinese, 0 for combining marks and format characters
+ * (the isolates of right-to-left text), else 1. */
+int pv_utf8_charwidth(uint32_t cp);
+/* The columns of `len` bytes of text. */
+size_t pv_utf8_width(const char *s, size_t len);
 
 /*
  * Whether `cp` must be shown escaped: C0 controls (tab, newline and
@@ -161,11 +167,13 @@ struct pv_lang;
  * - AMOUNT: grouped digits in the language's style, then the currency
  *   (pv_msg_amount());
  * - LIST: items (each any kind) joined with ", " and the language's "and"
- *   (pv_msg_list()).
+ *   (pv_msg_list());
+ * - DATE: a year, a month or a day, written as the language writes dates
+ *   (pv_msg_date()).
  */
 enum pv_arg_kind {
 	PV_ARG_TEXT, PV_ARG_WORD, PV_ARG_LABEL, PV_ARG_INT, PV_ARG_UINT, PV_ARG_REAL,
-	PV_ARG_AMOUNT, PV_ARG_LIST,
+	PV_ARG_AMOUNT, PV_ARG_LIST, PV_ARG_DATE,
 };
 
 struct pv_arg {
@@ -183,6 +191,9 @@ struct pv_arg {
 			const struct pv_arg *v;
 			size_t n;
 		} list;
+		struct {
+			int year, month, day;	/* month and day 0 when not given */
+		} date;
 	} u;
 };
 
@@ -201,6 +212,8 @@ struct pv_arg pv_arg_self(struct pv_arg a);
 struct pv_arg pv_msg_amount(double v, const char *currency);
 /* A list of `n` items, borrowed until captured. */
 struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n);
+/* A date: a year (month 0), a month of a year (day 0) or a day. */
+struct pv_arg pv_msg_date(int year, int month, int day);
 
 /* The argument of C type T, by its type: strings are TEXT. */
 #define PV_ARG(x)                                                              \

@@ -36,8 +36,8 @@ const char *pv_lang_report_label(const struct pv_lang *lang, const char *key);
 
 /* A label; falls back to English, then to the key itself. */
 const char *pv_lang_label(const struct pv_lang *lang, const char *key);
-/* A field of a rule's entry ("title", "message", "variants.no_ngo" ...), or
- * NULL when missing (no fallback: a test requires every field). */
+/* A field of a rule's entry ("title", "message", "variants.no_ngo" ...), in
+ * English when `lang` lacks it, or NULL when English lacks it too. */
 const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
 			       const char *field);
 /* The translation of an English message format (a msgid), or the msgid. */
@@ -118,8 +118,30 @@ const char *const *pv_lang_scored_documents(void);
 
 /* Appends the message in `lang` (English when NULL). */
 void pv_msg_render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out);
+/* For a terminal: the plan text of the arguments escaped (pv_buf_add_visible:
+ * no byte of it can move the cursor, colour or reorder the line) and, in a
+ * right-to-left language, each argument in a Unicode isolate; the catalogue's
+ * own text as it is. */
+void pv_msg_render_terminal(const struct pv_msg *m, const struct pv_lang *lang,
+			    struct pv_buf *out);
 /* The message rendered in `lang` (NULL: English); the caller frees it. */
 char *pv_msg_text(const struct pv_msg *m, const struct pv_lang *lang);
+/* `v` with `decimals` decimals, grouped by three, with the language's
+ * separators (the report labels number.group and number.decimal). */
+void pv_lang_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out);
+/* A date as the language writes it (date.day, date.month, month.N and
+ * month_alone.N of the report labels): a year when month is 0, a month of a
+ * year when day is 0. */
+void pv_lang_date(const struct pv_lang *lang, int year, int month, int day, struct pv_buf *out);
+/* Right-to-left languages (the report label "dir" is "rtl": Arabic): the
+ * Unicode isolates (UAX #9) that keep a left-to-right run, a position
+ * file:line:col, a rule code, a number with its currency, in its order
+ * inside right-to-left text: LRI (U+2066) and PDI (U+2069), and FSI
+ * (U+2068) for a text of either direction (plan text, ids). "" in a
+ * left-to-right language, so its output has no invisible character. */
+const char *pv_lang_lri(const struct pv_lang *lang);
+const char *pv_lang_fsi(const struct pv_lang *lang);
+const char *pv_lang_pdi(const struct pv_lang *lang);
 /* Appends one argument as it renders in `lang`. */
 void pv_arg_render(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out);
 /* Fills the {name} placeholders of `tmpl` from `npairs` name, value pairs

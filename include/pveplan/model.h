@@ -38,6 +38,9 @@ int32_t pv_date_first_day(const struct pv_date *d);
 int32_t pv_date_last_day(const struct pv_date *d);
 /* Writes the date as it was given ("2025", "2025-03", "2025-03-14"). */
 void pv_date_format(const struct pv_date *d, char out[16]);
+/* The date as a message argument, written in the language of the message
+ * ("14 March 2025", "14 mars 2025", "2025年3月14日"). */
+struct pv_arg pv_date_arg(const struct pv_date *d);
 int pv_days_in_month(int year, int month);
 
 /*
@@ -54,6 +57,9 @@ int pv_bool_parse(const char *s, int *out);
 int pv_is_country(const char *code);
 /* English short name of an ISO 3166-1 country, or NULL. */
 const char *pv_country_name(const char *code);
+/* Its short name in language `lang` ("ar" ... "zh"), from iso-codes'
+ * translations; English when iso-codes has none; NULL for no country. */
+const char *pv_country_name_in(const char *code, const char *lang);
 /* ISO 4217 alphabetic code. */
 int pv_is_currency(const char *code);
 /* BCP 47 primary language subtag: ISO 639-1, or ISO 639-2/3 where no

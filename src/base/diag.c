@@ -97,6 +97,10 @@ static void key_arg(struct pv_buf *k, const struct pv_arg *a)
 		if (a->kind == PV_ARG_AMOUNT)
 			key_str(k, a->u.amount.currency ? a->u.amount.currency : "");
 		break;
+	case PV_ARG_DATE:
+		key_num(k, (unsigned long long)a->u.date.year * 10000u + (unsigned)a->u.date.month * 100u +
+				   (unsigned)a->u.date.day);
+		break;
 	case PV_ARG_LIST:
 		key_num(k, a->u.list.n);
 		for (size_t i = 0; i < a->u.list.n; i++)

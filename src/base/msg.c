@@ -84,6 +84,15 @@ struct pv_arg pv_msg_amount(double v, const char *currency)
 	return a;
 }
 
+struct pv_arg pv_msg_date(int year, int month, int day)
+{
+	struct pv_arg a = { .kind = PV_ARG_DATE };
+	a.u.date.year = year;
+	a.u.date.month = month;
+	a.u.date.day = month ? day : 0;
+	return a;
+}
+
 struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n)
 {
 	struct pv_arg a = { .kind = PV_ARG_LIST };

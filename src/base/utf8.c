@@ -1,6 +1,24 @@
 #include "pveplan/base.h"
 
 #include <string.h>
+#include <utf8proc.h>
+
+int pv_utf8_charwidth(uint32_t cp)
+{
+	int w = utf8proc_charwidth((utf8proc_int32_t)cp);
+	return w < 0 ? 0 : w;
+}
+
+size_t pv_utf8_width(const char *s, size_t len)
+{
+	size_t w = 0;
+	uint32_t cp;
+	for (size_t i = 0; i < len;) {
+		i += pv_utf8_decode(s + i, len - i, &cp);
+		w += (size_t)pv_utf8_charwidth(cp);
+	}
+	return w;
+}
 
 size_t pv_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {

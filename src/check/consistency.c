@@ -30,7 +30,7 @@ static const char *id_or_what(const struct pv_str *id)
 struct period {
 	int ok;
 	int32_t first, last;		/* in days */
-	char start[16], end[16];	/* as written */
+	struct pv_arg start, end;	/* dates, in the language of the message */
 };
 
 static struct period period_of(const struct pv_plan *p)
@@ -38,10 +38,11 @@ static struct period period_of(const struct pv_plan *p)
 	const struct pv_period *per = &p->plan.period;
 	struct period r;
 	memset(&r, 0, sizeof(r));
+	r.start = r.end = pv_arg_text("");
 	if (!has_date(&per->start) || !has_date(&per->end))
 		return r;
-	pv_date_format(&per->start.d, r.start);
-	pv_date_format(&per->end.d, r.end);
+	r.start = pv_date_arg(&per->start.d);
+	r.end = pv_date_arg(&per->end.d);
 	r.first = pv_date_first_day(&per->start.d);
 	r.last = pv_date_last_day(&per->end.d);
 	r.ok = r.last >= r.first;
@@ -70,9 +71,7 @@ static void con002(const struct pv_action *a, void *arg)
 	const struct pv_rule_ctx *c = arg;
 	if (!ends_before_start(a))
 		return;
-	char s[16], e[16];
-	pv_date_format(&a->start.d, s);
-	pv_date_format(&a->end.d, e);
+	struct pv_arg s = pv_date_arg(&a->start.d), e = pv_date_arg(&a->end.d);
 	struct pv_diag *g = pv_diag_add(c->d, "CON002", a->end.pos,
 		"action '%s' ends (%s) before it starts (%s)", id_or_what(&a->id), e, s);
 	pv_diag_hint(g, "swap 'start' and 'end', or correct one of them");
@@ -92,11 +91,9 @@ static void con003(const struct pv_action *a, void *arg)
 {
 	const struct con003 *w = arg;
 	const struct period *r = &w->period;
-	char s[16], e[16];
 	if (ends_before_start(a))
 		return;		/* CON002 */
-	pv_date_format(&a->start.d, s);
-	pv_date_format(&a->end.d, e);
+	struct pv_arg s = pv_date_arg(&a->start.d), e = pv_date_arg(&a->end.d);
 	if (has_date(&a->start) && pv_date_first_day(&a->start.d) < r->first)
 		pv_diag_add(w->c->d, "CON003", a->start.pos,
 			    "action '%s' starts (%s) before the plan period (%s to %s)",

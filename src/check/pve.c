@@ -454,9 +454,8 @@ static void pve129(const struct pv_rule_ctx *c, const struct pv_consultation *k)
 {
 	struct pv_arg missing[2];
 	size_t n = 0;
-	char date[16];
 	const char *kind = pv_consult_kind_names[k->kind.v];
-	pv_date_format(&k->date.d, date);
+	struct pv_arg date = pv_date_arg(&k->date.d);
 	/* A share refused by FMT004 was recorded, only wrongly written. */
 	if (!k->women_share.set && !k->women_share.invalid)
 		missing[n++] = pv_arg_text("'women_share'");

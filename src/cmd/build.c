@@ -151,7 +151,7 @@ static int parse_build_opts(int argc, char **argv, struct pv_build_opts *o, cons
 static void show_findings(const struct pv_build_result *r, unsigned flags)
 {
 	struct pv_buf text = PV_BUF_INIT;
-	const struct pv_lang *fl = pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+	const struct pv_lang *fl = r->lang ? r->lang : pv_lang_default();
 	if (!(flags & PV_TEXT_QUIET))
 		pv_render_text(&r->diags, r->src.buf, r->src.len, flags, fl, &text);
 	pv_render_summary(r->errors, pv_diags_count(&r->diags, PV_SEV_WARNING),
@@ -161,11 +161,10 @@ static void show_findings(const struct pv_build_result *r, unsigned flags)
 	pv_buf_release(&text);
 }
 
-/* The language of what build says: the findings' (the plan's or --lang)
- * when pveplan has its messages, else English. */
+/* The language of what build says: the findings' (--lang, else the plan's). */
 static const struct pv_lang *says(const struct pv_build_result *r)
 {
-	return r->lang && pv_lang_has_findings(r->lang) ? r->lang : pv_lang_default();
+	return r->lang ? r->lang : pv_lang_default();
 }
 
 static void show_written(const struct pv_build_result *r, unsigned flags)
@@ -207,14 +206,14 @@ static void show(int status, const struct pv_build_result *r, unsigned flags, in
 	show_written(r, flags);
 	fflush(stdout);
 	if (status == PV_BUILD_FINDINGS) {
-		fputs("pveplan: ", stderr);
+		fputs(pv_opts_text("pveplan: "), stderr);
 		const char *fmt = pv_lang_nmessage(l, "error: '%s' has %zu error: no report written",
 						   "error: '%s' has %zu errors: no report written", r->errors);
 		fprintf(stderr, fmt, r->diags.file, r->errors);
 		fputs(r->loaded ? pv_lang_message(l, " (--force writes them anyway)") : "", stderr);
 		fputc('\n', stderr);
 	} else if (status != PV_BUILD_OK) {
-		fprintf(stderr, "pveplan: error: %s\n", r->err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), r->err.buf);
 	}
 }
 
@@ -264,18 +263,26 @@ static void dir_summary(int status, const struct pv_build_result *r, const char 
 			const char *folder, int redact)
 {
 	struct pv_buf counts = PV_BUF_INIT;
+	const struct pv_lang *l = pv_opts_lang();
 	size_t w = pv_diags_count(&r->diags, PV_SEV_WARNING);
 	/* Under --redact the counts would count confidential items too. */
-	if (!redact)
-		pv_buf_addf(&counts, " (%zu error%s, %zu warning%s)", r->errors,
-			    r->errors == 1 ? "" : "s", w, w == 1 ? "" : "s");
+	if (!redact) {
+		const struct pv_arg e[] = { pv_arg_text("n"), pv_arg_uint(r->errors) };
+		const struct pv_arg wa[] = { pv_arg_text("n"), pv_arg_uint(w) };
+		pv_buf_adds(&counts, " (");
+		pv_template_fill(pv_lang_count_label(l, "count.error", r->errors), e, 1, l, &counts);
+		pv_buf_adds(&counts, pv_lang_label(l, "list.comma"));
+		pv_template_fill(pv_lang_count_label(l, "count.warning", w), wa, 1, l, &counts);
+		pv_buf_adds(&counts, ")");
+	}
 	if (status == PV_BUILD_OK)
-		printf("%s: built into %s%s%s\n", path, folder, counts.buf ? counts.buf : "",
-		       r->errors ? ", with --force" : "");
+		printf(pv_opts_text("%s: built into %s%s%s\n"), path, folder, counts.buf ? counts.buf : "",
+		       r->errors ? pv_opts_text(", with --force") : "");
 	else if (status == PV_BUILD_FINDINGS)
-		printf("%s: not built%s\n", path, counts.buf ? counts.buf : "");
+		printf(pv_opts_text("%s: not built%s\n"), path, counts.buf ? counts.buf : "");
 	else
-		printf("%s: not built: %s\n", path, status < 0 ? "configuration error" : r->err.buf);
+		printf(pv_opts_text("%s: not built: %s\n"), path,
+		       status < 0 ? pv_opts_text("configuration error") : r->err.buf);
 	pv_buf_release(&counts);
 }
 
@@ -317,10 +324,10 @@ static int build_dir(struct pv_build_opts *o, struct pv_project *project, const 
 	size_t built = 0;
 
 	if (pv_input_expand(dir, &plans, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		worst = PV_EXIT_IO;
 	} else if (!plans.n) {
-		fprintf(stderr, "pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n", dir);
+		fprintf(stderr, pv_opts_text("pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n"), dir);
 		worst = PV_EXIT_IO;
 	}
 	for (size_t i = 0; i < plans.n; i++) {
@@ -334,7 +341,8 @@ static int build_dir(struct pv_build_opts *o, struct pv_project *project, const 
 		fflush(stdout);
 	}
 	if (plans.n)
-		printf("%zu of %zu plan%s built into %s\n", built, plans.n, plans.n == 1 ? "" : "s", root);
+		printf(pv_opts_ntext("%zu of %zu plan built into %s\n", "%zu of %zu plans built into %s\n",
+				     plans.n), built, plans.n, root);
 	pv_strmap_release(&folders);
 	pv_pathlist_release(&keys);
 	pv_pathlist_release(&plans);

@@ -24,7 +24,7 @@ enum {
 static const struct pv_option check_options[] = {
 	[OPT_FORMAT] = { "format", 'f', "FORMAT", "text (default), json, sarif, junit, github or gitlab; repeat it for several outputs" },
 	[OPT_OUTPUT] = { "output", 'o', "FILE", "write the report to FILE instead of standard output ('-': standard output); FORMAT=FILE for one of several formats" },
-	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: en or fr (default: the plan's, else en)" },
+	[OPT_LANG] = { "lang", 0, "LANG", "language of the findings: ar, en, es, fr, ru or zh (default: the plan's, else en)" },
 	[OPT_STAGE] = { "stage", 0, "STATUS", "check as if plan.status were STATUS (draft, consultation, validated, adopted, under_review)" },
 	[OPT_CONFIG] = { "config", 'c', "FILE", "project configuration (default: .pveplan.yaml found upward from each plan)" },
 	[OPT_MATRIX] = { "matrix", 'm', NULL, "print the compliance matrix after the findings (text)" },
@@ -120,7 +120,7 @@ static const struct pv_lang *language(const struct run *r, const struct pv_plan 
 	const struct pv_lang *l = pv_lang_get(r->lang);
 	if (!l && p)
 		l = pv_lang_get(p->plan.language.s);
-	return pv_lang_has_findings(l) ? l : pv_lang_default();
+	return l ? l : pv_lang_default();
 }
 
 /* `path` relative to `root` ('/'-separated), or NULL when it is not under
@@ -171,7 +171,7 @@ static int find_root(struct run *r, const struct pv_pathlist *files)
 	if (r->root) {
 		r->report.root = realpath(r->root, NULL);
 		if (!r->report.root || stat(r->report.root, &st) < 0 || !S_ISDIR(st.st_mode)) {
-			fprintf(stderr, "pveplan: error: --root '%s' is not a folder\n", r->root);
+			fprintf(stderr, pv_opts_text("pveplan: error: --root '%s' is not a folder\n"), r->root);
 			return -1;
 		}
 		return 0;
@@ -202,7 +202,7 @@ static void check_one(struct run *r, const char *path, const char *shown)
 	int checked = pv_check_file(path, &r->o, &src, &plan, &d, &pol, &err);
 	if (checked < 0) {
 		fflush(stdout);
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		if (access(path, F_OK) < 0 && errno == ENOENT)
 			pv_opts_missing_hint(path);
 		r->io_error = 1;
@@ -210,8 +210,13 @@ static void check_one(struct run *r, const char *path, const char *shown)
 		goto cleanup;
 	}
 	const struct pv_lang *lang = language(r, checked ? &plan : NULL);
-	if (!r->report.n && !r->report.lang)
+	/* The summary and the single-document formats speak the plans'
+	 * language when they share one, else --lang's or English, never
+	 * the first plan's. */
+	if (!r->report.n)
 		r->report.lang = lang;
+	else if (r->report.lang != lang)
+		r->report.lang = NULL;
 	if (r->formats & (1u << FMT_TEXT)) {
 		pv_render_text(&d, src.buf, src.len, r->flags, lang, &out);
 		emit(r, &out);
@@ -238,7 +243,7 @@ static int write_github_summary(const struct pv_buf *summary)
 		return 0;
 	FILE *f = fopen(path, "a");
 	if (!f || fwrite(summary->buf, 1, summary->len, f) != summary->len || fclose(f) != 0) {
-		fprintf(stderr, "pveplan: error: cannot write the step summary '%s': %s\n", path,
+		fprintf(stderr, pv_opts_text("pveplan: error: cannot write the step summary '%s': %s\n"), path,
 			strerror(errno));
 		return -1;
 	}
@@ -293,7 +298,7 @@ static int finish_output(struct run *r)
 		if (!r->to[fmt]) {
 			fwrite(out.buf, 1, out.len, stdout);
 		} else if (pv_output_write(r->to[fmt], out.buf, out.len, &err) < 0) {
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 			pv_buf_reset(&err);
 			ret = -1;
 		}
@@ -394,8 +399,8 @@ static int check_option(int opt, const char *arg, struct run *r)
 	case OPT_OUTPUT:
 		return output_option(arg, r);
 	case OPT_LANG:
-		if (!pv_lang_has_findings(pv_lang_get(arg)))
-			return pv_opts_usage_error(&check_help, "--lang takes en or fr, not '%s'", arg);
+		if (!pv_lang_get(arg))
+			return pv_opts_usage_error(&check_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
 		r->lang = arg;
 		break;
 	case OPT_STAGE:
@@ -471,10 +476,10 @@ static void expand_operands(struct run *r, const struct pv_pathlist *operands,
 		struct pv_buf err = PV_BUF_INIT;
 		size_t before = files->n;
 		if (pv_input_expand(operands->v[i], files, &err) < 0) {
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 			r->io_error = 1;
 		} else if (files->n == before) {
-			fprintf(stderr, "pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n",
+			fprintf(stderr, pv_opts_text("pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n"),
 				operands->v[i]);
 			r->io_error = 1;
 		}
@@ -502,8 +507,8 @@ static int refuse_output(const struct run *r, const struct pv_pathlist *files)
 							    inputs.n) : -1;
 		if (k < 0)
 			continue;
-		fprintf(stderr, "pveplan: error: the output '%s' is the input '%s' (the same file): "
-			"nothing written; choose another file for -o\n", r->to[fmt], inputs.v[k]);
+		fprintf(stderr, pv_opts_text("pveplan: error: the output '%s' is the input '%s' (the same file): "
+			"nothing written; choose another file for -o\n"), r->to[fmt], inputs.v[k]);
 		refused = 1;
 	}
 	pv_pathlist_release(&inputs);
@@ -520,10 +525,10 @@ static int load_baseline(struct run *r)
 	if (!r->baseline_path)
 		return 0;
 	if (pv_input_read(r->baseline_path, (uint64_t)1 << 30, &src, &err) != PV_READ_OK) {
-		fprintf(stderr, "pveplan: error: the baseline cannot be read: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: the baseline cannot be read: %s\n"), err.buf);
 		ret = -1;
 	} else if (pv_baseline_load(&r->baseline, r->baseline_path, src.buf, src.len, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = -1;
 	}
 	pv_buf_release(&src);
@@ -618,7 +623,7 @@ int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.n && !r.config_error; i++) {
 		int is_stdin = !strcmp(files.v[i], "-");
 		if (is_stdin && stdin_seen++) {
-			fprintf(stderr, "pveplan: error: standard input ('-') given more than once\n");
+			fprintf(stderr, pv_opts_text("pveplan: error: standard input ('-') given more than once\n"));
 			r.io_error = 1;
 			continue;
 		}

@@ -42,22 +42,6 @@ static void add_words(struct pv_buf *b, const char *const *v)
 		pv_buf_addf(b, "%s%s", b->len ? " " : "", *v);
 }
 
-/* Whether `help` names every report language (build, init), not only the
- * languages of the findings (check, rules, explain, schema). */
-static int names_report_langs(const char *help)
-{
-	for (const char *const *c = pv_lang_report_codes(); *c; c++) {
-		const char *p = help;
-		size_t n = strlen(*c);
-		while ((p = strstr(p, *c)) && ((p > help && p[-1] >= 'a' && p[-1] <= 'z') ||
-					       (p[n] >= 'a' && p[n] <= 'z')))
-			p += n;
-		if (!p)
-			return 0;
-	}
-	return 1;
-}
-
 /* An option's argument, by its name in the table (FILE, DIR, LANG ...). */
 static void option_values(const struct pv_option *o, struct values *v)
 {
@@ -79,8 +63,7 @@ static void option_values(const struct pv_option *o, struct values *v)
 	else if (!strcmp(a, "DIR"))
 		v->kind = V_DIR;
 	else if (!strcmp(a, "LANG"))
-		add_words(&v->words, names_report_langs(o->help) ? pv_lang_report_codes()
-								 : pv_lang_codes());
+		add_words(&v->words, pv_lang_report_codes());	/* every command takes the six */
 	else if (!strcmp(a, "STATUS"))
 		add_words(&v->words, statuses);
 	else if (!strcmp(a, "SCOPE"))

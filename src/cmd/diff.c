@@ -11,7 +11,7 @@ enum { D_FORMAT, D_LANG, D_REDACT, D_FAIL_ON_NEW, D_CONFIG, D_TEMPLATES, D_HELP 
 
 static const struct pv_option diff_options[] = {
 	[D_FORMAT] = { "format", 'f', "FORMAT", "text (default), md (a pull-request comment), html (one self-contained page) or json" },
-	[D_LANG] = { "lang", 0, "LANG", "language of the comparison: en or fr (default: the new draft's, else en)" },
+	[D_LANG] = { "lang", 0, "LANG", "language of the comparison: ar, en, es, fr, ru or zh (default: the new draft's, else en)" },
 	[D_REDACT] = { "redact", 0, NULL, "leave out what 'build --redact' hides: every item confidential in either draft, the findings about them, their ids in other items' fields; totals are the redacted reports'" },
 	[D_FAIL_ON_NEW] = { "fail-on-new", 0, NULL, "exit with status 1 when the new draft has an error-level finding the old one had not" },
 	[D_CONFIG] = { "config", 'c', "FILE", "project configuration for both drafts (default: .pveplan.yaml found upward from NEW)" },
@@ -77,8 +77,8 @@ static int diff_option(int opt, const char *arg, struct diff_opts *o)
 			}
 		break;
 	case D_LANG:
-		if (strcmp(arg, "en") && strcmp(arg, "fr"))
-			return pv_opts_usage_error(&diff_help, "--lang takes en or fr, not '%s'", arg);
+		if (!pv_lang_get(arg))
+			return pv_opts_usage_error(&diff_help, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
 		o->lang = pv_lang_get(arg);
 		break;
 	case D_REDACT:
@@ -129,7 +129,7 @@ static const struct pv_lang *language(const struct diff_opts *o, const struct pv
 	const char *l = new->plan.plan.language.s;
 	if (o->lang)
 		return o->lang;
-	return l && !strcmp(l, "fr") ? pv_lang_get("fr") : pv_lang_default();
+	return pv_lang_get(l) ? pv_lang_get(l) : pv_lang_default();
 }
 
 static int render(const struct diff_opts *o, const struct pv_diff *d)
@@ -143,7 +143,7 @@ static int render(const struct diff_opts *o, const struct pv_diff *d)
 	else if (o->format == F_JSON)
 		pv_diff_render_json(d, &out);
 	else if (pv_diff_render_html(d, o->template_dir, &out, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = PV_EXIT_IO;
 	}
 	fwrite(out.buf, 1, out.len, stdout);
@@ -178,7 +178,7 @@ int cmd_diff(int argc, char **argv)
 	ret = PV_EXIT_IO;
 	for (; loaded < 2; loaded++)
 		if (pv_diff_side_load(&sides[loaded], o.paths[loaded], &co, &err) < 0) {
-			fprintf(stderr, "pveplan: error: %s\n", err.buf);
+			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 			pv_diff_side_release(&sides[loaded]);
 			goto cleanup;
 		}

@@ -22,7 +22,7 @@ int cmd_help(int argc, char **argv)
 		return pv_opts_usage_error(&help_help, "too many arguments");
 	const struct pv_command_help *h = pv_command_help_of(argv[1]);
 	if (!h) {
-		fprintf(stderr, "pveplan: '%s' is not a pveplan command. See 'pveplan --help'.\n",
+		fprintf(stderr, pv_opts_text("pveplan: '%s' is not a pveplan command. See 'pveplan --help'.\n"),
 			argv[1]);
 		return PV_EXIT_USAGE;
 	}

@@ -285,8 +285,8 @@ static int parse(int argc, char **argv, struct init *in)
 
 static int exists_error(const char *path)
 {
-	fprintf(stderr, "pveplan: error: '%s' already exists; pveplan init never overwrites a "
-		"file: give another name, or move the file away first\n", path);
+	fprintf(stderr, pv_opts_text("pveplan: error: '%s' already exists; pveplan init never overwrites a "
+		"file: give another name, or move the file away first\n"), path);
 	return PV_EXIT_USAGE;
 }
 
@@ -307,7 +307,7 @@ static int write_new(const struct init *in, const struct pv_buf *text)
 	else if (r < 0)
 		ret = PV_EXIT_IO;
 	if (r == -1)
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 	pv_tmpfile_release(&t);
 	pv_buf_release(&err);
 	return ret;

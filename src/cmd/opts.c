@@ -1,6 +1,7 @@
 #include "opts.h"
 
 #include "pveplan/base.h"
+#include "pveplan/lang.h"
 #include "pveplan/model.h"
 #include "pveplan/read.h"
 
@@ -11,6 +12,55 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+
+/* The language of pveplan's own words (help, usage errors): --lang of the
+ * command line, else the locale's (LC_ALL, LC_MESSAGES, LANG, as gettext
+ * looks), else English. Set once by main before any command runs. */
+static const struct pv_lang *ui_lang;
+
+static const struct pv_lang *locale_lang(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (!v || !*v)
+			continue;
+		char code[3] = { v[0], v[0] ? v[1] : 0, 0 };
+		/* "es_MX.UTF-8", "ar", but not "C" or "POSIX" */
+		if (strlen(v) >= 2 && (v[2] == 0 || v[2] == '_' || v[2] == '.' || v[2] == '@'))
+			return pv_lang_get(code);
+		return NULL;
+	}
+	return NULL;
+}
+
+void pv_opts_init_lang(int argc, char **argv)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--"); i++) {
+		const char *v = !strcmp(argv[i], "--lang") && i + 1 < argc ? argv[i + 1]
+			      : !strncmp(argv[i], "--lang=", 7) ? argv[i] + 7 : NULL;
+		if (v && pv_lang_get(v)) {
+			ui_lang = pv_lang_get(v);
+			return;
+		}
+	}
+	ui_lang = locale_lang();
+}
+
+const struct pv_lang *pv_opts_lang(void)
+{
+	return ui_lang;
+}
+
+const char *pv_opts_text(const char *msgid)
+{
+	return pv_lang_message(ui_lang, msgid);
+}
+
+const char *pv_opts_ntext(const char *singular, const char *plural, unsigned long long n)
+{
+	return pv_lang_nmessage(ui_lang, singular, plural, n);
+}
 
 static void print_options(FILE *f, const struct pv_option *o)
 {
@@ -24,37 +74,40 @@ static void print_options(FILE *f, const struct pv_option *o)
 		if (o->arg)
 			pv_buf_addf(&b, " %s", o->arg);
 		if (b.len < 24)
-			fprintf(f, "  %-24s %s\n", b.buf, o->help);
+			fprintf(f, "  %-24s %s\n", b.buf, pv_opts_text(o->help));
 		else
-			fprintf(f, "  %s\n  %-24s %s\n", b.buf, "", o->help);
+			fprintf(f, "  %s\n  %-24s %s\n", b.buf, "", pv_opts_text(o->help));
 		pv_buf_release(&b);
 	}
 }
 
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h)
 {
-	fprintf(f, "usage: pveplan %s %s\n\n%s\n", h->name, h->synopsis, h->summary);
+	fprintf(f, pv_opts_text("usage: pveplan %s %s\n"), h->name, h->synopsis);
+	fprintf(f, "\n%s\n", pv_opts_text(h->summary));
 	if (h->options && h->options[0].name) {
-		fputs("\noptions:\n", f);
+		fprintf(f, "\n%s\n", pv_opts_text("options:"));
 		print_options(f, h->options);
 	}
 	if (h->limits) {
-		fputs("\nlimits (a plan beyond one gets an FMT007 error; sizes take K, M or G):\n", f);
+		fprintf(f, "\n%s\n",
+			pv_opts_text("limits (a plan beyond one gets an FMT007 error; sizes take K, M or G):"));
 		print_options(f, h->limits);
 	}
 	if (h->body)
-		fprintf(f, "\n%s", h->body);
+		fprintf(f, "\n%s", pv_opts_text(h->body));
 }
 
 int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "pveplan %s: error: ", h->name);
+	fprintf(stderr, pv_opts_text("pveplan %s: error: "), h->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, pv_opts_text(fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\nusage: pveplan %s %s\nSee 'pveplan help %s'.\n", h->name,
-		h->synopsis, h->name);
+	fputc('\n', stderr);
+	fprintf(stderr, pv_opts_text("usage: pveplan %s %s\n"), h->name, h->synopsis);
+	fprintf(stderr, pv_opts_text("See 'pveplan help %s'.\n"), h->name);
 	return 2;
 }
 
@@ -214,7 +267,7 @@ void pv_opts_missing_hint(const char *path)
 		struct pv_buf shown = PV_BUF_INIT;
 		pv_buf_add(&shown, path, (size_t)(base - path));
 		pv_buf_adds(&shown, pick);
-		fputs("help: did you mean '", stderr);
+		fputs(pv_opts_text("help: did you mean '"), stderr);
 		struct pv_buf vis = PV_BUF_INIT;
 		pv_buf_add_visible(&vis, shown.buf, shown.len);
 		fprintf(stderr, "%s'?\n", vis.buf);
@@ -229,27 +282,27 @@ int pv_opts_no_plan(const struct pv_command_help *h)
 {
 	struct pv_pathlist here = PV_PATHLIST_INIT;
 	struct pv_buf vis = PV_BUF_INIT;
-	fprintf(stderr, "pveplan %s: error: no plan given: name a plan file, or '-' to read "
-		"standard input\n", h->name);
+	fprintf(stderr, pv_opts_text("pveplan %s: error: no plan given: name a plan file, or '-' to read "
+		"standard input\n"), h->name);
 	pv_opts_plans_in(".", &here);
 	if (here.n == 1) {
 		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
-		fprintf(stderr, "help: this folder has one plan file: pveplan %s %s\n", h->name,
+		fprintf(stderr, pv_opts_text("help: this folder has one plan file: pveplan %s %s\n"), h->name,
 			vis.buf);
 	} else if (here.n) {
-		fputs("help: plan files in this folder:", stderr);
+		fputs(pv_opts_text("help: plan files in this folder:"), stderr);
 		for (size_t i = 0; i < here.n && i < 4; i++) {
 			pv_buf_reset(&vis);
 			pv_buf_add_visible(&vis, here.v[i], strlen(here.v[i]));
 			fprintf(stderr, "%s %s", i ? "," : "", vis.buf);
 		}
 		if (here.n > 4)
-			fprintf(stderr, " (and %zu more)", here.n - 4);
+			fprintf(stderr, pv_opts_text(" (and %zu more)"), here.n - 4);
 		pv_buf_reset(&vis);
 		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
-		fprintf(stderr, "; name one, as in: pveplan %s %s\n", h->name, vis.buf);
+		fprintf(stderr, pv_opts_text("; name one, as in: pveplan %s %s\n"), h->name, vis.buf);
 	}
-	fprintf(stderr, "usage: pveplan %s %s\nSee 'pveplan help %s'.\n", h->name, h->synopsis,
+	fprintf(stderr, pv_opts_text("usage: pveplan %s %s\nSee 'pveplan help %s'.\n"), h->name, h->synopsis,
 		h->name);
 	pv_pathlist_release(&here);
 	pv_buf_release(&vis);

@@ -28,6 +28,18 @@ struct pv_command_help {
 /* pv_opts_next returns PV_OPT_LIMIT + i for the option h->limits[i]. */
 #define PV_OPT_LIMIT 1000
 
+struct pv_lang;
+/* The language of pveplan's own words (--help, usage errors): the command
+ * line's --lang, else the locale's (LC_ALL, LC_MESSAGES, LANG), else English.
+ * main sets it once from the whole command line. */
+void pv_opts_init_lang(int argc, char **argv);
+const struct pv_lang *pv_opts_lang(void);
+/* A text of the help or a usage error (an English msgid of help.LANG.yaml)
+ * in that language. */
+const char *pv_opts_text(const char *msgid);
+/* The same for a counted text (pv_lang_nmessage). */
+const char *pv_opts_ntext(const char *singular, const char *plural, unsigned long long n);
+
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h);
 /* Short usage on stderr: synopsis and where to find more; returns 2. */
 int pv_opts_usage_error(const struct pv_command_help *h, const char *fmt, ...)

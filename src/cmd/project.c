@@ -66,7 +66,7 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 	pv_diags_init(&d, cfg);
 	int rc = pv_config_load(&pr->config, cfg, &d, &err);
 	if (rc == -2) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = -1;
 	} else if (rc == -1) {
 		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
@@ -75,7 +75,7 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 		pv_render_text(&d, src.buf, src.len, flags & PV_TEXT_COLOR, lang, &out);
 		fflush(stdout);
 		fwrite(out.buf, 1, out.len, stderr);
-		fprintf(stderr, "pveplan: error: configuration '%s' has errors\n", cfg);
+		fprintf(stderr, pv_opts_text("pveplan: error: configuration '%s' has errors\n"), cfg);
 		pv_buf_release(&src);
 		pv_buf_release(&out);
 		pv_buf_release(&e2);

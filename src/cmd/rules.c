@@ -13,7 +13,7 @@ enum { R_FORMAT, R_LANG, R_HELP };
 
 static const struct pv_option rules_options[] = {
 	[R_FORMAT] = { "format", 'f', "FORMAT", "text (default) or json" },
-	[R_LANG] = { "lang", 0, "LANG", "language: en (default) or fr" },
+	[R_LANG] = { "lang", 0, "LANG", "language: ar, en (default), es, fr, ru or zh" },
 	[R_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -27,7 +27,7 @@ const struct pv_command_help rules_help = {
 };
 
 static const struct pv_option explain_options[] = {
-	{ "lang", 0, "LANG", "language: en (default) or fr" },
+	{ "lang", 0, "LANG", "language: ar, en (default), es, fr, ru or zh" },
 	{ "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -55,29 +55,58 @@ static const char *waivable(const struct pv_rule *r)
 	return r->flags & PV_RULE_SCOPED_ONLY ? "scoped" : "yes";
 }
 
+/* The next piece of text a line may break after: a run of characters up to
+ * a space, or one wide character (Chinese breaks between characters) with
+ * the punctuation that must stay with it. Sets *width to its columns. */
+static size_t piece(const char *p, size_t *width)
+{
+	size_t n = 0, len = strlen(p);
+	uint32_t cp;
+	*width = 0;
+	while (n < len && p[n] != ' ' && p[n] != '\n') {
+		size_t k = pv_utf8_decode(p + n, len - n, &cp);
+		int w = pv_utf8_charwidth(cp);
+		if (w == 2 && n && !strchr("\"'(", p[n - 1]) && *width)
+			break;
+		n += k;
+		*width += (size_t)w;
+		if (w == 2) {
+			/* a wide character ends the piece, with its closing punctuation */
+			while (n < len && (k = pv_utf8_decode(p + n, len - n, &cp)) &&
+			       (strchr(",.;:)!?", p[n]) || (cp >= 0x3001 && cp <= 0x3002) ||
+				(cp >= 0xFF01 && cp <= 0xFF1F && cp != 0xFF08))) {
+				*width += (size_t)pv_utf8_charwidth(cp);
+				n += k;
+			}
+			break;
+		}
+	}
+	return n;
+}
+
 /* Appends `text` wrapped to `width` columns, the first line indented by
- * `first`, the others by `indent`. */
+ * `first`, the others by `indent`: columns counted as a terminal shows
+ * them, lines broken at spaces and between Chinese characters. */
 static void wrap_hanging(struct pv_buf *o, const char *text, size_t first, size_t indent,
 			 size_t width)
 {
 	size_t col = 0, lines = 0;
 	const char *p = text;
 	while (*p) {
+		int space = 0;
 		while (*p == ' ' || *p == '\n')
-			p++;
+			p++, space = 1;
 		if (!*p)
 			break;
-		size_t len = strcspn(p, " \n"), chars = 0;
-		for (size_t i = 0; i < len; i++)
-			chars += ((unsigned char)p[i] & 0xC0) != 0x80;
-		if (col && col + 1 + chars > width) {
+		size_t chars, len = piece(p, &chars);
+		if (col && col + space + chars > width) {
 			pv_buf_addch(o, '\n');
 			col = 0;
 		}
 		if (!col) {
 			col = lines++ ? indent : first;
 			pv_buf_addchars(o, ' ', col);
-		} else {
+		} else if (space) {
 			pv_buf_addch(o, ' ');
 			col++;
 		}
@@ -142,8 +171,8 @@ static int lang_option(const struct pv_command_help *h, const char *arg,
 		       const struct pv_lang **lang)
 {
 	*lang = pv_lang_get(arg);
-	if (!pv_lang_has_findings(*lang))
-		return pv_opts_usage_error(h, "--lang takes en or fr, not '%s'", arg);
+	if (!*lang)
+		return pv_opts_usage_error(h, "--lang takes ar, en, es, fr, ru or zh, not '%s'", arg);
 	return 0;
 }
 
@@ -201,7 +230,10 @@ int cmd_rules(int argc, char **argv)
 			const struct pv_rule *r = &pv_rules[i];
 			const char *title = pv_lang_rule_field(lang, r->code, "title");
 			const char *cit = pv_lang_rule_field(lang, r->code, "citation");
-			pv_buf_addf(&o, "%s  %-9s %s\n", r->code, sev_label(lang, r->severity),
+			const char *sev = sev_label(lang, r->severity);
+			size_t w = pv_utf8_width(sev, strlen(sev));
+			/* padded by the columns a terminal shows, not by bytes */
+			pv_buf_addf(&o, "%s  %s%*s %s\n", r->code, sev, (int)(w < 9 ? 9 - w : 0), "",
 				    title ? title : "");
 			pv_buf_addf(&o, "%18s%s\n", "", cit ? cit : "");
 		}
@@ -247,11 +279,11 @@ int cmd_explain(int argc, char **argv)
 			*p = (char)(*p - 32);
 	const struct pv_rule *r = pv_rule_find(upper);
 	if (!r) {
-		fprintf(stderr, "pveplan explain: error: no rule '%s'\n", code);
+		fprintf(stderr, pv_opts_text("pveplan explain: error: no rule '%s'\n"), code);
 		const char *s = pv_suggest(upper, pv_rule_codes, pv_rules_nr, 2);
 		if (s)
-			fprintf(stderr, "help: did you mean '%s'?\n", s);
-		fputs("See 'pveplan rules' for the list.\n", stderr);
+			fprintf(stderr, pv_opts_text("help: did you mean '%s'?\n"), s);
+		fputs(pv_opts_text("See 'pveplan rules' for the list.\n"), stderr);
 		return PV_EXIT_USAGE;
 	}
 	struct pv_buf o = PV_BUF_INIT;

@@ -12,7 +12,7 @@
 enum { S_LANG, S_OUTPUT, S_HELP };
 
 static const struct pv_option schema_options[] = {
-	[S_LANG] = { "lang", 0, "LANG", "language of the descriptions: en (default) or fr" },
+	[S_LANG] = { "lang", 0, "LANG", "language of the descriptions: ar, en (default), es, fr, ru or zh" },
 	[S_OUTPUT] = { "output", 'o', "FILE", "write the schema to FILE instead of standard output ('-': standard output)" },
 	[S_HELP] = { "help", 'h', NULL, "show this help" },
 	{ NULL, 0, NULL, NULL },
@@ -92,7 +92,7 @@ int cmd_schema(int argc, char **argv)
 	if (!output || pv_output_is_stdout(output)) {
 		fwrite(out.buf, 1, out.len, stdout);
 	} else if (pv_output_write(output, out.buf, out.len, &err) < 0) {
-		fprintf(stderr, "pveplan: error: %s\n", err.buf);
+		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
 		ret = PV_EXIT_IO;
 	}
 	pv_buf_release(&out);

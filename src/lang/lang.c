@@ -95,6 +95,10 @@ const char *pv_lang_rule_field(const struct pv_lang *lang, const char *code,
 	if ((size_t)snprintf(key, sizeof(key), "%s.%s", code, field) >= sizeof(key))
 		return NULL;
 	const char *s = find(&lang->c.rules, key);
+	/* A text a translation lacks is said in English rather than not at all
+	 * (unit.lang requires every one in every language). */
+	if ((!s || !*s) && lang != pv_lang_default())
+		s = find(&pv_lang_default()->c.rules, key);
 	return s && *s ? s : NULL;
 }
 

@@ -6,6 +6,7 @@
 #include "pveplan/base.h"
 #include "pveplan/model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Longer values are no name pveplan knows: they are not folded at all. */
@@ -224,4 +225,23 @@ void pv_hints_code(struct pv_diag *g, const char *key, const char *got, int lang
 		hint_language(g, key, got);
 	else
 		hint_country(g, key, got, in_list);
+}
+
+static int cmp_l10n(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct pv_country_l10n *)elem)->code);
+}
+
+const char *pv_country_name_in(const char *code, const char *lang)
+{
+	static const char *const langs[] = { "ar", "en", "es", "fr", "ru", "zh" };
+	const char *en = pv_country_name(code);
+	const struct pv_country_l10n *e =
+		en && pv_country_l10n_nr ? bsearch(code, pv_country_l10n, pv_country_l10n_nr,
+						   sizeof(*pv_country_l10n), cmp_l10n)
+					 : NULL;
+	for (int l = 0; e && lang && l < 6; l++)
+		if (!strcmp(lang, langs[l]) && e->name[l])
+			return e->name[l];
+	return en;
 }

@@ -35,6 +35,16 @@ extern const size_t pv_names_country_nr;
 extern const struct pv_name pv_names_language[];
 extern const size_t pv_names_language_nr;
 
+/* Countries' short names in the languages of enum pv_name_lang (English's
+ * slot unused: pv_country_name), sorted by code; NULL where iso-codes has
+ * no translation. */
+struct pv_country_l10n {
+	const char *code;
+	const char *name[6];
+};
+extern const struct pv_country_l10n pv_country_l10n[];
+extern const size_t pv_country_l10n_nr;
+
 /*
  * The value of `names` (pv_<enum>_names: "" at index 0, NULL-terminated)
  * that `got` is a label of, setting *lang to the label's language; NULL

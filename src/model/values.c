@@ -103,6 +103,12 @@ int32_t pv_date_last_day(const struct pv_date *d)
 	return days_from_civil(d->year, m, day);
 }
 
+struct pv_arg pv_date_arg(const struct pv_date *d)
+{
+	return pv_msg_date(d->year, d->prec >= PV_DATE_MONTH ? d->month : 0,
+			   d->prec == PV_DATE_DAY ? d->day : 0);
+}
+
 void pv_date_format(const struct pv_date *d, char out[16])
 {
 	switch (d->prec) {

@@ -123,10 +123,15 @@ static void annotations(const struct pv_run_report *r, struct pv_buf *out)
 				else
 					more++;
 			}
-		if (more)
-			pv_buf_addf(out, "pveplan: %zu more %s findings are not annotated (GitHub shows "
-				    "%d of each level): the step summary lists them\n", more,
-				    pv_severity_name((enum pv_severity)sev), GITHUB_ANNOTATIONS);
+		if (more) {
+			char key[24];
+			snprintf(key, sizeof(key), "severity.%s", pv_severity_name((enum pv_severity)sev));
+			pv_buf_addf(out, pv_lang_nmessage(r->lang,
+				"pveplan: %zu more finding of level '%s' is not annotated (GitHub shows %d of each level): the step summary lists it",
+				"pveplan: %zu more findings of level '%s' are not annotated (GitHub shows %d of each level): the step summary lists them",
+				more), more, pv_lang_label(r->lang, key), GITHUB_ANNOTATIONS);
+			pv_buf_addch(out, '\n');
+		}
 	}
 }
 
@@ -153,7 +158,8 @@ static size_t findings_table(const struct pv_run_report *r, enum pv_severity sev
 			free(msg);
 		}
 	if (n) {
-		pv_buf_adds(summary, "| location | rule | message |\n|---|---|---|\n");
+		pv_buf_adds(summary, pv_lang_message(r->lang, "| location | rule | message |"));
+		pv_buf_adds(summary, "\n|---|---|---|\n");
 		pv_buf_add(summary, rows.buf, rows.len);
 	}
 	pv_buf_release(&rows);
@@ -170,21 +176,25 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 	pv_render_summary(r->errors, r->warnings, r->infos, r->waived, r->n, 0, lang, &line);
 	pv_buf_addf(summary, "## pveplan check\n\n%s\n", line.buf);
 	if (findings_table(r, PV_SEV_ERROR, &table))
-		pv_buf_addf(summary, "### Errors\n\n%s", table.buf);
+		pv_buf_addf(summary, "### %s\n\n%s", pv_lang_message(lang, "Errors"), table.buf);
 	pv_buf_reset(&table);
 	/* Warnings collapsed, so that the errors stay in sight. */
 	size_t nw = findings_table(r, PV_SEV_WARNING, &table);
-	if (nw)
-		pv_buf_addf(summary, "\n<details><summary>%zu warning%s</summary>\n\n%s\n</details>\n",
-			    nw, nw == 1 ? "" : "s", table.buf);
+	if (nw) {
+		const struct pv_arg n[] = { pv_arg_text("n"), pv_arg_uint(nw) };
+		pv_buf_adds(summary, "\n<details><summary>");
+		pv_template_fill(pv_lang_count_label(lang, "count.warning", nw), n, 1, lang, summary);
+		pv_buf_addf(summary, "</summary>\n\n%s\n</details>\n", table.buf);
+	}
 	pv_buf_release(&table);
 	for (size_t i = 0; i < r->n; i++)
 		for (size_t k = 0; k < r->files[i].nwaivers; k++) {
 			const struct pv_waiver_info *w = &r->files[i].waivers[k];
 			if (!k) {
-				pv_buf_adds(summary, "\n### Accepted deviations: ");
+				pv_buf_addf(summary, "\n### %s: ", pv_lang_message(lang, "Accepted deviations"));
 				cell(summary, r->files[i].path);
-				pv_buf_adds(summary, "\n\n| rule | approved by | expires | reason |\n|---|---|---|---|\n");
+				pv_buf_addf(summary, "\n\n%s\n|---|---|---|---|\n",
+					    pv_lang_message(lang, "| rule | approved by | expires | reason |"));
 			}
 			pv_buf_adds(summary, "| ");
 			cell(summary, w->rule ? w->rule : "");

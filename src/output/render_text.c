@@ -172,14 +172,11 @@ static void snippet(const struct pv_diag *g, struct lines *L, int color,
 	pv_buf_release(&scratch);
 }
 
-/* A message rendered, then shown with its unsafe characters escaped: the
+/* A message with the unsafe characters of its arguments escaped: the
  * templates are pveplan's, the arguments plan text. */
-static void add_msg(struct pv_buf *out, const struct pv_msg *m, const struct pv_lang *lang,
-		    struct pv_buf *scratch)
+static void add_msg(struct pv_buf *out, const struct pv_msg *m, const struct pv_lang *lang)
 {
-	pv_buf_reset(scratch);
-	pv_msg_render(m, lang, scratch);
-	pv_buf_add_visible(out, scratch->buf, scratch->len);
+	pv_msg_render_terminal(m, lang, out);
 }
 
 /* "file: note: 4000 more findings of PVE110 are not shown ..." */
@@ -210,7 +207,7 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 {
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct lines L = { src, len, 0, 0, 0, 0, 0 };
-	struct pv_buf file = PV_BUF_INIT, scratch = PV_BUF_INIT;
+	struct pv_buf file = PV_BUF_INIT;
 	const char *b = color ? BOLD : "", *rst = color ? RESET : "";
 	pv_buf_add_visible(&file, d->file, strlen(d->file));
 	for (size_t i = 0; i < d->nr; i++) {
@@ -221,15 +218,17 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 			continue;
 		char key[24];
 		snprintf(key, sizeof(key), "severity.%s", pv_severity_name(g->sev));
+		const char *lri = pv_lang_lri(lang), *pdi = pv_lang_pdi(lang);
 		if (g->pos.line)
-			pv_buf_addf(out, "%s%s:%u:%u:%s ", b, file.buf, g->pos.line, g->pos.col, rst);
+			pv_buf_addf(out, "%s%s%s:%u:%u:%s%s ", b, lri, file.buf, g->pos.line, g->pos.col,
+				    pdi, rst);
 		else
-			pv_buf_addf(out, "%s%s:%s ", b, file.buf, rst);
+			pv_buf_addf(out, "%s%s%s:%s%s ", b, lri, file.buf, pdi, rst);
 		pv_buf_addf(out, "%s%s", color ? sev_color(g->sev) : "", pv_lang_label(lang, key));
 		if (g->code[0])
-			pv_buf_addf(out, "[%s]", g->code);
+			pv_buf_addf(out, "%s[%s]%s", lri, g->code, pdi);
 		pv_buf_addf(out, "%s%s: ", rst, b);
-		add_msg(out, &g->msg, lang, &scratch);
+		add_msg(out, &g->msg, lang);
 		pv_buf_addf(out, "%s\n", rst);
 		if (g->pos.line)
 			snippet(g, &L, color, out);
@@ -237,22 +236,22 @@ void pv_render_text(const struct pv_diags *d, const char *src, size_t len, unsig
 		int w = snprintf(num, sizeof(num), "%u", g->pos.line);
 		const char *gut = color ? BLUE : "";
 		if (g->note.kind) {
-			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s:%u:%u: ", gut, w, "", rst, b,
+			pv_buf_addf(out, "%s%*s =%s %s%s%s%s%s%s:%u:%u:%s ", gut, w, "", rst, b,
 				    pv_lang_label(lang, "note"), rst, pv_lang_label(lang, "colon"),
-				    file.buf, g->note_pos.line, g->note_pos.col);
-			add_msg(out, &g->note, lang, &scratch);
+				    pv_lang_lri(lang), file.buf, g->note_pos.line, g->note_pos.col,
+				    pv_lang_pdi(lang));
+			add_msg(out, &g->note, lang);
 			pv_buf_addch(out, '\n');
 		}
 		if (g->hint.kind) {
 			pv_buf_addf(out, "%s%*s =%s %s%s%s%s", gut, w, "", rst, color ? CYAN : "",
 				    pv_lang_label(lang, "help"), rst, pv_lang_label(lang, "colon"));
-			add_msg(out, &g->hint, lang, &scratch);
+			add_msg(out, &g->hint, lang);
 			pv_buf_addch(out, '\n');
 		}
 	}
 	omitted(d, file.buf, flags, lang, out);
 	pv_buf_release(&file);
-	pv_buf_release(&scratch);
 }
 
 static void count(struct pv_buf *out, size_t n, const char *what, const struct pv_lang *lang)
@@ -270,14 +269,14 @@ void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waiv
 	int color = !!(flags & PV_TEXT_COLOR);
 	struct pv_buf counts = PV_BUF_INIT, nfiles = PV_BUF_INIT;
 	count(&counts, errors, "error", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, warnings, "warning", lang);
 	if (infos) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, infos, "info", lang);
 	}
 	if (waived) {
-		pv_buf_adds(&counts, ", ");
+		pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 		count(&counts, waived, "waived", lang);
 	}
 	count(&nfiles, files, "file", lang);
@@ -297,9 +296,9 @@ void pv_render_baseline_summary(const struct pv_run_report *r, unsigned flags,
 	struct pv_buf counts = PV_BUF_INIT, file = PV_BUF_INIT;
 	size_t news = r->news[PV_SEV_ERROR] + r->news[PV_SEV_WARNING] + r->news[PV_SEV_INFO];
 	count(&counts, news, "new", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->unchanged, "unchanged", lang);
-	pv_buf_adds(&counts, ", ");
+	pv_buf_adds(&counts, pv_lang_label(lang, "list.comma"));
 	count(&counts, r->absent, "absent", lang);
 	pv_buf_add_visible(&file, r->baseline->name, strlen(r->baseline->name));
 	const struct pv_arg pairs[] = { pv_arg_text("file"), pv_arg_text(file.buf),

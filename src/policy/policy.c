@@ -168,10 +168,8 @@ static int refuse_deviation(const struct pv_policy *pol, const struct pv_deviati
 	} else if ((r->flags & PV_RULE_SCOPED_ONLY) && !dev->scope.n) {
 		pv_diag_rule(d, "PVE125", "variants.plan_wide", dev->rule.pos, NULL, "rule", rule);
 	} else if (dev->expires.d.prec && pv_date_last_day(&dev->expires.d) < pol->today) {
-		char date[16];
-		pv_date_format(&dev->expires.d, date);
 		pv_diag_rule(d, "PVE125", "variants.expired", dev->expires.pos, NULL, "rule", rule,
-			     "date", date);
+			     "date", pv_date_arg(&dev->expires.d));
 	} else {
 		return 0;
 	}

@@ -11,21 +11,7 @@
 
 void pv_report_number(const struct pv_lang *lang, double v, int decimals, struct pv_buf *out)
 {
-	char digits[64];
-	snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(v));
-	const char *dot = strchr(digits, '.');
-	size_t intlen = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (v < 0 && strspn(digits, "0.") != strlen(digits))
-		pv_buf_addch(out, '-');
-	for (size_t i = 0; i < intlen; i++) {
-		if (i && (intlen - i) % 3 == 0)
-			pv_buf_adds(out, pv_lang_report_label(lang, "number.group"));
-		pv_buf_addch(out, digits[i]);
-	}
-	if (dot) {
-		pv_buf_adds(out, pv_lang_report_label(lang, "number.decimal"));
-		pv_buf_adds(out, dot + 1);
-	}
+	pv_lang_number(lang, v, decimals, out);
 }
 
 void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf *out, ...)
@@ -44,30 +30,15 @@ void pv_report_fill(const struct pv_lang *lang, const char *tmpl, struct pv_buf 
 	pv_template_fill(tmpl, pairs, n / 2, lang, out);
 }
 
+/* The findings' dates and the reports' are written by the same code. */
 void pv_report_date(const struct pv_lang *lang, const struct pv_date *d, struct pv_buf *out)
 {
-	char y[16], day[16], key[24];
-	snprintf(y, sizeof(y), "%d", d->year);
-	snprintf(day, sizeof(day), "%d", d->day);
-	/* Some languages decline a month with a day ("14 марта") but not alone
-	 * ("март 2025"). */
-	snprintf(key, sizeof(key), d->prec == PV_DATE_DAY ? "month.%d" : "month_alone.%d", d->month);
-	const char *month = pv_lang_report_label(lang, key);
-	switch (d->prec) {
-	case PV_DATE_DAY:
-		pv_report_fill(lang, pv_lang_report_label(lang, "date.day"), out, "d", day, "month", month, "y", y,
-		     (char *)NULL);
-		break;
-	case PV_DATE_MONTH:
-		pv_report_fill(lang, pv_lang_report_label(lang, "date.month"), out, "month", month, "y", y,
-		     (char *)NULL);
-		break;
-	case PV_DATE_YEAR:
-		pv_buf_adds(out, y);
-		break;
-	default:
-		break;
-	}
+	if (d->prec == PV_DATE_YEAR)
+		pv_lang_date(lang, d->year, 0, 0, out);
+	else if (d->prec == PV_DATE_MONTH)
+		pv_lang_date(lang, d->year, d->month, 0, out);
+	else if (d->prec == PV_DATE_DAY)
+		pv_lang_date(lang, d->year, d->month, d->day, out);
 }
 
 void pv_report_slug(const char *s, struct pv_buf *out)

@@ -23,7 +23,7 @@ static void cover_rows(struct md *m)
 	row_start(m), col(m, L(m, "cover.scope")),
 		col(m, L(m, pl->scope.v == PV_SCOPE_REGIONAL ? "scope.regional" : "scope.national")), row_end(m);
 	if (pl->country.s) {
-		country_name(&b, pl->country.s);
+		country_name(&b, pl->country.s, m->lang);
 		row_start(m), col(m, L(m, "cover.country")), col_md(m, b.buf), row_end(m);
 	}
 	if (pl->organization.s)

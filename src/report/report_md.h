@@ -90,11 +90,12 @@ static inline void col_md(struct md *m, const char *md)
 	pv_buf_addf(m->o, " %s |", md);
 }
 
-/* A country as "Name (XX)", or its code alone when it has no name (the
+/* A country as "Name (XX)" in the report's language (iso-codes'
+ * translations), or its code alone when it has no name (the
  * codes reserved for users), as Markdown for a cell. */
-static inline void country_name(struct pv_buf *o, const char *code)
+static inline void country_name(struct pv_buf *o, const char *code, const struct pv_lang *lang)
 {
-	const char *name = pv_country_name(code);
+	const char *name = pv_country_name_in(code, pv_lang_code(lang));
 	if (name) {
 		words(o, name);
 		pv_buf_adds(o, " (");

@@ -57,7 +57,7 @@ static void member_states(struct md *m)
 		const char *code = p->plan.member_states.v[i].s;
 		row_start(m);
 		pv_buf_reset(&b);
-		country_name(&b, code);
+		country_name(&b, code, m->lang);
 		col_md(m, b.buf);
 		pv_buf_reset(&b);
 		for (uint32_t j = 0; j < p->stakeholders.n; j++) {

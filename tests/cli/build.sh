@@ -25,6 +25,24 @@ for ex in national-fr regional-en; do
     check "$name/report.html is as expected" 'diff -u "$g/$name.html" "$tmp/$name/report.html"'
   done
 done
+# A plan written in each of the six languages (the init scaffold of that
+# language, tests/golden/lang/lang-L-build): its report in its language, the
+# country by its name in that language (iso-codes' translations).
+declare -A mali=([ar]="مالي" [en]="Mali" [es]="Malí" [fr]="Mali" [ru]="Мали" [zh]="马里")
+for lang in ar en es fr ru zh; do
+  name=lang-$lang
+  "$bin" build --format md,html -o "$tmp/$name" "$src/tests/golden/lang/lang-$lang-build/plan.pve.yaml" >/dev/null; rc=$?
+  check "build $name exits 0" '[ $rc -eq 0 ]'
+  if [ "${PVEPLAN_UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$tmp/$name/report.md" "$g/$name.md" && cp "$tmp/$name/report.html" "$g/$name.html"
+  fi
+  check "$name/report.md is as expected" 'diff -u "$g/$name.md" "$tmp/$name/report.md"'
+  check "$name/report.html is as expected" 'diff -u "$g/$name.html" "$tmp/$name/report.html"'
+  check "$name: the country is '${mali[$lang]} (ML)'" 'grep -qF "${mali[$lang]} (ML)" "$tmp/$name/report.md"'
+  check "$name: the report is in its plan's language" 'grep -q "<html lang=\"$lang\"" "$tmp/$name/report.html"'
+done
+check "no report shows an escaped isolate or control (\\u{...} of pveplan's own text)" \
+  '! grep -l "u{20[0-9a-f][0-9a-f]}" "$tmp"/*/report.md'
 for ex in national-fr regional-en; do
   for lang in ar en es fr ru zh; do
     "$bin" build --lang $lang --format md,html -o "$tmp/facts-$ex-$lang" "$src/examples/$ex.pve.yaml" >/dev/null

@@ -23,7 +23,7 @@ for c in $commands; do
   check "every option of '$c --help' completes" '[ "$(comm -23 <(echo "$opts") <(echo "$got"))" = "" ]'
 done
 check "--lang of build: the six report languages" '[ "$(complete_words pveplan build --lang "" | tr "\n" " ")" = "ar en es fr ru zh " ]'
-check "--lang of check: the languages of the findings" '[ "$(complete_words pveplan check --lang "" | tr "\n" " ")" = "en fr " ]'
+check "--lang of check: the six languages" '[ "$(complete_words pveplan check --lang "" | tr "\n" " ")" = "ar en es fr ru zh " ]'
 check "--stage: the statuses" 'complete_words pveplan check --stage "" | grep -qx under_review'
 check "explain: the rule codes" '[ "$(complete_words pveplan explain PVE11 | wc -l)" -ge 10 ] && complete_words pveplan explain PVE1 | grep -qx PVE111'
 check "check: file operands" '[ "$(complete_words pveplan check pl | tr "\n" " ")" = "plan.pve.yaml plans " ]'

@@ -117,9 +117,14 @@ check "one draft is a usage error" '[ $st -eq 2 ]'
 "$bin" diff --format pdf "$base/old.pve.yaml" "$base/plan.pve.yaml" >/dev/null 2>&1
 st=$?
 check "an unknown format is a usage error" '[ $st -eq 2 ]'
-"$bin" diff --lang ar "$base/old.pve.yaml" "$base/plan.pve.yaml" >/dev/null 2>&1
+"$bin" diff --lang de "$base/old.pve.yaml" "$base/plan.pve.yaml" >/dev/null 2>&1
 st=$?
-check "a language without diff labels is a usage error" '[ $st -eq 2 ]'
+check "a language pveplan does not speak is a usage error" '[ $st -eq 2 ]'
+for l in ar es ru zh; do
+  "$bin" diff --lang $l "$base/old.pve.yaml" "$base/plan.pve.yaml" >/dev/null 2>&1
+  st=$?
+  check "diff --lang $l is one of the six" '[ $st -eq 0 ]'
+done
 "$bin" help diff | grep -q -- '--fail-on-new'
 st=$?
 check "pveplan help diff shows the options" '[ $st -eq 0 ]'

@@ -30,8 +30,10 @@ check "-o over a symbolic link replaces the link, never follows it" \
 check "-o into a missing folder exits 3, leaving nothing" \
   '"$bin" schema -o "$tmp/none/s.json" 2>"$tmp/err"; [ $? = 3 ] && grep -q "error" "$tmp/err" && [ ! -e "$tmp/none" ]'
 check "-o '' exits 2" '"$bin" schema -o "" 2>/dev/null; [ $? = 2 ]'
-check "--lang es (no descriptions) exits 2, naming en and fr" \
-  '"$bin" schema --lang es 2>"$tmp/err" >/dev/null; [ $? = 2 ] && grep -q "takes en or fr" "$tmp/err"'
+check "--lang es gives the Spanish descriptions" \
+  '"$bin" schema --lang es | grep -q "Un identificador breve para el plan"'
+check "--lang xx (no descriptions) exits 2, naming the languages that have them" \
+  '"$bin" schema --lang xx 2>"$tmp/err" >/dev/null; [ $? = 2 ] && grep -q "takes ar, en, es, fr" "$tmp/err"'
 check "an operand exits 2" '"$bin" schema plan.yaml 2>/dev/null >/dev/null; [ $? = 2 ]'
 check "--help exits 0 and shows the set-up line" \
   '"$bin" schema --help | grep -q "yaml-language-server: \$schema=pveplan.schema.json"'

@@ -57,13 +57,16 @@ echo $? >"$tmp/exit"
 for f in out err; do sed -i "s|$tmp|@TMP@|g" "$tmp/$f"; done
 
 # The findings of a text or GitHub output, one per line: FILE LINE COL SEVERITY CODE.
-# Colour codes are dropped and translated severities mapped to English.
+# Colour codes and the isolates of right-to-left output (U+2066, U+2068,
+# U+2069) are dropped, and the severities of the six languages mapped to
+# English.
 findings() {
-  LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g' "$1" | LC_ALL=C sed -nE \
+  LC_ALL=C sed -E 's/\x1b\[[0-9;]*m//g; s/\xe2\x81[\xa6\xa8\xa9]//g' "$1" | LC_ALL=C sed -nE \
     -e 's/^([^ ]+):([0-9]+):([0-9]+): ([^ []+)\[([A-Z]{3}[0-9]{3})\]: .*/\1 \2 \3 \4 \5/p' \
     -e 's/^::(error|warning|notice) file=([^,]*),line=([0-9]+),col=([0-9]+),.*title=([A-Z]{3}[0-9]{3})[^:]*::.*/\2 \3 \4 \1 \5/p' |
-    sed -E 's/ (erreur)( [A-Z0-9]+)$/ error\2/; s/ (avertissement)( [A-Z0-9]+)$/ warning\2/;
-            s/ (information|notice)( [A-Z0-9]+)$/ info\2/'
+    LC_ALL=C sed -E 's/ (erreur|خطأ|ошибка|错误)( [A-Z0-9]+)$/ error\2/;
+            s/ (avertissement|advertencia|تحذير|предупреждение|警告)( [A-Z0-9]+)$/ warning\2/;
+            s/ (information|notice|información|معلومات|информация|信息)( [A-Z0-9]+)$/ info\2/'
 }
 
 # The TEXT of contains, lacks and stderr: one pair of enclosing quotes (' or ")

@@ -41,9 +41,25 @@ def flatten(node, path, out, msgid):
         out[path] = (None, node)
 
 
+class UniqueKeys(yaml.SafeLoader):
+    """A key given twice is an error, not the last one silently winning."""
+
+
+def _mapping(loader, node, deep=False):
+    keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+    dup = {k for k in keys if keys.count(k) > 1}
+    if dup:
+        raise yaml.constructor.ConstructorError(None, None, f"key {sorted(dup)[0]!r} given twice",
+                                                node.start_mark)
+    return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+
+UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
 def load(path):
     with open(path, encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+        doc = yaml.load(f, Loader=UniqueKeys)
     out = {}
     flatten(doc, (), out, False)
     return out
@@ -80,7 +96,7 @@ def main():
     src = sys.argv[1]
     only = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--lang" else None
     with open(os.path.join(src, "src/catalogue/glossary.yaml"), encoding="utf-8") as f:
-        glossary = yaml.safe_load(f)
+        glossary = yaml.load(f, Loader=UniqueKeys)
     langs = sorted({os.path.basename(p).split(".")[1]
                     for p in glob.glob(os.path.join(src, "src/catalogue/*.*.yaml"))} - {"en"})
     if only:

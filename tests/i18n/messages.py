@@ -117,6 +117,57 @@ def translation_problems(name, lang, k, v):
     return []
 
 
+def help_texts(srcdir):
+    """The msgids of help.LANG.yaml: the texts of the option tables and of
+    each command's help (summary, body, brief), the usage errors and every
+    pv_opts_text() literal."""
+    texts = {}
+    for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
+        src = open(path, encoding="utf-8").read()
+        rel = os.path.relpath(path, srcdir)
+        def add(lit, at):
+            t = c_strings(lit) if lit else None
+            if t:
+                texts.setdefault(t, f"{rel}:{src[:at].count(chr(10)) + 1}")
+        for m in re.finditer(r"struct pv_option \w+\[\] = \{", src):
+            for row in re.finditer(r"\{ *\"[a-z-]+\", [^{}]*?\}", src[m.end():src.index("};", m.end())]):
+                args = call_args(row.group(0), 0)
+                if len(args) == 4:
+                    add(args[3], m.end() + row.start())
+        for m in re.finditer(r"struct pv_command_help \w+ = (?=\{)", src):
+            args = call_args(src, m.end())
+            for i in (2, 3, 5):
+                if i < len(args) and args[i] != "NULL":
+                    add(args[i], m.end())
+        for m in re.finditer(r"\bpv_opts_ntext\s*\(", src):
+            if src[m.start() - 12:m.start()].endswith("char *"):
+                continue
+            args = call_args(src, m.end() - 1)
+            add(args[0], m.start())
+            plurals.add(c_strings(args[0]))
+            if signature(c_strings(args[1]) or "") != signature(c_strings(args[0]) or ""):
+                print(f"{rel}: singular and plural take other arguments")
+                texts.setdefault(None, rel)
+        for m in re.finditer(r"\b(pv_opts_text|pv_opts_usage_error)\s*\(", src):
+            if src[m.start() - 12:m.start()].endswith(("char *", "int ")):
+                continue
+            args = call_args(src, m.end() - 1)
+            idx = 0 if m.group(1) == "pv_opts_text" else 1
+            if len(args) > idx and args[idx] not in ("msgid", "fmt", "o->help", "h->summary", "h->body",
+                                                     "commands[i].help->brief"):
+                arg = args[idx]
+                tern = re.fullmatch(r'[\w>-]+ \?\s*("(?:[^"\\]|\\.)*")\s*:\s*("(?:[^"\\]|\\.)*")', arg, re.S)
+                if tern:
+                    add(tern.group(1), m.start())
+                    add(tern.group(2), m.start())
+                    continue
+                if c_strings(arg) is None:
+                    print(f"{rel}: help text is not a string literal: {arg[:60]}")
+                    texts.setdefault(None, rel)
+                add(arg, m.start())
+    return texts
+
+
 def signature(fmt):
     specs = re.findall(r"%(?:(\d+)\$)?[-+ #0]*\d*(?:\.\d+)?(hh|h|ll|l|z)?([diuxXocsfge%])", fmt)
     specs = [s for s in specs if s[2] != "%"]
@@ -138,6 +189,10 @@ def syntax_part(cat, lang):
 def main():
     srcdir = sys.argv[1]
     msgids, words, labels, fields = extract(srcdir)
+    if "--help-texts" in sys.argv:
+        for k, where in sorted((k, v) for k, v in help_texts(srcdir).items() if k):
+            print(f"{where}\t{k!r}")
+        return 0
     if "--list" in sys.argv:
         for k in sorted(x for x in msgids if x):
             print("M", k)
@@ -148,6 +203,7 @@ def main():
     if None in msgids:
         problems.append("a message is not a string literal (see above)")
     cat = os.path.join(srcdir, "src", "catalogue")
+    help_ids = help_texts(srcdir)
     for path in sorted(glob.glob(os.path.join(cat, "messages.*.yaml"))):
         data = yaml.safe_load(open(path, encoding="utf-8"))
         tr = dict(data.get("messages") or {})
@@ -158,6 +214,8 @@ def main():
         wtr.update(extra.get("words") or {})
         name = os.path.basename(path)
         for k, where in sorted((k, v) for k, v in msgids.items() if k):
+            if k in help_ids:
+                continue
             if k not in tr:
                 problems.append(f"{name}: no translation of {k!r} ({where})")
             else:
@@ -187,8 +245,23 @@ def main():
                 entry = entry.get(part) if isinstance(entry, dict) else None
             if not isinstance(entry, str) or not entry.strip():
                 problems.append(f"{os.path.basename(path)}: {code} has no {field!r} ({where})")
+    if None in help_ids:
+        problems.append("a help text is not a string literal (see above)")
+    for path in sorted(glob.glob(os.path.join(cat, "help.*.yaml"))):
+        data = yaml.safe_load(open(path, encoding="utf-8"))
+        tr = dict(data.get("messages") or {})
+        name = os.path.basename(path)
+        for k, where in sorted((k, v) for k, v in help_ids.items() if k):
+            if k not in tr:
+                problems.append(f"{name}: no translation of {k!r} ({where})")
+            else:
+                problems.extend(translation_problems(name, data.get("language"), k, tr[k]))
+        for k in tr:
+            if k not in help_ids:
+                problems.append(f"{name}: {k!r} is not a help text any more")
     for p in problems:
         print(p)
+    print(f"{len(help_ids)} help texts, ", end="")
     print(f"{len(msgids)} messages, {len(words)} words, {len(labels)} labels, {len(fields)} rule messages checked; {len(problems)} problems")
     return 1 if problems else 0
 

@@ -36,14 +36,14 @@ import yaml
 
 SOURCES = re.compile(
     r"A/70/674|A/RES/|Plan of Action|Plan d'action|Strategy|Stratégie|IDDRS|DDR Standards|"
-    r"Normes intégrées|GCTF|Hedayah|UNDP|PNUD|ICAN|UNOCT|BLT|Reference Guide|Guide de référence|"
-    r"resolution 2250|résolution 2250|SCR 2250", re.I)
+    r"Normes intégrées|Normas Integradas|GCTF|Hedayah|UNDP|PNUD|ICAN|UNOCT|BLT|Reference Guide|"
+    r"Guide de référence|Guía de referencia|resolution 2250|résolution 2250|resolución 2250|SCR 2250", re.I)
 QUOTE = re.compile(r'"([^"]+)"|«\s*([^»]+?)\s*»|“([^”]+)”')
-PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|§)\s*(\d+)", re.I)
+PARA = re.compile(r"(?<![\w.])(?:paragraphe?s?|paras?\.?|párrafos?|párrs?\.?|§|الفقرة|الفقرتان|الفقرتين|пункт(?:ы|а|ах)?|第(?=\s*\d+\s*(?:[\(（][a-z][\)）])?\s*段))\s*(\d+)", re.I)
 OPERATIVE = re.compile(r"\boperative\s+paragraph|\bop\.\s*\d+|\bdu\s+dispositif\b", re.I)
-SECTION = re.compile(r"\bsections?\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et)\s+(\d+(?:\.\d+)*))?")
+SECTION = re.compile(r"(?:\bsections?|\bsecci(?:ón|ones)|الفرع|الفرعان|الفرعين|\bраздел(?:ы|а|ах)?)\s+([IVX]+(?:\.[A-Z])?|\d+(?:\.\d+)*)(?:\s+(?:and|et|y|و|и)\s*(\d+(?:\.\d+)*))?")
 ROMAN = re.compile(r"(?<![\w.])([IVX]+\.[A-Z])(?![\w])")
-PRACTICE = re.compile(r"\b(?:good\s+practices?|bonnes?\s+pratiques?)\s+(\d+)", re.I)
+PRACTICE = re.compile(r"\b(?:good\s+practices?|bonnes?\s+pratiques?|buenas?\s+prácticas?)\s+(\d+)", re.I)
 MODULE = re.compile(r"\bIDDRS\s+(\d+\.\d+)")
 THRESHOLD = re.compile(r"\b0[.,][35]\b")
 
@@ -79,7 +79,7 @@ class Register:
 
 
 def sentences(text):
-    return re.split(r"(?<=[.;])\s+(?=[A-Z«(\"ÉÀ])", " ".join(text.split()))
+    return re.split(r"(?<=[.;؛])\s+(?=[A-Z«(\"ÉÀ\u0621-\u064A])", " ".join(text.split()))
 
 
 def check_locators(reg, where, text, fails):
@@ -116,20 +116,21 @@ def check_quotes(reg, where, text, fails, attributed_only):
 
 
 IDDRS_NAMES = re.compile(r"Integrated DDR Standards|Integrated Disarmament, Demobilization and "
-                         r"Reintegration Standards|Normes intégrées( de (DDR|désarmement))?", re.I)
+                         r"Reintegration Standards|Normes intégrées( de (DDR|désarmement))?|"
+                         r"Normas Integradas( de (DDR|Desarme))?", re.I)
 
 
 def check_sentences(where, text, fails, rationale):
     for s in sentences(text):
         if re.search(r"70/291", s) and re.search(r"capacit|victim", s, re.I):
             fails.append(f"{where}: A/RES/70/291 given on capacity needs or victims, never seen: '{s[:80]}'")
-        if re.search(r"IDDRS|DDR Standards|Normes intégrées", s):
+        if re.search(r"IDDRS|DDR Standards|Normes intégrées|Normas Integradas", s):
             rest = IDDRS_NAMES.sub("", s)
-            if re.search(r"\bintegrat|\bintégr|together with the prevention", rest, re.I):
+            if re.search(r"\bintegrat|\bintégr|\bintegra|together with the prevention", rest, re.I):
                 fails.append(f"{where}: the IDDRS do not integrate DDR with PVE: '{s[:80]}'")
-        if re.search(r"A/70/674|Plan of Action|Plan d'action", s) and re.search(r"\d\s*(%|per ?cent|pour ?cent)", s):
+        if re.search(r"A/70/674|Plan of Action|Plan d'action|Plan de Acción", s) and re.search(r"\d\s*(%|per ?cent|pour ?cent)", s):
             fails.append(f"{where}: a percentage attributed to the Plan of Action: '{s[:80]}'")
-        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut", s, re.I):
+        if rationale and THRESHOLD.search(s) and not re.search(r"default|défaut|predeterminad|por defecto|افتراضي|по умолчанию|默认", s, re.I):
             fails.append(f"{where}: a threshold not given as pveplan's default: '{s[:80]}'")
 
 
@@ -137,7 +138,8 @@ def check_citation(reg, where, text, fails):
     for w in reg.withdrawn:
         if w.lower() in text.lower():
             fails.append(f"{where}: cites '{w}', which the register lists as not seen")
-    if re.search(r"Reference Guide|Guide de référence", text) and not re.search(r"section 1\b", text):
+    if (re.search(r"Reference Guide|Guide de référence|Guía de referencia", text)
+            and not re.search(r"(?:section|sección|الفرع|раздел) 1\b", text)):
         fails.append(f"{where}: the Reference Guide is cited only for its section 1 (the USG's message)")
 
 

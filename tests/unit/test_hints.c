@@ -251,6 +251,22 @@ static void test_code_hints(void **state)
 	expect_code_hint("xx", 1, 0, 1, NULL);
 }
 
+/* Country names in the report's language, from iso-codes' translations. */
+static void test_country_names(void **state)
+{
+	(void)state;
+	assert_string_equal(pv_country_name_in("ML", "en"), "Mali");
+	assert_string_equal(pv_country_name_in("ML", "ru"), "Мали");
+	assert_string_equal(pv_country_name_in("ML", "zh"), "马里");
+	assert_string_equal(pv_country_name_in("ML", "ar"), "مالي");
+	assert_string_equal(pv_country_name_in("ML", "es"), "Malí");
+	assert_string_equal(pv_country_name_in("DE", "fr"), "Allemagne");
+	assert_string_equal(pv_country_name_in("ML", "xx"), "Mali");
+	assert_string_equal(pv_country_name_in("ML", NULL), "Mali");
+	assert_null(pv_country_name_in("XQ", "fr"));	/* reserved for users */
+	assert_true(pv_country_l10n_nr > 240);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_enum_labels),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_country_names),
 		cmocka_unit_test(test_enum_hint),
 		cmocka_unit_test(test_code_hints),
 	};

@@ -282,7 +282,52 @@ static void test_rendering(void **state)
 	pv_buf_reset(&b);
 	pv_template_fill("{l}", lp, 1, pv_lang_default(), &b);
 	assert_string_equal(b.buf, "a, none and c");
+	/* Reals, dates: as the language writes them, as the reports do. */
+	static const struct { const char *lang; struct pv_arg a; const char *want; } v[] = {
+		{ "en", { .kind = PV_ARG_REAL, .u = { .d = 45.5 } }, "45.5" },
+		{ "fr", { .kind = PV_ARG_REAL, .u = { .d = 45.5 } }, "45,5" },
+		{ "es", { .kind = PV_ARG_REAL, .u = { .d = 30 } }, "30" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 March 2025" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 0 } } }, "March 2025" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 0, 0 } } }, "2025" },
+		{ "es", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 de marzo de 2025" },
+		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 марта 2025 г." },
+		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 0 } } }, "март 2025 г." },
+		{ "zh", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "2025年3月14日" },
+	};
+	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++) {
+		pv_buf_reset(&b);
+		pv_arg_render(&v[i].a, pv_lang_get(v[i].lang), &b);
+		if (strcmp(b.buf, v[i].want))
+			fail_msg("%s: '%s', not '%s'", v[i].lang, b.buf, v[i].want);
+	}
 	pv_buf_release(&b);
+}
+
+/* Arabic findings keep their left-to-right runs in order: plan text in a
+ * first-strong isolate, an amount in a left-to-right one; other languages
+ * get no invisible character. */
+static void test_isolates(void **state)
+{
+	(void)state;
+	struct pv_msg m;
+	const struct pv_arg args[] = { pv_arg_text("min-youth"), pv_msg_amount(1500, "USD") };
+	pv_msg_printf(&m, "'%s' costs %s", args, 2);
+	struct pv_buf t = PV_BUF_INIT;
+	pv_msg_render_terminal(&m, pv_lang_get("ar"), &t);
+	char *ar = pv_buf_detach(&t, NULL), *en = pv_msg_text(&m, pv_lang_get("en"));
+	/* nothing isolated outside a terminal */
+	char *plain = pv_msg_text(&m, pv_lang_get("ar"));
+	assert_null(strstr(plain, "\xe2\x81"));
+	free(plain);
+	assert_non_null(strstr(ar, "\xe2\x81\xa8min-youth\xe2\x81\xa9"));
+	assert_non_null(strstr(ar, "\xe2\x81\xa6" "1,500 USD\xe2\x81\xa9"));
+	assert_string_equal(en, "'min-youth' costs 1,500 USD");
+	free(ar);
+	free(en);
+	pv_msg_release(&m);
+	assert_string_equal(pv_lang_lri(pv_lang_get("fr")), "");
+	assert_string_equal(pv_lang_lri(pv_lang_get("ar")), "\xe2\x81\xa6");
 }
 
 int main(void)
@@ -296,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_message_arguments),
 		cmocka_unit_test(test_examples_are_yaml),
 		cmocka_unit_test(test_rendering),
+		cmocka_unit_test(test_isolates),
 	};
 	return cmocka_run_group_tests_name("lang", tests, NULL, NULL);
 }
