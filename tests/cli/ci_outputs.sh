@@ -83,7 +83,7 @@ PY'
 GITHUB_STEP_SUMMARY=$tmp/summary.md "$bin" check -f github "$repo/plans/draft.pve.yaml" >gh.txt
 nw=$($PY -c 'import json,sys; print(sum(g["severity"] == "warning" for g in json.load(open("draft.json"))["files"][0]["findings"]))')
 check "GitHub: more than 10 warnings in the draft" '[ "$nw" -gt 10 ]'
-check "GitHub: 10 warning annotations, the rest counted" '[ "$(grep -c "^::warning " gh.txt)" = 10 ] && grep -q "^pveplan: $((nw - 10)) more warning findings are not annotated" gh.txt'
+check "GitHub: 10 warning annotations, the rest counted" '[ "$(grep -c "^::warning " gh.txt)" = 10 ] && grep -q "^pveplan: $((nw - 10)) more findings of level .warning. are not annotated" gh.txt'
 check "GitHub: errors annotated first, titles carry the rule title" '[ "$(head -1 gh.txt | cut -c1-7)" = "::error" ] && grep -q "title=PVE111%3A Sensitive actions state human-rights safeguards::" gh.txt'
 check "GitHub: the summary lists every error and every warning, warnings in <details>" '[ "$(grep -c "^| \` " "$tmp/summary.md")" = $(( nw + $(grep -c "^::error " gh.txt) )) ] && grep -q "<details><summary>$nw warnings</summary>" "$tmp/summary.md"'
 

@@ -31,7 +31,7 @@ for lang in $langs; do
       'grep -q "^  PVE1[0-9][0-9]" "$tmp/out" && ! grep -Eq "^  (FMT|REF|CON)" "$tmp/out"'
     cp "$f" "$tmp/before"
     check "$scope/$lang: a second init on the same file exits 2, the file unchanged" \
-      '"$bin" init --scope $scope --lang $lang "$f" >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -q "already exists" "$tmp/err" && cmp -s "$f" "$tmp/before"'
+      '"$bin" init --scope $scope --lang $lang "$f" >/dev/null 2>"$tmp/err"; [ $? = 2 ] && grep -Eq "already exists|existe déjà" "$tmp/err" && cmp -s "$f" "$tmp/before"'
     check "$scope/$lang: '-' writes the same scaffold to standard output, the steps to stderr" \
       '"$bin" init --scope $scope --lang $lang - >"$tmp/stdout" 2>"$tmp/err" && cmp -s "$tmp/stdout" "$f" && grep -q "PVE1" "$tmp/err"'
   done
