@@ -623,7 +623,7 @@ int cmd_check(int argc, char **argv)
 	for (size_t i = 0; i < files.n && !r.config_error; i++) {
 		int is_stdin = !strcmp(files.v[i], "-");
 		if (is_stdin && stdin_seen++) {
-			fprintf(stderr, pv_opts_text("pveplan: error: standard input ('-') given more than once\n"));
+			fputs(pv_opts_text("pveplan: error: standard input ('-') given more than once\n"), stderr);
 			r.io_error = 1;
 			continue;
 		}
