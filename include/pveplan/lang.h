@@ -59,6 +59,10 @@ const char *pv_lang_nmessage(const struct pv_lang *lang, const char *singular,
 const char *pv_lang_count_label(const struct pv_lang *lang, const char *key, unsigned long long n);
 const char *pv_lang_count_report_label(const struct pv_lang *lang, const char *key,
 				       unsigned long long n);
+/* Appends the count `n` as the label KEY of the rule catalogue says it in
+ * `lang` ("{n} errors", "3 ошибки", "0 erreur"). */
+void pv_lang_count(const struct pv_lang *lang, const char *key, unsigned long long n,
+		   struct pv_buf *out);
 /* The translation of a word used inside messages, or the word. */
 const char *pv_lang_word(const struct pv_lang *lang, const char *word);
 

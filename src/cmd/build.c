@@ -267,12 +267,10 @@ static void dir_summary(int status, const struct pv_build_result *r, const char 
 	size_t w = pv_diags_count(&r->diags, PV_SEV_WARNING);
 	/* Under --redact the counts would count confidential items too. */
 	if (!redact) {
-		const struct pv_arg e[] = { pv_arg_text("n"), pv_arg_uint(r->errors) };
-		const struct pv_arg wa[] = { pv_arg_text("n"), pv_arg_uint(w) };
 		pv_buf_adds(&counts, " (");
-		pv_template_fill(pv_lang_count_label(l, "count.error", r->errors), e, 1, l, &counts);
+		pv_lang_count(l, "count.error", r->errors, &counts);
 		pv_buf_adds(&counts, pv_lang_label(l, "list.comma"));
-		pv_template_fill(pv_lang_count_label(l, "count.warning", w), wa, 1, l, &counts);
+		pv_lang_count(l, "count.warning", w, &counts);
 		pv_buf_adds(&counts, ")");
 	}
 	if (status == PV_BUILD_OK)

@@ -543,9 +543,7 @@ static void render_summary(const struct run *r, const struct pv_lang *lang, stru
 {
 	struct pv_buf n = PV_BUF_INIT;
 	if (r->unreadable) {
-		const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(r->unreadable) };
-		pv_template_fill(pv_lang_count_label(lang, "count.unreadable", r->unreadable),
-				 pairs, 1, lang, &n);
+		pv_lang_count(lang, "count.unreadable", r->unreadable, &n);
 	}
 	if (!r->report.n && r->io_error) {
 		pv_buf_adds(out, pv_lang_label(lang, "summary.none"));

@@ -261,6 +261,13 @@ void pv_template_fill(const char *tmpl, const struct pv_arg *pairs, size_t npair
 	fill(tmpl, pairs, npairs, lang, out, AS_IS);
 }
 
+void pv_lang_count(const struct pv_lang *lang, const char *key, unsigned long long n,
+		   struct pv_buf *out)
+{
+	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(n) };
+	fill(pv_lang_count_label(lang, key, n), pairs, 1, lang, out, AS_IS);
+}
+
 static void render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out,
 		   int how)
 {

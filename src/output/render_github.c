@@ -181,9 +181,8 @@ void pv_render_github(const struct pv_run_report *r, struct pv_buf *out,
 	/* Warnings collapsed, so that the errors stay in sight. */
 	size_t nw = findings_table(r, PV_SEV_WARNING, &table);
 	if (nw) {
-		const struct pv_arg n[] = { pv_arg_text("n"), pv_arg_uint(nw) };
 		pv_buf_adds(summary, "\n<details><summary>");
-		pv_template_fill(pv_lang_count_label(lang, "count.warning", nw), n, 1, lang, summary);
+		pv_lang_count(lang, "count.warning", nw, summary);
 		pv_buf_addf(summary, "</summary>\n\n%s\n</details>\n", table.buf);
 	}
 	pv_buf_release(&table);

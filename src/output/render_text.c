@@ -258,8 +258,7 @@ static void count(struct pv_buf *out, size_t n, const char *what, const struct p
 {
 	char key[32];
 	snprintf(key, sizeof(key), "count.%s", what);
-	const struct pv_arg pairs[] = { pv_arg_text("n"), pv_arg_uint(n) };
-	pv_template_fill(pv_lang_count_label(lang, key, n), pairs, 1, lang, out);
+	pv_lang_count(lang, key, n, out);
 }
 
 void pv_render_summary(size_t errors, size_t warnings, size_t infos, size_t waived,

@@ -218,10 +218,8 @@ void pv_render_matrix_text(const struct pv_file_report *f, const struct pv_lang 
 		}
 		pv_template_fill(pv_lang_label(lang, "matrix.score"), pairs, 2, lang, out);
 		if (sc->waived) {
-			const struct pv_arg wp[] = { pv_arg_text("n"), pv_arg_uint(sc->waived) };
 			pv_buf_adds(out, " (");
-			pv_template_fill(pv_lang_count_label(lang, "count.waived", sc->waived),
-					 wp, 1, lang, out);
+			pv_lang_count(lang, "count.waived", sc->waived, out);
 			pv_buf_adds(out, ")");
 		}
 		pv_buf_addch(out, '\n');

@@ -69,7 +69,8 @@ static void cover(struct md *m)
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", m->in->errors);
 		pv_buf_adds(m->o, "> **");
-		pv_report_fill(m->lang, pv_lang_count_report_label(m->lang, "banner.not_valid", m->in->errors), m->o, "n", n, (char *)NULL);
+		pv_report_fill(m->lang, pv_lang_count_report_label(m->lang, "banner.not_valid", m->in->errors),
+			       m->o, "n", n, (char *)NULL);
 		pv_buf_adds(m->o, "**\n\n");
 	}
 	static const char *const head[] = { "col.item", "col.value" };
