@@ -19,13 +19,13 @@
 /*
  * `pveplan schema` (src/output/render_schema.c) against what it is made
  * from: every key of the loader's table and every value of its enumerations
- * has a description in every language of the schema catalogue
+ * has a description in each of the six languages of the schema catalogue
  * (src/catalogue/schema.LANG.yaml), no description is left over for a key
  * that is gone, and the regular expressions of the schema accept exactly
  * what the loader's parsers accept.
  */
 
-static const char *const langs[] = { "en", "fr" };
+static const char *const langs[] = { "en", "ar", "es", "fr", "ru", "zh" };
 
 #define ENUM_ROW(LIST, name) { pv_##name##_names, #name },
 static const struct {
