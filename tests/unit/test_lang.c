@@ -294,6 +294,10 @@ static void test_rendering(void **state)
 		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "14 марта 2025 г." },
 		{ "ru", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 0 } } }, "март 2025 г." },
 		{ "zh", { .kind = PV_ARG_DATE, .u = { .date = { 2025, 3, 14 } } }, "2025年3月14日" },
+		{ "fr", { .kind = PV_ARG_DATE, .u = { .date = { 2024, 10, 1 } } }, "1er octobre 2024" },
+		{ "fr", { .kind = PV_ARG_DATE, .u = { .date = { 2024, 10, 2 } } }, "2 octobre 2024" },
+		{ "en", { .kind = PV_ARG_DATE, .u = { .date = { 2024, 10, 1 } } }, "1 October 2024" },
+		{ "es", { .kind = PV_ARG_DATE, .u = { .date = { 2024, 10, 1 } } }, "1 de octubre de 2024" },
 	};
 	for (size_t i = 0; i < sizeof(v) / sizeof(*v); i++) {
 		pv_buf_reset(&b);
