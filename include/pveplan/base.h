@@ -169,12 +169,15 @@ struct pv_lang;
  * - LIST: items (each any kind) joined with ", " and the language's "and"
  *   (pv_msg_list());
  * - DATE: a year, a month or a day, written as the language writes dates
- *   (pv_msg_date()).
+ *   (pv_msg_date());
+ * - MSG: a message inside a message, rendered in the same language (the
+ *   reason a lower stage gave, under a higher stage's words: pv_arg_msg()).
  */
 enum pv_arg_kind {
 	PV_ARG_TEXT, PV_ARG_WORD, PV_ARG_LABEL, PV_ARG_INT, PV_ARG_UINT, PV_ARG_REAL,
-	PV_ARG_AMOUNT, PV_ARG_LIST, PV_ARG_DATE,
+	PV_ARG_AMOUNT, PV_ARG_LIST, PV_ARG_DATE, PV_ARG_MSG,
 };
+struct pv_msg;
 
 struct pv_arg {
 	uint8_t kind;		/* enum pv_arg_kind */
@@ -194,6 +197,7 @@ struct pv_arg {
 		struct {
 			int year, month, day;	/* month and day 0 when not given */
 		} date;
+		const struct pv_msg *m;
 	} u;
 };
 
@@ -214,6 +218,8 @@ struct pv_arg pv_msg_amount(double v, const char *currency);
 struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n);
 /* A date: a year (month 0), a month of a year (day 0) or a day. */
 struct pv_arg pv_msg_date(int year, int month, int day);
+/* A message, borrowed until captured. */
+struct pv_arg pv_arg_msg(const struct pv_msg *m);
 
 /* The argument of C type T, by its type: strings are TEXT. */
 #define PV_ARG(x)                                                              \
@@ -302,6 +308,19 @@ void pv_msg_catalogue(struct pv_msg *m, const char *code, const char *field,
 /* `dst` gets deep copies of the arguments of `src`. */
 void pv_msg_copy_args(struct pv_msg *dst, const struct pv_msg *src);
 void pv_msg_release(struct pv_msg *m);
+
+/*
+ * Errors of the lower stages (a file that cannot be read or written, git
+ * that cannot run) are messages too, so that a command shows them in its
+ * language: pv_err(err, "cannot open '%s': %s", path, pv_arg_errno(errno)).
+ * The message replaces what `err` held; `err` starts zeroed and is released
+ * with pv_msg_release. Its format is a msgid of messages.LANG.yaml.
+ */
+#define pv_err(m, ...) pv_err_set((m), PV_MSG_ARGS(__VA_ARGS__))
+void pv_err_set(struct pv_msg *m, const char *fmt, const struct pv_arg *args, size_t n);
+/* The reason of errno `e` as a word of the messages file ("No such file or
+ * directory"), so it is translated; strerror's English for a rare one. */
+struct pv_arg pv_arg_errno(int e);
 
 /* The argument at `i` of a PRINTF message, or the value of pair `i` of a
  * CATALOGUE message; NULL past the end. */

@@ -45,7 +45,7 @@ int pv_diff_is_revision(const char *spec, char **rev, char **path);
  * error is passed on), -2 when over `max` bytes.
  */
 int pv_diff_git_show(const char *rev, const char *path, uint64_t max, struct pv_buf *out,
-		     struct pv_buf *err);
+		     struct pv_msg *err);
 
 /*
  * Reads and checks the draft `spec` (a file, "-" for standard input, or
@@ -53,7 +53,7 @@ int pv_diff_git_show(const char *rev, const char *path, uint64_t max, struct pv_
  * Returns 0, or -1 when it could not be read (*err says why).
  */
 int pv_diff_side_load(struct pv_diff_side *s, const char *spec, const struct pv_check_opts *o,
-		      struct pv_buf *err);
+		      struct pv_msg *err);
 void pv_diff_side_release(struct pv_diff_side *s);
 
 /*
@@ -226,7 +226,7 @@ void pv_diff_render_markdown(const struct pv_diff *d, size_t limit, struct pv_bu
 /* One self-contained page, the report's shell and stylesheet
  * (`template_dir`, or the built-in ones when NULL). */
 int pv_diff_render_html(const struct pv_diff *d, const char *template_dir, struct pv_buf *out,
-			struct pv_buf *err);
+			struct pv_msg *err);
 void pv_diff_render_json(const struct pv_diff *d, struct pv_buf *out);
 
 #endif

@@ -120,7 +120,7 @@ struct pv_baseline {
  * has a finding without a fingerprint.
  */
 int pv_baseline_load(struct pv_baseline *b, const char *name, const char *src, size_t len,
-		     struct pv_buf *err);
+		     struct pv_msg *err);
 void pv_baseline_release(struct pv_baseline *b);
 /* Gives every finding of `r` its state (new or unchanged), counts the new
  * ones by severity (those left out by --max-findings are new: they have no

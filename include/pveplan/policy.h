@@ -37,7 +37,7 @@ void pv_config_release(struct pv_config *c);
  * (*err says why).
  */
 int pv_config_load(struct pv_config *c, const char *path, struct pv_diags *d,
-		   struct pv_buf *err);
+		   struct pv_msg *err);
 /* Looks for .pveplan.yaml in `dir` and its parents; 1 and the path in `out`
  * when found, else 0. */
 int pv_config_find(const char *dir, struct pv_buf *out);
@@ -129,6 +129,6 @@ int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
  */
 int pv_check_file(const char *path, const struct pv_check_opts *o, struct pv_buf *src,
 		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol,
-		  struct pv_buf *err);
+		  struct pv_msg *err);
 
 #endif

@@ -26,19 +26,19 @@ enum pv_read_result {
  * NUL-terminated. Refuses more than `max` bytes without reading them all.
  */
 enum pv_read_result pv_input_read(const char *path, uint64_t max, struct pv_buf *out,
-				  struct pv_buf *err);
+				  struct pv_msg *err);
 
 /* The size limit of a configuration or a template. */
 #define PV_INPUT_SMALL_MAX (1u << 20)
 
 /*
- * Reads the `what` ("configuration", "template") at `path`, which must be a
+ * Reads the `what` (PV_W("configuration"), PV_W("template")) at `path`, which must be a
  * regular file of at most PV_INPUT_SMALL_MAX bytes: a FIFO, a device or a
  * directory is refused without waiting for a writer. *err names the file
  * and the reason for PV_READ_ERROR and PV_READ_TOO_LARGE alike.
  */
-enum pv_read_result pv_input_read_small(const char *path, const char *what, struct pv_buf *out,
-					struct pv_buf *err);
+enum pv_read_result pv_input_read_small(const char *path, struct pv_arg what, struct pv_buf *out,
+					struct pv_msg *err);
 
 struct pv_pathlist {
 	char **v;
@@ -58,7 +58,7 @@ int pv_input_is_plan_name(const char *path);
  * plans), anything else is added as given. Returns 0, or -1 with *err set
  * when a directory cannot be read.
  */
-int pv_input_expand(const char *path, struct pv_pathlist *out, struct pv_buf *err);
+int pv_input_expand(const char *path, struct pv_pathlist *out, struct pv_msg *err);
 
 /* ---- output ---- */
 
@@ -83,13 +83,13 @@ struct pv_tmpfile {
  * as the workbook: it is then at t->tmp). Returns 0, or -1 with `err`.
  */
 int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, size_t len,
-		      struct pv_buf *err);
+		      struct pv_msg *err);
 /* Flushes the temporary file to disk and renames it over t->path. Returns
  * 0, or -1 with `err` (the temporary file is left for pv_tmpfile_release). */
-int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err);
+int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_msg *err);
 /* Like pv_tmpfile_commit, but never replaces a file at t->path: returns
  * -2 (and `err`) when one exists, even one created since it was looked for. */
-int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err);
+int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_msg *err);
 /* Removes the temporary file if it was not renamed; accepts a released or
  * never created `t`. */
 void pv_tmpfile_release(struct pv_tmpfile *t);
@@ -115,6 +115,6 @@ long pv_output_find_input(const char *out, const char *const *inputs, size_t n);
  * FIFO or a device in place (/dev/null); else through a pv_tmpfile.
  * Returns 0, or -1 with the cause in `err`.
  */
-int pv_output_write(const char *path, const char *data, size_t len, struct pv_buf *err);
+int pv_output_write(const char *path, const char *data, size_t len, struct pv_msg *err);
 
 #endif

@@ -39,7 +39,7 @@ void pv_report_markdown(const struct pv_report_input *in, struct pv_buf *out);
  * style.css), or the built-in ones when NULL. Returns 0, or -1 with `err`.
  */
 int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
-		   const char *template_dir, struct pv_buf *out, struct pv_buf *err);
+		   const char *template_dir, struct pv_buf *out, struct pv_msg *err);
 
 /*
  * Another page in the report's shell and stylesheet (pveplan diff): the
@@ -47,15 +47,15 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
  * is plain text. Returns 0, or -1 with `err`.
  */
 int pv_report_html_page(const struct pv_lang *lang, const char *title, const char *md, size_t len,
-			const char *template_dir, struct pv_buf *out, struct pv_buf *err);
+			const char *template_dir, struct pv_buf *out, struct pv_msg *err);
 
 /*
  * The capacity-needs workbook, written to `path` (the caller renames it
- * into place); `tmpdir` holds libxlsxwriter's temporary files. Returns 0, or
- * -1 with `err`.
+ * into place to `shown`, the name an error gives); `tmpdir` holds
+ * libxlsxwriter's temporary files. Returns 0, or -1 with `err`.
  */
-int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
-		   struct pv_buf *err);
+int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *shown,
+		   const char *tmpdir, struct pv_msg *err);
 
 /* What the reports show of the plan (texts, names, the walks, the totals,
  * the findings) comes from pveplan/report_view.h. */
@@ -138,7 +138,7 @@ enum pv_build_status {
 struct pv_build_result {
 	struct pv_diags diags;		/* the plan's findings, sorted */
 	struct pv_buf src;		/* the plan's text, to show them with */
-	struct pv_buf err;		/* why, for PV_BUILD_REFUSED and PV_BUILD_IO */
+	struct pv_msg err;		/* why, for PV_BUILD_REFUSED and PV_BUILD_IO */
 	int loaded;			/* the plan was loaded (not FMT001, FMT007) */
 	size_t errors;			/* error-level findings */
 	const struct pv_lang *lang;	/* the report's language */

@@ -106,6 +106,9 @@ static void key_arg(struct pv_buf *k, const struct pv_arg *a)
 		for (size_t i = 0; i < a->u.list.n; i++)
 			key_arg(k, &a->u.list.v[i]);
 		break;
+	case PV_ARG_MSG:	/* errors, not findings, nest messages */
+		key_str(k, a->u.m->key ? a->u.m->key : "");
+		break;
 	}
 }
 

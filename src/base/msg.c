@@ -3,6 +3,7 @@
 
 #include "msg_spec.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,16 @@ struct pv_arg pv_msg_list(const struct pv_arg *items, size_t n)
 	return a;
 }
 
+struct pv_arg pv_arg_msg(const struct pv_msg *m)
+{
+	struct pv_arg a = { .kind = PV_ARG_MSG };
+	a.u.m = m;
+	return a;
+}
+
+static struct pv_arg *copy_args(const struct pv_arg *args, size_t n);
+static void release_arg(struct pv_arg *a);
+
 static void copy_arg(struct pv_arg *dst, const struct pv_arg *src)
 {
 	*dst = *src;
@@ -119,6 +130,14 @@ static void copy_arg(struct pv_arg *dst, const struct pv_arg *src)
 		for (size_t i = 0; i < src->u.list.n; i++)
 			copy_arg(&v[i], &src->u.list.v[i]);
 		dst->u.list.v = v;
+		break;
+	}
+	case PV_ARG_MSG: {
+		struct pv_msg *m = xcalloc(1, sizeof(*m));
+		*m = *src->u.m;
+		m->args = copy_args(src->u.m->args, src->u.m->kind == PV_MSG_CATALOGUE
+							? 2u * src->u.m->nargs : src->u.m->nargs);
+		dst->u.m = m;
 		break;
 	}
 	default:
@@ -141,6 +160,10 @@ static void release_arg(struct pv_arg *a)
 		for (size_t i = 0; i < a->u.list.n; i++)
 			release_arg((struct pv_arg *)&a->u.list.v[i]);
 		free((struct pv_arg *)a->u.list.v);
+		break;
+	case PV_ARG_MSG:
+		pv_msg_release((struct pv_msg *)a->u.m);
+		free((struct pv_msg *)a->u.m);
 		break;
 	default:
 		break;
@@ -228,6 +251,45 @@ void pv_msg_release(struct pv_msg *m)
 		release_arg(&m->args[i]);
 	free(m->args);
 	memset(m, 0, sizeof(*m));
+}
+
+void pv_err_set(struct pv_msg *m, const char *fmt, const struct pv_arg *args, size_t n)
+{
+	pv_msg_release(m);
+	pv_msg_printf(m, fmt, args, n);
+}
+
+/* The reasons a drafter meets (glibc's wording), as words to translate. */
+static const struct {
+	int e;
+	struct pv_arg w;
+} errno_words[] = {
+	{ ENOENT, PV_W_INIT("No such file or directory") },
+	{ EACCES, PV_W_INIT("Permission denied") },
+	{ EPERM, PV_W_INIT("Operation not permitted") },
+	{ EISDIR, PV_W_INIT("Is a directory") },
+	{ ENOTDIR, PV_W_INIT("Not a directory") },
+	{ ENOSPC, PV_W_INIT("No space left on device") },
+	{ EROFS, PV_W_INIT("Read-only file system") },
+	{ EEXIST, PV_W_INIT("File exists") },
+	{ ELOOP, PV_W_INIT("Too many levels of symbolic links") },
+	{ ENAMETOOLONG, PV_W_INIT("File name too long") },
+	{ EIO, PV_W_INIT("Input/output error") },
+	{ ENOMEM, PV_W_INIT("Cannot allocate memory") },
+	{ EMFILE, PV_W_INIT("Too many open files") },
+	{ EFBIG, PV_W_INIT("File too large") },
+	{ EDQUOT, PV_W_INIT("Disk quota exceeded") },
+	{ EBUSY, PV_W_INIT("Device or resource busy") },
+	{ ETXTBSY, PV_W_INIT("Text file busy") },
+	{ EXDEV, PV_W_INIT("Invalid cross-device link") },
+};
+
+struct pv_arg pv_arg_errno(int e)
+{
+	for (size_t i = 0; i < PV_ARRAY_SIZE(errno_words); i++)
+		if (errno_words[i].e == e)
+			return errno_words[i].w;
+	return pv_arg_text(strerror(e));
 }
 
 const struct pv_arg *pv_msg_arg(const struct pv_msg *m, size_t i)

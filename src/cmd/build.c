@@ -5,6 +5,7 @@
 #include "pveplan/report.h"
 #include "pveplan/output.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -213,7 +214,7 @@ static void show(int status, const struct pv_build_result *r, unsigned flags, in
 		fputs(r->loaded ? pv_lang_message(l, " (--force writes them anyway)") : "", stderr);
 		fputc('\n', stderr);
 	} else if (status != PV_BUILD_OK) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), r->err.buf);
+		pv_opts_error(&r->err);
 	}
 }
 
@@ -278,9 +279,12 @@ static void dir_summary(int status, const struct pv_build_result *r, const char 
 		       r->errors ? pv_opts_text(", with --force") : "");
 	else if (status == PV_BUILD_FINDINGS)
 		printf(pv_opts_text("%s: not built%s\n"), path, counts.buf ? counts.buf : "");
-	else
+	else {
+		char *why = status < 0 ? NULL : pv_opts_reason(&r->err);
 		printf(pv_opts_text("%s: not built: %s\n"), path,
-		       status < 0 ? pv_opts_text("configuration error") : r->err.buf);
+		       why ? why : pv_opts_text("configuration error"));
+		free(why);
+	}
 	pv_buf_release(&counts);
 }
 
@@ -293,8 +297,7 @@ static int build_dir_plan(struct pv_build_opts *o, struct pv_project *project, c
 	pv_build_result_init(&r);
 	const char *other = pv_strmap_get(folders, o->outdir);
 	if (other) {
-		pv_buf_addf(&r.err, "its reports would go to '%s', with those of '%s'", o->outdir,
-			    other);
+		pv_err(&r.err, "its reports would go to '%s', with those of '%s'", o->outdir, other);
 		st = PV_BUILD_REFUSED;
 	} else {
 		st = build_plan(o, project, cfg, &r);
@@ -316,13 +319,14 @@ static int build_dir(struct pv_build_opts *o, struct pv_project *project, const 
 {
 	struct pv_pathlist plans = PV_PATHLIST_INIT, keys = PV_PATHLIST_INIT;
 	struct pv_strmap folders = PV_STRMAP_INIT;
-	struct pv_buf err = PV_BUF_INIT, folder = PV_BUF_INIT;
+	struct pv_buf folder = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	const char *dir = o->plan_path, *root = o->outdir ? o->outdir : "reports";
 	int worst = PV_EXIT_OK;
 	size_t built = 0;
 
 	if (pv_input_expand(dir, &plans, &err) < 0) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		worst = PV_EXIT_IO;
 	} else if (!plans.n) {
 		fprintf(stderr, pv_opts_text("pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n"), dir);
@@ -345,7 +349,7 @@ static int build_dir(struct pv_build_opts *o, struct pv_project *project, const 
 	pv_pathlist_release(&keys);
 	pv_pathlist_release(&plans);
 	pv_buf_release(&folder);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return worst;
 }
 

@@ -186,7 +186,8 @@ static int find_root(struct run *r, const struct pv_pathlist *files)
 
 static void check_one(struct run *r, const char *path, const char *shown)
 {
-	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT, out = PV_BUF_INIT;
+	struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	struct pv_diags d = PV_DIAGS_INIT;
 	struct pv_plan plan;
 	struct pv_policy pol = { NULL, PV_STATUS_DRAFT, 0, 0 };
@@ -201,8 +202,7 @@ static void check_one(struct run *r, const char *path, const char *shown)
 	r->o.config = pv_project_config(&r->project);
 	int checked = pv_check_file(path, &r->o, &src, &plan, &d, &pol, &err);
 	if (checked < 0) {
-		fflush(stdout);
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		if (access(path, F_OK) < 0 && errno == ENOENT)
 			pv_opts_missing_hint(path);
 		r->io_error = 1;
@@ -232,7 +232,7 @@ cleanup:
 	pv_plan_release(&plan);
 	pv_diags_release(&d);
 	pv_buf_release(&src);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	pv_buf_release(&out);
 }
 
@@ -285,7 +285,8 @@ static int render(struct run *r, enum format fmt, struct pv_buf *out)
 /* Writes every report but the text printed as it went. */
 static int finish_output(struct run *r)
 {
-	struct pv_buf out = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	int ret = 0;
 	if (!r->report.lang)
 		r->report.lang = pv_lang_get(r->lang) ? pv_lang_get(r->lang) : pv_lang_default();
@@ -298,13 +299,12 @@ static int finish_output(struct run *r)
 		if (!r->to[fmt]) {
 			fwrite(out.buf, 1, out.len, stdout);
 		} else if (pv_output_write(r->to[fmt], out.buf, out.len, &err) < 0) {
-			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
-			pv_buf_reset(&err);
+			pv_opts_error(&err);
 			ret = -1;
 		}
 	}
 	pv_buf_release(&out);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }
 
@@ -473,17 +473,17 @@ static void expand_operands(struct run *r, const struct pv_pathlist *operands,
 			    struct pv_pathlist *files)
 {
 	for (size_t i = 0; i < operands->n; i++) {
-		struct pv_buf err = PV_BUF_INIT;
+		struct pv_msg err = { 0 };
 		size_t before = files->n;
 		if (pv_input_expand(operands->v[i], files, &err) < 0) {
-			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+			pv_opts_error(&err);
 			r->io_error = 1;
 		} else if (files->n == before) {
 			fprintf(stderr, pv_opts_text("pveplan: error: no plan files (*.pve.yaml, plan.yaml) under '%s'\n"),
 				operands->v[i]);
 			r->io_error = 1;
 		}
-		pv_buf_release(&err);
+		pv_msg_release(&err);
 	}
 }
 
@@ -520,19 +520,25 @@ static int refuse_output(const struct run *r, const struct pv_pathlist *files)
  * usage error, found before the work. */
 static int load_baseline(struct run *r)
 {
-	struct pv_buf src = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf src = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	int ret = 0;
 	if (!r->baseline_path)
 		return 0;
-	if (pv_input_read(r->baseline_path, (uint64_t)1 << 30, &src, &err) != PV_READ_OK) {
-		fprintf(stderr, pv_opts_text("pveplan: error: the baseline cannot be read: %s\n"), err.buf);
+	enum pv_read_result rr = pv_input_read(r->baseline_path, (uint64_t)1 << 30, &src, &err);
+	if (rr == PV_READ_TOO_LARGE)
+		pv_err(&err, "'%s' is larger than the limit of %u MiB", r->baseline_path, 1024u);
+	if (rr != PV_READ_OK) {
+		char *why = pv_opts_reason(&err);
+		fprintf(stderr, pv_opts_text("pveplan: error: the baseline cannot be read: %s\n"), why);
+		free(why);
 		ret = -1;
 	} else if (pv_baseline_load(&r->baseline, r->baseline_path, src.buf, src.len, &err) < 0) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		ret = -1;
 	}
 	pv_buf_release(&src);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }
 

@@ -134,7 +134,8 @@ static const struct pv_lang *language(const struct diff_opts *o, const struct pv
 
 static int render(const struct diff_opts *o, const struct pv_diff *d)
 {
-	struct pv_buf out = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	int ret = PV_EXIT_OK;
 	if (o->format == F_TEXT)
 		pv_diff_render_text(d, &out);
@@ -143,12 +144,12 @@ static int render(const struct diff_opts *o, const struct pv_diff *d)
 	else if (o->format == F_JSON)
 		pv_diff_render_json(d, &out);
 	else if (pv_diff_render_html(d, o->template_dir, &out, &err) < 0) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		ret = PV_EXIT_IO;
 	}
 	fwrite(out.buf, 1, out.len, stdout);
 	pv_buf_release(&out);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }
 
@@ -158,7 +159,7 @@ int cmd_diff(int argc, char **argv)
 	struct pv_check_opts co = PV_CHECK_OPTS_INIT;
 	struct pv_diff_side sides[2];
 	struct pv_project project;
-	struct pv_buf err = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	struct pv_diff d;
 	int ret = parse(argc, argv, &o), loaded = 0;
 	if (ret >= 0)
@@ -178,7 +179,7 @@ int cmd_diff(int argc, char **argv)
 	ret = PV_EXIT_IO;
 	for (; loaded < 2; loaded++)
 		if (pv_diff_side_load(&sides[loaded], o.paths[loaded], &co, &err) < 0) {
-			fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+			pv_opts_error(&err);
 			pv_diff_side_release(&sides[loaded]);
 			goto cleanup;
 		}
@@ -193,6 +194,6 @@ cleanup:
 	while (loaded > 0)
 		pv_diff_side_release(&sides[--loaded]);
 	pv_project_release(&project);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }

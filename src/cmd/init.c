@@ -294,7 +294,7 @@ static int exists_error(const char *path)
 static int write_new(const struct init *in, const struct pv_buf *text)
 {
 	struct pv_tmpfile t = PV_TMPFILE_INIT;
-	struct pv_buf err = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	struct stat st;
 	int ret = PV_EXIT_OK;
 	if (lstat(in->path, &st) == 0)
@@ -307,9 +307,9 @@ static int write_new(const struct init *in, const struct pv_buf *text)
 	else if (r < 0)
 		ret = PV_EXIT_IO;
 	if (r == -1)
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 	pv_tmpfile_release(&t);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }
 

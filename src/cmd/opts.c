@@ -62,6 +62,19 @@ const char *pv_opts_ntext(const char *singular, const char *plural, unsigned lon
 	return pv_lang_nmessage(ui_lang, singular, plural, n);
 }
 
+char *pv_opts_reason(const struct pv_msg *err)
+{
+	return pv_msg_text(err, ui_lang);
+}
+
+void pv_opts_error(const struct pv_msg *err)
+{
+	char *why = pv_opts_reason(err);
+	fflush(stdout);
+	fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), why);
+	free(why);
+}
+
 static void print_options(FILE *f, const struct pv_option *o)
 {
 	for (; o->name; o++) {

@@ -39,6 +39,11 @@ const struct pv_lang *pv_opts_lang(void);
 const char *pv_opts_text(const char *msgid);
 /* The same for a counted text (pv_lang_nmessage). */
 const char *pv_opts_ntext(const char *singular, const char *plural, unsigned long long n);
+/* An error of a lower stage (pv_err) in that language: a string to free, or
+ * "pveplan: error: REASON" on stderr, standard output flushed first. */
+struct pv_msg;
+char *pv_opts_reason(const struct pv_msg *err);
+void pv_opts_error(const struct pv_msg *err);
 
 void pv_opts_print_help(FILE *f, const struct pv_command_help *h);
 /* Short usage on stderr: synopsis and where to find more; returns 2. */

@@ -47,7 +47,8 @@ void pv_project_locate(const char *explicit_path, const char *plan_path, struct 
 int pv_project_configure(struct pv_project *pr, const char *explicit_path, const char *plan_path,
 			 unsigned flags, const struct pv_lang *lang)
 {
-	struct pv_buf found = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf found = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	struct pv_diags d = PV_DIAGS_INIT;
 	int ret = 0;
 	pv_project_locate(explicit_path, plan_path, &found);
@@ -66,11 +67,12 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 	pv_diags_init(&d, cfg);
 	int rc = pv_config_load(&pr->config, cfg, &d, &err);
 	if (rc == -2) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		ret = -1;
 	} else if (rc == -1) {
-		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT, e2 = PV_BUF_INIT;
-		pv_input_read_small(cfg, "configuration", &src, &e2);
+		struct pv_buf src = PV_BUF_INIT, out = PV_BUF_INIT;
+		struct pv_msg e2 = { 0 };
+		pv_input_read_small(cfg, PV_W("configuration"), &src, &e2);
 		pv_diags_sort(&d);
 		pv_render_text(&d, src.buf, src.len, flags & PV_TEXT_COLOR, lang, &out);
 		fflush(stdout);
@@ -78,12 +80,12 @@ int pv_project_configure(struct pv_project *pr, const char *explicit_path, const
 		fprintf(stderr, pv_opts_text("pveplan: error: configuration '%s' has errors\n"), cfg);
 		pv_buf_release(&src);
 		pv_buf_release(&out);
-		pv_buf_release(&e2);
+		pv_msg_release(&e2);
 		ret = -1;
 	}
 cleanup:
 	pv_diags_release(&d);
 	pv_buf_release(&found);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }

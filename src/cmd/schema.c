@@ -86,16 +86,17 @@ int cmd_schema(int argc, char **argv)
 	}
 	if (optind_out < argc)
 		return pv_opts_usage_error(&schema_help, "unexpected argument '%s'", argv[optind_out]);
-	struct pv_buf out = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	int ret = PV_EXIT_OK;
 	pv_render_schema(lang, &out, NULL);
 	if (!output || pv_output_is_stdout(output)) {
 		fwrite(out.buf, 1, out.len, stdout);
 	} else if (pv_output_write(output, out.buf, out.len, &err) < 0) {
-		fprintf(stderr, pv_opts_text("pveplan: error: %s\n"), err.buf);
+		pv_opts_error(&err);
 		ret = PV_EXIT_IO;
 	}
 	pv_buf_release(&out);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	return ret;
 }

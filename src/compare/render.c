@@ -619,7 +619,7 @@ void pv_diff_render_markdown(const struct pv_diff *d, size_t limit, struct pv_bu
 }
 
 int pv_diff_render_html(const struct pv_diff *d, const char *template_dir, struct pv_buf *out,
-			struct pv_buf *err)
+			struct pv_msg *err)
 {
 	struct pv_buf md = PV_BUF_INIT, title = PV_BUF_INIT;
 	render(d, 1, 0, &md);

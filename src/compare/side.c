@@ -64,10 +64,10 @@ static int spawn_git(const char *object, int out_fd, int err_fd, pid_t *pid)
 }
 
 int pv_diff_git_show(const char *rev, const char *path, uint64_t max, struct pv_buf *out,
-		     struct pv_buf *err)
+		     struct pv_msg *err)
 {
 	if (rev[0] == '-') {
-		pv_buf_addf(err, "'%s' is not a revision: a revision cannot start with '-'", rev);
+		pv_err(err, "'%s' is not a revision: a revision cannot start with '-'", rev);
 		return -1;
 	}
 	struct pv_buf object = PV_BUF_INIT, msg = PV_BUF_INIT;
@@ -90,7 +90,7 @@ int pv_diff_git_show(const char *rev, const char *path, uint64_t max, struct pv_
 	if (rc) {
 		close(out_pipe[0]);
 		fclose(errf);
-		pv_buf_addf(err, "cannot run git to read '%s': %s", object.buf, strerror(rc));
+		pv_err(err, "cannot run git to read '%s': %s", object.buf, pv_arg_errno(rc));
 		goto done;
 	}
 	int r = read_all(out_pipe[0], max, out);
@@ -108,19 +108,23 @@ int pv_diff_git_show(const char *rev, const char *path, uint64_t max, struct pv_
 		msg.buf[--msg.len] = '\0';
 	if (r == -2) {
 		ret = -2;
-		pv_buf_addf(err, "'%s' is larger than the limit of %llu bytes", object.buf,
+		pv_err(err, "'%s' is larger than the limit of %llu bytes", object.buf,
 			    (unsigned long long)max);
 	} else if (r < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
 		struct pv_buf vis = PV_BUF_INIT;
 		pv_buf_add_visible(&vis, msg.buf, msg.len);
-		pv_buf_addf(err, "git cannot show '%s'%s%s", object.buf, vis.len ? ": " : "", vis.buf);
+		/* git's own words stay git's (in git's language). */
+		if (vis.len)
+			pv_err(err, "git cannot show '%s': %s", object.buf, vis.buf);
+		else
+			pv_err(err, "git cannot show '%s'", object.buf);
 		pv_buf_release(&vis);
 	} else {
 		ret = 0;
 	}
 	goto done;
 fail_errno:
-	pv_buf_addf(err, "cannot run git: %s", strerror(errno));
+	pv_err(err, "cannot run git: %s", pv_arg_errno(errno));
 done:
 	pv_buf_release(&object);
 	pv_buf_release(&msg);
@@ -128,7 +132,7 @@ done:
 }
 
 int pv_diff_side_load(struct pv_diff_side *s, const char *spec, const struct pv_check_opts *o,
-		      struct pv_buf *err)
+		      struct pv_msg *err)
 {
 	char *rev = NULL, *path = NULL;
 	memset(s, 0, sizeof(*s));
@@ -148,7 +152,7 @@ int pv_diff_side_load(struct pv_diff_side *s, const char *spec, const struct pv_
 	if (r == PV_READ_TOO_LARGE) {
 		/* As check has it: FMT007, a finding, not an error. */
 		pv_buf_reset(&s->src);
-		pv_buf_reset(err);
+		pv_msg_release(err);
 	}
 	pv_plan_release(&s->plan);
 	/* A length over the limit makes pv_check_text report FMT007 without

@@ -125,6 +125,9 @@ static void add_list(struct pv_buf *out, const struct pv_arg *a, const struct pv
 	}
 }
 
+static void render(const struct pv_msg *m, const struct pv_lang *lang, struct pv_buf *out,
+		   int how);
+
 static void render_value(const struct pv_arg *a, const struct pv_lang *lang, struct pv_buf *out,
 			 int how)
 {
@@ -158,6 +161,9 @@ static void render_value(const struct pv_arg *a, const struct pv_lang *lang, str
 		break;
 	case PV_ARG_LIST:
 		add_list(out, a, lang, how);
+		break;
+	case PV_ARG_MSG:
+		render(a->u.m, lang, out, how);
 		break;
 	}
 }

@@ -41,11 +41,11 @@ static unsigned number(const struct pv_node *map, const char *key)
 /* Adds one finding of the baseline; -1 (with *err) when it has no
  * fingerprint. */
 static int add_item(struct pv_baseline *b, const char *path, const struct pv_node *g,
-		    struct pv_buf *err)
+		    struct pv_msg *err)
 {
 	const char *fp = g->kind == PV_NODE_MAP ? scalar(g, "fingerprint") : NULL;
 	if (!is_fingerprint(fp)) {
-		pv_buf_adds(err, "a finding has no fingerprint: the file was written by an "
+		pv_err(err, "a finding has no fingerprint: the file was written by an "
 				 "older pveplan, or edited; write it again with "
 				 "'pveplan check --format json -o FILE'");
 		return -1;
@@ -65,25 +65,25 @@ static int add_item(struct pv_baseline *b, const char *path, const struct pv_nod
 }
 
 /* Checks the shape of the document: pveplan's own JSON, version 1. */
-static int read_files(struct pv_baseline *b, const struct pv_node *root, struct pv_buf *err)
+static int read_files(struct pv_baseline *b, const struct pv_node *root, struct pv_msg *err)
 {
 	const struct pv_node *tool = root && root->kind == PV_NODE_MAP
 		? pv_node_get(root, "pveplan") : NULL;
 	const struct pv_node *files = tool ? pv_node_get(root, "files") : NULL;
 	if (!tool || tool->kind != PV_NODE_MAP || !files || files->kind != PV_NODE_SEQ) {
-		pv_buf_adds(err, "it is not the output of 'pveplan check --format json' "
+		pv_err(err, "it is not the output of 'pveplan check --format json' "
 				 "(no 'pveplan' and 'files')");
 		return -1;
 	}
 	const char *v = scalar(tool, "json_version");
 	if (!v || strcmp(v, "1")) {
-		pv_buf_addf(err, "its json_version is %s, this pveplan reads 1", v ? v : "missing");
+		pv_err(err, "its json_version is %s, this pveplan reads 1", v ? v : "missing");
 		return -1;
 	}
 	for (uint32_t i = 0; i < files->len; i++) {
 		const struct pv_node *f = files->u.items[i];
 		if (f->kind != PV_NODE_MAP) {
-			pv_buf_adds(err, "an item of 'files' is not an object");
+			pv_err(err, "an item of 'files' is not an object");
 			return -1;
 		}
 		for (int waived = 0; waived < 2; waived++) {
@@ -91,7 +91,7 @@ static int read_files(struct pv_baseline *b, const struct pv_node *root, struct 
 			if (!l && waived)
 				continue;
 			if (!l || l->kind != PV_NODE_SEQ) {
-				pv_buf_adds(err, "a file has no 'findings' list");
+				pv_err(err, "a file has no 'findings' list");
 				return -1;
 			}
 			for (uint32_t k = 0; k < l->len; k++)
@@ -103,23 +103,22 @@ static int read_files(struct pv_baseline *b, const struct pv_node *root, struct 
 }
 
 int pv_baseline_load(struct pv_baseline *b, const char *name, const char *src, size_t len,
-		     struct pv_buf *err)
+		     struct pv_msg *err)
 {
 	static const struct pv_limits lim = PV_LIMITS_DEFAULT;
 	struct pv_doc doc = PV_DOC_INIT;
 	struct pv_diags d = PV_DIAGS_INIT;
-	struct pv_buf why = PV_BUF_INIT;
+	struct pv_msg why = { 0 };
 	pv_diags_init(&d, name);
 	b->name = xstrdup(name);
 	int ret = -1;
 	/* JSON is YAML: the tree reads it within the limits of a plan. */
 	if (pv_doc_parse(&doc, src, len, &lim, &d) < 0 || !doc.root) {
-		pv_buf_adds(&why, "it is not valid JSON");
-		if (d.nr) {
-			char *m = pv_msg_text(&d.v[0].msg, NULL);
-			pv_buf_addf(&why, " (line %u: %s)", d.v[0].pos.line, m);
-			free(m);
-		}
+		if (d.nr)
+			pv_err(&why, "it is not valid JSON (line %u: %s)", d.v[0].pos.line,
+			       pv_arg_msg(&d.v[0].msg));
+		else
+			pv_err(&why, "it is not valid JSON");
 	} else {
 		ret = read_files(b, doc.root, &why);
 	}
@@ -133,8 +132,8 @@ int pv_baseline_load(struct pv_baseline *b, const char *name, const char *src, s
 			pv_strmap_put(&b->index, b->v[i].fingerprint, &b->v[i]);
 	}
 	if (ret < 0)
-		pv_buf_addf(err, "the baseline '%s' cannot be used: %s", name, why.buf);
-	pv_buf_release(&why);
+		pv_err(err, "the baseline '%s' cannot be used: %s", name, pv_arg_msg(&why));
+	pv_msg_release(&why);
 	pv_diags_release(&d);
 	pv_doc_release(&doc);
 	return ret;

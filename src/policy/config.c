@@ -184,7 +184,7 @@ static void load_thresholds(struct pv_config *c, const struct pv_node *n, struct
 }
 
 int pv_config_load(struct pv_config *c, const char *path, struct pv_diags *d,
-		   struct pv_buf *err)
+		   struct pv_msg *err)
 {
 	struct pv_buf src = PV_BUF_INIT;
 	struct pv_doc doc = PV_DOC_INIT;
@@ -193,7 +193,7 @@ int pv_config_load(struct pv_config *c, const char *path, struct pv_diags *d,
 	int ret = -2;
 
 	lim.max_file_size = PV_INPUT_SMALL_MAX;
-	if (pv_input_read_small(path, "configuration", &src, err) != PV_READ_OK)
+	if (pv_input_read_small(path, PV_W("configuration"), &src, err) != PV_READ_OK)
 		goto cleanup;
 	ret = -1;
 	free(c->path);

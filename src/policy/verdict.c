@@ -46,7 +46,7 @@ int pv_check_text(const char *src, size_t len, const struct pv_check_opts *o,
 
 int pv_check_file(const char *path, const struct pv_check_opts *o, struct pv_buf *src,
 		  struct pv_plan *plan, struct pv_diags *d, struct pv_policy *pol,
-		  struct pv_buf *err)
+		  struct pv_msg *err)
 {
 	pv_plan_init(plan);
 	switch (pv_input_read(path, o->limits.max_file_size, src, err)) {

@@ -13,13 +13,13 @@
 
 /* Reads all of `f` into `out`, stopping past `max` bytes. */
 static enum pv_read_result read_stream(FILE *f, const char *shown, uint64_t max,
-				       struct pv_buf *out, struct pv_buf *err)
+				       struct pv_buf *out, struct pv_msg *err)
 {
 	struct stat st;
 
 	if (fstat(fileno(f), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
-			pv_buf_addf(err, "cannot read '%s': it is a directory", shown);
+			pv_err(err, "cannot read '%s': it is a directory", shown);
 			return PV_READ_ERROR;
 		}
 		if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > max)
@@ -37,7 +37,7 @@ static enum pv_read_result read_stream(FILE *f, const char *shown, uint64_t max,
 			return PV_READ_TOO_LARGE;
 		if (n < room) {
 			if (ferror(f)) {
-				pv_buf_addf(err, "cannot read '%s': %s", shown, strerror(errno));
+				pv_err(err, "cannot read '%s': %s", shown, pv_arg_errno(errno));
 				return PV_READ_ERROR;
 			}
 			return PV_READ_OK;
@@ -46,14 +46,14 @@ static enum pv_read_result read_stream(FILE *f, const char *shown, uint64_t max,
 }
 
 enum pv_read_result pv_input_read(const char *path, uint64_t max, struct pv_buf *out,
-				  struct pv_buf *err)
+				  struct pv_msg *err)
 {
 	int is_stdin = !strcmp(path, "-");
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 
 	pv_buf_reset(out);
 	if (!f) {
-		pv_buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot open '%s': %s", path, pv_arg_errno(errno));
 		return PV_READ_ERROR;
 	}
 	enum pv_read_result ret = read_stream(f, is_stdin ? "<stdin>" : path, max, out, err);
@@ -62,21 +62,21 @@ enum pv_read_result pv_input_read(const char *path, uint64_t max, struct pv_buf 
 	return ret;
 }
 
-static const char *kind_of(mode_t m)
+static struct pv_arg kind_of(mode_t m)
 {
 	if (S_ISDIR(m))
-		return "a directory";
+		return PV_W("a directory");
 	if (S_ISFIFO(m))
-		return "a named pipe";
+		return PV_W("a named pipe");
 	if (S_ISCHR(m) || S_ISBLK(m))
-		return "a device";
+		return PV_W("a device");
 	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a file";
+		return PV_W("a socket");
+	return PV_W("not a file");
 }
 
-enum pv_read_result pv_input_read_small(const char *path, const char *what, struct pv_buf *out,
-					struct pv_buf *err)
+enum pv_read_result pv_input_read_small(const char *path, struct pv_arg what, struct pv_buf *out,
+					struct pv_msg *err)
 {
 	struct stat st;
 	enum pv_read_result ret = PV_READ_ERROR;
@@ -85,30 +85,30 @@ enum pv_read_result pv_input_read_small(const char *path, const char *what, stru
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
-		pv_buf_addf(err, "cannot open '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot open '%s': %s", path, pv_arg_errno(errno));
 		return PV_READ_ERROR;
 	}
 	if (fstat(fd, &st) < 0) {
-		pv_buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot read '%s': %s", path, pv_arg_errno(errno));
 		close(fd);
 		return PV_READ_ERROR;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		pv_buf_addf(err, "the %s '%s' is not a regular file (it is %s)", what, path,
+		pv_err(err, "the %s '%s' is not a regular file (it is %s)", what, path,
 			    kind_of(st.st_mode));
 		close(fd);
 		return PV_READ_ERROR;
 	}
 	FILE *f = fdopen(fd, "rb");
 	if (!f) {
-		pv_buf_addf(err, "cannot read '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot read '%s': %s", path, pv_arg_errno(errno));
 		close(fd);
 		return PV_READ_ERROR;
 	}
 	ret = read_stream(f, path, PV_INPUT_SMALL_MAX, out, err);
 	fclose(f);
 	if (ret == PV_READ_TOO_LARGE)
-		pv_buf_addf(err, "the %s '%s' is larger than the limit of %u MiB", what, path,
+		pv_err(err, "the %s '%s' is larger than the limit of %u MiB", what, path,
 			    PV_INPUT_SMALL_MAX >> 20);
 	return ret;
 }
@@ -166,7 +166,7 @@ static int seen_before(struct visited *v, const struct stat *st)
 	return 0;
 }
 
-static int walk(const char *dir, struct visited *v, struct pv_pathlist *out, struct pv_buf *err,
+static int walk(const char *dir, struct visited *v, struct pv_pathlist *out, struct pv_msg *err,
 		int depth)
 {
 	DIR *d = opendir(dir);
@@ -175,11 +175,11 @@ static int walk(const char *dir, struct visited *v, struct pv_pathlist *out, str
 	int ret = -1;
 
 	if (!d) {
-		pv_buf_addf(err, "cannot read directory '%s': %s", dir, strerror(errno));
+		pv_err(err, "cannot read directory '%s': %s", dir, pv_arg_errno(errno));
 		return -1;
 	}
 	if (depth > 64) {
-		pv_buf_addf(err, "directory '%s' is nested too deeply", dir);
+		pv_err(err, "directory '%s' is nested too deeply", dir);
 		goto cleanup;
 	}
 	while ((e = readdir(d)))
@@ -214,7 +214,7 @@ cleanup:
 	return ret;
 }
 
-int pv_input_expand(const char *path, struct pv_pathlist *out, struct pv_buf *err)
+int pv_input_expand(const char *path, struct pv_pathlist *out, struct pv_msg *err)
 {
 	struct stat st;
 	if (strcmp(path, "-") && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {

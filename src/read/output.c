@@ -32,7 +32,7 @@ static mode_t new_file_mode(void)
 }
 
 int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, size_t len,
-		      struct pv_buf *err)
+		      struct pv_msg *err)
 {
 	struct pv_buf tmp = PV_BUF_INIT;
 	const char *slash = strrchr(path, '/');
@@ -44,19 +44,19 @@ int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, 
 		pv_buf_addf(&tmp, ".%s.XXXXXX", path);
 	int fd = mkstemp(tmp.buf);
 	if (fd < 0) {
-		pv_buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot write '%s': %s", path, pv_arg_errno(errno));
 		pv_buf_release(&tmp);
 		return -1;
 	}
 	t->path = xstrdup(path);
 	t->tmp = pv_buf_detach(&tmp, NULL);
 	if (fchmod(fd, new_file_mode()) < 0 || write_all(fd, data, len) < 0) {
-		pv_buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot write '%s': %s", path, pv_arg_errno(errno));
 		close(fd);
 		return -1;
 	}
 	if (close(fd) < 0) {
-		pv_buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
+		pv_err(err, "cannot write '%s': %s", path, pv_arg_errno(errno));
 		return -1;
 	}
 	return 0;
@@ -64,11 +64,11 @@ int pv_tmpfile_create(struct pv_tmpfile *t, const char *path, const char *data, 
 
 /* The temporary file on disk before it takes the final name, so a crash
  * cannot leave an empty report under that name. */
-static int sync_tmp(const struct pv_tmpfile *t, struct pv_buf *err)
+static int sync_tmp(const struct pv_tmpfile *t, struct pv_msg *err)
 {
 	int fd = open(t->tmp, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (fsync(fd) < 0 && errno != EINVAL)) {
-		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
+		pv_err(err, "cannot write '%s': %s", t->path, pv_arg_errno(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
@@ -77,13 +77,13 @@ static int sync_tmp(const struct pv_tmpfile *t, struct pv_buf *err)
 	return 0;
 }
 
-int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
+int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_msg *err)
 {
 	if (sync_tmp(t, err) < 0)
 		return -1;
 	/* rename() replaces a symbolic link at the final name: never followed. */
 	if (rename(t->tmp, t->path) < 0) {
-		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(errno));
+		pv_err(err, "cannot write '%s': %s", t->path, pv_arg_errno(errno));
 		return -1;
 	}
 	free(t->tmp);
@@ -91,7 +91,7 @@ int pv_tmpfile_commit(struct pv_tmpfile *t, struct pv_buf *err)
 	return 0;
 }
 
-int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err)
+int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_msg *err)
 {
 	if (sync_tmp(t, err) < 0)
 		return -1;
@@ -99,7 +99,7 @@ int pv_tmpfile_commit_new(struct pv_tmpfile *t, struct pv_buf *err)
 	 * a file created meanwhile by someone else is never lost. */
 	if (link(t->tmp, t->path) < 0) {
 		int e = errno;
-		pv_buf_addf(err, "cannot write '%s': %s", t->path, strerror(e));
+		pv_err(err, "cannot write '%s': %s", t->path, pv_arg_errno(e));
 		return e == EEXIST ? -2 : -1;
 	}
 	unlink(t->tmp);
@@ -148,7 +148,7 @@ long pv_output_find_input(const char *out, const char *const *inputs, size_t n)
 
 /* Pipes and devices cannot be replaced, and replacing /dev/stderr would be
  * worse: write into them. */
-static int write_in_place(const char *path, const char *data, size_t len, struct pv_buf *err)
+static int write_in_place(const char *path, const char *data, size_t len, struct pv_msg *err)
 {
 	int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
@@ -163,11 +163,11 @@ static int write_in_place(const char *path, const char *data, size_t len, struct
 		goto fail;
 	return 0;
 fail:
-	pv_buf_addf(err, "cannot write '%s': %s", path, strerror(errno));
+	pv_err(err, "cannot write '%s': %s", path, pv_arg_errno(errno));
 	return -1;
 }
 
-int pv_output_write(const char *path, const char *data, size_t len, struct pv_buf *err)
+int pv_output_write(const char *path, const char *data, size_t len, struct pv_msg *err)
 {
 	struct pv_tmpfile t = PV_TMPFILE_INIT;
 	struct stat st;
@@ -177,7 +177,7 @@ int pv_output_write(const char *path, const char *data, size_t len, struct pv_bu
 		/* In place, at the descriptor's offset: "-o /dev/stdout >> log"
 		 * appends to log, as the redirection asks. */
 		if (fflush(stdout) != 0 || write_all(STDOUT_FILENO, data, len) < 0) {
-			pv_buf_addf(err, "cannot write to standard output: %s", strerror(errno));
+			pv_err(err, "cannot write to standard output: %s", pv_arg_errno(errno));
 			return -1;
 		}
 		return 0;

@@ -21,14 +21,13 @@ void pv_build_result_init(struct pv_build_result *r)
 	memset(r, 0, sizeof(*r));
 	r->diags = (struct pv_diags)PV_DIAGS_INIT;
 	pv_buf_init(&r->src);
-	pv_buf_init(&r->err);
 }
 
 void pv_build_result_release(struct pv_build_result *r)
 {
 	pv_diags_release(&r->diags);
 	pv_buf_release(&r->src);
-	pv_buf_release(&r->err);
+	pv_msg_release(&r->err);
 	pv_pathlist_release(&r->written);
 	pv_build_result_init(r);
 }
@@ -117,7 +116,7 @@ static int refuse_inputs(struct job *j)
 			continue;
 		long k = wanted(j, i) ? pv_output_find_input(j->finals[i].buf, inputs, n) : -1;
 		if (k >= 0) {
-			pv_buf_addf(&j->r->err, "the report '%s' is the input '%s' (the same file): "
+			pv_err(&j->r->err, "the report '%s' is the input '%s' (the same file): "
 				    "nothing written; choose another folder with -o",
 				    j->finals[i].buf, inputs[k]);
 			ret = -1;
@@ -129,7 +128,7 @@ static int refuse_inputs(struct job *j)
 }
 
 /* Creates `dir` and its missing parents, as mkdir -p does. */
-static int make_dir(const char *dir, struct pv_buf *err)
+static int make_dir(const char *dir, struct pv_msg *err)
 {
 	struct pv_buf p = PV_BUF_INIT;
 	struct stat st;
@@ -142,16 +141,16 @@ static int make_dir(const char *dir, struct pv_buf *err)
 		char c = p.buf[i];
 		p.buf[i] = '\0';
 		if (mkdir(p.buf, 0777) < 0 && errno != EEXIST) {
-			pv_buf_addf(err, "cannot create '%s': %s", p.buf, strerror(errno));
+			pv_err(err, "cannot create '%s': %s", p.buf, pv_arg_errno(errno));
 			ret = -1;
 		}
 		p.buf[i] = c;
 	}
 	if (!ret && stat(dir, &st) < 0) {
-		pv_buf_addf(err, "cannot create '%s': %s", dir, strerror(errno));
+		pv_err(err, "cannot create '%s': %s", dir, pv_arg_errno(errno));
 		ret = -1;
 	} else if (!ret && !S_ISDIR(st.st_mode)) {
-		pv_buf_addf(err, "cannot create '%s': %s", dir, strerror(ENOTDIR));
+		pv_err(err, "cannot create '%s': %s", dir, pv_arg_errno(ENOTDIR));
 		ret = -1;
 	}
 	pv_buf_release(&p);
@@ -161,11 +160,11 @@ static int make_dir(const char *dir, struct pv_buf *err)
 /* Takes the folder's lock, waiting for a build that holds it. The lock is
  * flock(2) on the folder itself: nothing is left behind, and it goes with
  * the process that holds it, however that process ends. */
-static int lock_folder(const char *dir, FILE *notices, struct pv_buf *err)
+static int lock_folder(const char *dir, FILE *notices, struct pv_msg *err)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		pv_buf_addf(err, "cannot open the folder '%s': %s", dir, strerror(errno));
+		pv_err(err, "cannot open the folder '%s': %s", dir, pv_arg_errno(errno));
 		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
@@ -178,7 +177,7 @@ static int lock_folder(const char *dir, FILE *notices, struct pv_buf *err)
 	while ((r = flock(fd, LOCK_EX)) < 0 && errno == EINTR)
 		;
 	if (r < 0) {
-		pv_buf_addf(err, "cannot lock the folder '%s': %s", dir, strerror(errno));
+		pv_err(err, "cannot lock the folder '%s': %s", dir, pv_arg_errno(errno));
 		close(fd);
 		return -1;
 	}
@@ -188,7 +187,7 @@ static int lock_folder(const char *dir, FILE *notices, struct pv_buf *err)
 /* Renders every report to its temporary file; nothing is renamed yet. */
 static int render_all(struct job *j)
 {
-	struct pv_buf *err = &j->r->err;
+	struct pv_msg *err = &j->r->err;
 	const struct pv_buf *bodies[] = { &j->md, &j->html };
 
 	for (int i = 0; i < 2; i++)
@@ -198,22 +197,10 @@ static int render_all(struct job *j)
 	if (!wanted(j, 2))
 		return 0;
 	/* libxlsxwriter writes to a path: the temporary file's. */
-	struct pv_buf xerr = PV_BUF_INIT;
-	int ret = 0;
-	if (pv_tmpfile_create(&j->tmp[2], j->finals[2].buf, NULL, 0, err) < 0) {
-		ret = -1;
-	} else if (pv_report_xlsx(&j->in, j->tmp[2].tmp, j->outdir, &xerr) < 0) {
-		/* Name the report, not its temporary file. */
-		const char *t = strstr(xerr.buf, j->tmp[2].tmp);
-		if (t)
-			pv_buf_addf(err, "%.*s%s%s", (int)(t - xerr.buf), xerr.buf, j->finals[2].buf,
-				    t + strlen(j->tmp[2].tmp));
-		else
-			pv_buf_add(err, xerr.buf, xerr.len);
-		ret = -1;
-	}
-	pv_buf_release(&xerr);
-	return ret;
+	if (pv_tmpfile_create(&j->tmp[2], j->finals[2].buf, NULL, 0, err) < 0 ||
+	    pv_report_xlsx(&j->in, j->tmp[2].tmp, j->finals[2].buf, j->outdir, err) < 0)
+		return -1;
+	return 0;
 }
 
 /* Renames the complete set into place. A folder in the way is found
@@ -223,7 +210,7 @@ static int commit_all(struct job *j)
 	struct stat st;
 	for (int i = 0; i < NREPORTS; i++)
 		if (wanted(j, i) && lstat(j->finals[i].buf, &st) == 0 && S_ISDIR(st.st_mode)) {
-			pv_buf_addf(&j->r->err, "cannot write '%s': it is a directory",
+			pv_err(&j->r->err, "cannot write '%s': it is a directory",
 				    j->finals[i].buf);
 			return -1;
 		}
@@ -239,7 +226,7 @@ static int commit_all(struct job *j)
 
 static int write_reports(struct job *j)
 {
-	struct pv_buf *err = &j->r->err;
+	struct pv_msg *err = &j->r->err;
 	int fd = -1, ret = PV_BUILD_IO;
 
 	for (int i = 0; i < NREPORTS; i++)
@@ -282,7 +269,7 @@ static int build_reports(const struct pv_build_opts *o, struct pv_build_result *
 	if (*j.outdir)
 		ret = write_reports(&j);
 	else
-		pv_buf_adds(&r->err, "the output folder is an empty name");
+		pv_err(&r->err, "the output folder is an empty name");
 	for (int i = 0; i < NREPORTS; i++)
 		pv_buf_release(&j.finals[i]);
 	pv_buf_release(&j.md);

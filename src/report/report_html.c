@@ -273,7 +273,7 @@ enum { CHART_AREAS, CHART_BUDGET, CHART_GANTT, NCHARTS };
  * of its section. The report's own headings are the only ones at these
  * levels (plan text has none), so they are found by their labels.
  */
-static int place_charts(cmark_node *doc, const struct pv_view *v, struct pv_buf *err)
+static int place_charts(cmark_node *doc, const struct pv_view *v, struct pv_msg *err)
 {
 	static const char *const where[NCHARTS][2] = {
 		{ "section.alignment", "sub.coverage_areas" },
@@ -327,7 +327,7 @@ static int place_charts(cmark_node *doc, const struct pv_view *v, struct pv_buf 
 	pv_buf_release(&chart);
 	for (int c = 0; c < NCHARTS; c++)
 		if (!placed[c]) {
-			pv_buf_addf(err, "internal error: no place for the chart after '%s' in the HTML report",
+			pv_err(err, "internal error: no place for the chart after '%s' in the HTML report",
 				    L(v->in, where[c][1] ? where[c][1] : where[c][0]));
 			return -1;
 		}
@@ -547,7 +547,7 @@ static void render(cmark_node *doc, cmark_llist *exts, struct pv_buf *out)
 /* The body of the page from a Markdown document; `v` (NULL for a page
  * other than the report) places the report's charts. */
 static int body_html(const struct pv_view *v, const char *md, size_t len, struct pv_buf *out,
-		     struct pv_buf *err)
+		     struct pv_msg *err)
 {
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -570,12 +570,12 @@ static int body_html(const struct pv_view *v, const char *md, size_t len, struct
 	return ret;
 }
 
-static int load_template(const char *dir, const char *name, struct pv_buf *out, struct pv_buf *err)
+static int load_template(const char *dir, const char *name, struct pv_buf *out, struct pv_msg *err)
 {
 	if (dir) {
 		struct pv_buf path = PV_BUF_INIT;
 		pv_buf_addf(&path, "%s/%s", dir, name);
-		int r = pv_input_read_small(path.buf, "template", out, err);
+		int r = pv_input_read_small(path.buf, PV_W("template"), out, err);
 		pv_buf_release(&path);
 		return r == PV_READ_OK ? 0 : -1;
 	}
@@ -583,7 +583,7 @@ static int load_template(const char *dir, const char *name, struct pv_buf *out, 
 	snprintf(key, sizeof(key), "templates/%s", name);
 	const struct pv_embedded *e = pv_embedded_find(key);
 	if (!e) {
-		pv_buf_addf(err, "built-in template '%s' missing", name);
+		pv_err(err, "built-in template '%s' missing", name);
 		return -1;
 	}
 	pv_buf_add(out, e->data, e->len);
@@ -593,7 +593,7 @@ static int load_template(const char *dir, const char *name, struct pv_buf *out, 
 /* The page shell filled: {{lang}} {{dir}} {{version}} {{title}} {{style}}
  * {{body}}; `title` is plain text. */
 static int fill_page(const struct pv_lang *lang, const char *title_text, const struct pv_buf *body,
-		     const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+		     const char *template_dir, struct pv_buf *out, struct pv_msg *err)
 {
 	struct pv_buf page = PV_BUF_INIT, style = PV_BUF_INIT, title = PV_BUF_INIT;
 	int ret = -1;
@@ -637,7 +637,7 @@ cleanup:
 }
 
 int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
-		   const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+		   const char *template_dir, struct pv_buf *out, struct pv_msg *err)
 {
 	struct pv_buf body = PV_BUF_INIT;
 	struct pv_view v;
@@ -652,7 +652,7 @@ int pv_report_html(const struct pv_report_input *in, const char *md, size_t len,
 }
 
 int pv_report_html_page(const struct pv_lang *lang, const char *title, const char *md, size_t len,
-			const char *template_dir, struct pv_buf *out, struct pv_buf *err)
+			const char *template_dir, struct pv_buf *out, struct pv_msg *err)
 {
 	struct pv_buf body = PV_BUF_INIT;
 	int ret = body_html(NULL, md, len, &body, err);

@@ -918,8 +918,9 @@ static void release(struct wb *w)
 	}
 }
 
-int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *tmpdir,
-		   struct pv_buf *err)
+int pv_report_xlsx(const struct pv_report_input *in, const char *path, const char *shown,
+		   const char *tmpdir,
+		   struct pv_msg *err)
 {
 	struct wb w = { .in = in, .p = in->plan, .scratch = PV_BUF_INIT, .text = PV_BUF_INIT };
 	w.cur = in->plan->plan.currency.s ? in->plan->plan.currency.s : "";
@@ -935,7 +936,7 @@ int pv_report_xlsx(const struct pv_report_input *in, const char *path, const cha
 	lxw_workbook_options opts = { .constant_memory = LXW_TRUE, .tmpdir = (char *)tmpdir };
 	w.book = workbook_new_opt(path, &opts);
 	if (!w.book) {
-		pv_buf_addf(err, "cannot create the workbook '%s'", path);
+		pv_err(err, "cannot create the workbook '%s'", shown);
 		release(&w);
 		return -1;
 	}
@@ -961,8 +962,8 @@ int pv_report_xlsx(const struct pv_report_input *in, const char *path, const cha
 	keep(&w, e);
 	release(&w);
 	if (w.err) {
-		pv_buf_addf(err, "cannot write the workbook '%s': %s (report_xlsx.c:%d)", path,
-			    lxw_strerror(w.err), w.err_line);
+		pv_err(err, "cannot write the workbook '%s': %s (report_xlsx.c:%d)", shown,
+			    pv_arg_text(lxw_strerror(w.err)), w.err_line);
 		return -1;
 	}
 	return 0;

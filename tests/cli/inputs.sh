@@ -58,4 +58,21 @@ check "one of two plans missing: the summary counts it" \
   '(cd "$tmp/miss" && "$bin" check --quiet plan.pve.yaml nope.yaml 2>/dev/null | grep -q " in 1 file; 1 file could not be read$")'
 check "no plan given, one in the folder: the command to run" \
   '(cd "$tmp/miss" && "$bin" check 2>&1 >/dev/null | grep -qx "help: this folder has one plan file: pveplan check plan.pve.yaml")'
+# An error about a file speaks the language of pveplan's words (--lang, else
+# the locale): the sentence, the file's kind and the system's reason.
+"$bin" check --lang fr missing.pve.yaml >out 2>err; rc=$?
+check "check --lang fr on a missing file: exit 3, in French" '[ $rc -eq 3 ] && grep -q "^pveplan : erreur : impossible d.ouvrir .missing.pve.yaml. : aucun fichier ou dossier de ce nom$" err'
+LC_ALL=es_ES.UTF-8 "$bin" check missing.pve.yaml >out 2>err; rc=$?
+check "... in Spanish from the locale" '[ $rc -eq 3 ] && grep -q "missing.pve.yaml" err && ! grep -q "cannot open\|No such file" err'
+for l in ar ru zh; do
+  "$bin" check --lang $l missing.pve.yaml >out 2>err
+  check "... in $l: no English sentence or reason" '! grep -q "cannot open\|No such file\|error:" err && grep -q "missing.pve.yaml" err'
+done
+"$bin" check --lang fr --config fifo.yaml "$ok_plan" >out 2>err
+check "... the kind of a file in French" 'grep -q "la configuration .fifo.yaml. n.est pas un fichier ordinaire (c.est un tube nommé)" err'
+echo '{}' >notours.json
+"$bin" check --lang ru --baseline notours.json "$ok_plan" >out 2>err; rc=$?
+check "... a baseline that is not pveplan's JSON, in Russian: exit 2, the reason nested in the sentence" '[ $rc -eq 2 ] && grep -q "notours.json" err && ! grep -q "cannot be used\|is not the output" err'
+"$bin" check --lang en missing.pve.yaml >out 2>err
+check "... and in English: the English text" 'grep -q "^pveplan: error: cannot open .missing.pve.yaml.: No such file or directory$" err'
 finish

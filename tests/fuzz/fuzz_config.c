@@ -168,7 +168,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct pv_config c;
 	struct pv_diags d = PV_DIAGS_INIT;
-	struct pv_buf err = PV_BUF_INIT, out = PV_BUF_INIT;
+	struct pv_buf out = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	const struct pv_lang *lang = pv_lang_get(fz_hash(data, size) & 1 ? "fr" : "en");
 	char *src = fz_text(data, size);
 
@@ -176,8 +177,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pv_config_init(&c);
 	pv_diags_init(&d, ".pveplan.yaml");
 	int r = pv_config_load(&c, path, &d, &err);
-	if (r == -2)
-		fz_fail("config", err.buf, err.len, 0, "the configuration cannot be read");
+	if (r == -2) {
+		char *why = pv_msg_text(&err, NULL);
+		fz_fail("config", why, strlen(why), 0, "the configuration cannot be read");
+	}
 	pv_render_text(&d, src, size, 0, lang, &out);
 	fz_no_controls("config text", out.buf, out.len, "\n");
 	if (fz_count_lines(out.buf, out.len, ".pveplan.yaml:") != d.nr)
@@ -188,7 +191,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_plan(&c, lang);
 	pv_config_release(&c);
 	pv_diags_release(&d);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	pv_buf_release(&out);
 	free(src);
 	return 0;

@@ -92,14 +92,17 @@ static void check_reports(const struct pv_lang *lang, const struct pv_buf *md,
 
 static void report(const struct pv_report_input *in)
 {
-	struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT, err = PV_BUF_INIT;
+	struct pv_buf md = PV_BUF_INIT, html = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	pv_report_markdown(in, &md);
-	if (pv_report_html(in, md.buf, md.len, NULL, &html, &err) < 0)
-		fz_fail("html", err.buf, err.len, 0, "the built-in templates failed");
+	if (pv_report_html(in, md.buf, md.len, NULL, &html, &err) < 0) {
+		char *why = pv_msg_text(&err, NULL);
+		fz_fail("html", why, strlen(why), 0, "the built-in templates failed");
+	}
 	check_reports(in->lang, &md, &html);
 	pv_buf_release(&md);
 	pv_buf_release(&html);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 }
 
 /* As 'pveplan build --force -o FOLDER': the reports of a plan that loads
@@ -132,7 +135,8 @@ static void build(const char *src, size_t size, const struct pv_lang *lang, int 
 		fz_read_file(path.buf, &html);
 		check_reports(r.lang, &md, &html);
 	} else if (status != PV_BUILD_FINDINGS || r.loaded) {
-		fz_fail("build", r.err.buf, r.err.len, 0, "--force wrote no report of a plan that loads");
+		char *why = pv_msg_text(&r.err, NULL);
+		fz_fail("build", why, strlen(why), 0, "--force wrote no report of a plan that loads");
 	}
 	pv_buf_reset(&md);
 	pv_render_text(&r.diags, r.src.buf, r.src.len, PV_TEXT_QUIET,

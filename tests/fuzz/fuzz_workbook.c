@@ -65,10 +65,13 @@ static void each_part(const char *name, const char *data, size_t len, void *ctx)
 
 static void check_workbook(const struct pv_report_input *in)
 {
-	struct pv_buf err = PV_BUF_INIT, book = PV_BUF_INIT;
+	struct pv_buf book = PV_BUF_INIT;
+	struct pv_msg err = { 0 };
 	struct parts parts = { 0 };
-	if (pv_report_xlsx(in, path, folder, &err) < 0)
-		fz_fail("xlsx", err.buf, err.len, 0, "the workbook was not written");
+	if (pv_report_xlsx(in, path, path, folder, &err) < 0) {
+		char *why = pv_msg_text(&err, NULL);
+		fz_fail("xlsx", why, strlen(why), 0, "the workbook was not written");
+	}
 	fz_read_file(path, &book);
 	fz_unzip("xlsx", (const unsigned char *)book.buf, book.len, each_part, &parts);
 	if (parts.content_types != 1 || parts.workbook != 1 || !parts.xml)
@@ -80,7 +83,7 @@ static void check_workbook(const struct pv_report_input *in)
 	if (parts.sheets != sheets)
 		fz_fail("xlsx", NULL, book.len, 0, "the number of sheets changed with the plan");
 	unlink(path);
-	pv_buf_release(&err);
+	pv_msg_release(&err);
 	pv_buf_release(&book);
 }
 

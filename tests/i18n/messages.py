@@ -2,7 +2,7 @@
 """Checks that every message the checker can print is translated.
 
 Like xgettext and msgfmt --check: extracts the English message formats
-(msgids) passed to pv_diag_add/pv_diag_hint/pv_diag_note and the words marked
+(msgids) passed to pv_diag_add/pv_diag_hint/pv_diag_note/pv_err and the words marked
 PV_W("...") from src/, then checks each messages.LANG.yaml: every msgid and
 word translated, conversions identical (positional %1$s allowed), nothing
 stale. Also checks that every PV_L("label") used in src/ exists in every
@@ -15,7 +15,7 @@ import glob, os, re, sys
 import yaml
 
 CALLS = {"pv_diag_add": 3, "pv_diag_hint": 1, "pv_diag_note": 2, "pv_lang_message": 1,
-         "pv_lang_nmessage": 1}
+         "pv_lang_nmessage": 1, "pv_err": 1}
 # CLDR plural categories of each language's texts (pv_lang_plural_categories)
 PLURALS = {"ar": ["zero", "one", "two", "few", "many", "other"], "ru": ["one", "few", "many", "other"],
            "zh": ["other"]}
@@ -64,7 +64,7 @@ def extract(srcdir):
     global plurals
     for path in sorted(glob.glob(os.path.join(srcdir, "src", "**", "*.c"), recursive=True)):
         src = open(path, encoding="utf-8").read()
-        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note|pv_lang_message|pv_lang_nmessage)\s*\(", src):
+        for m in re.finditer(r"\b(pv_diag_add|pv_diag_hint|pv_diag_note|pv_lang_message|pv_lang_nmessage|pv_err)\s*\(", src):
             if src[m.start() - 6:m.start()].endswith(("void ", "char *")) or "struct pv_diag *" + m.group(1) in src[m.start() - 20:m.end()]:
                 continue
             args = call_args(src, m.end() - 1)
@@ -186,6 +186,23 @@ def syntax_part(cat, lang):
     return yaml.safe_load(open(path, encoding="utf-8")) or {}
 
 
+# The six UN languages: every kind of catalogue file exists for each, or a
+# language would quietly fall back to English for that kind (English is the
+# source of messages and help, whose keys are the English texts themselves).
+LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+KINDS = {"messages": LANGS[:1] + LANGS[2:], "help": LANGS[:1] + LANGS[2:],
+         "syntax": LANGS, "rules": LANGS, "schema": LANGS, "report": LANGS}
+
+
+def missing_files(cat):
+    out = []
+    for kind, langs in KINDS.items():
+        for lang in langs:
+            if not os.path.exists(os.path.join(cat, f"{kind}.{lang}.yaml")):
+                out.append(f"{kind}.{lang}.yaml: missing (every language has one)")
+    return out
+
+
 def main():
     srcdir = sys.argv[1]
     msgids, words, labels, fields = extract(srcdir)
@@ -204,6 +221,7 @@ def main():
         problems.append("a message is not a string literal (see above)")
     cat = os.path.join(srcdir, "src", "catalogue")
     help_ids = help_texts(srcdir)
+    problems.extend(missing_files(cat))
     for path in sorted(glob.glob(os.path.join(cat, "messages.*.yaml"))):
         data = yaml.safe_load(open(path, encoding="utf-8"))
         tr = dict(data.get("messages") or {})
