@@ -32,7 +32,7 @@ const struct pv_command_help init_help = {
 	"English; comments and placeholders in the language of --lang. The new plan\n"
 	"has no FMT, REF or CON finding; init then lists the PVE findings it still\n"
 	"has (with the default configuration), one a line, as the next steps (in\n"
-	"French with --lang fr, else in English).\n"
+	"the same language).\n"
 	"An existing file is never overwritten.",
 	"exit status: 0 written, 2 usage error or PATH exists (nothing written), 3\n"
 	"the file could not be written.\n",
