@@ -221,7 +221,9 @@ int pv_opts_parse_count(const char *s, uint64_t *out)
 	return pv_opts_parse_size(s, out) < 0 || strpbrk(s, "KkMmGg") ? -1 : 0;
 }
 
-/* A plan file's name: the endings `check` discovers in a folder. */
+/* A YAML file's name without its ending (0 when it is not one): wider
+ * than what `check` discovers in a folder, so that a mistyped ending
+ * (plan.yaml for plan.pve.yaml) still finds the file meant. */
 static size_t plan_stem(const char *name)
 {
 	static const char *const ends[] = { ".pve.yaml", ".pve.yml", ".yaml", ".yml" };
@@ -239,13 +241,14 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void pv_opts_plans_in(const char *dir, struct pv_pathlist *out)
+void pv_opts_plans_in(const char *dir, int any_yaml, struct pv_pathlist *out)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	size_t first = out->n;
 	while (d && (e = readdir(d)))
-		if (e->d_name[0] != '.' && plan_stem(e->d_name))
+		if (e->d_name[0] != '.' &&
+		    (any_yaml ? plan_stem(e->d_name) != 0 : pv_input_is_plan_name(e->d_name)))
 			pv_pathlist_add(out, e->d_name);
 	if (d)
 		closedir(d);
@@ -263,7 +266,7 @@ void pv_opts_missing_hint(const char *path)
 		pv_buf_add(&dir, path, (size_t)(slash - path) + 1);
 	else
 		pv_buf_adds(&dir, ".");
-	pv_opts_plans_in(dir.buf, &here);
+	pv_opts_plans_in(dir.buf, 1, &here);
 	size_t stem = plan_stem(base), best = SIZE_MAX;
 	const char *pick = NULL;
 	for (size_t i = 0; i < here.n; i++) {
@@ -280,10 +283,9 @@ void pv_opts_missing_hint(const char *path)
 		struct pv_buf shown = PV_BUF_INIT;
 		pv_buf_add(&shown, path, (size_t)(base - path));
 		pv_buf_adds(&shown, pick);
-		fputs(pv_opts_text("help: did you mean '"), stderr);
 		struct pv_buf vis = PV_BUF_INIT;
 		pv_buf_add_visible(&vis, shown.buf, shown.len);
-		fprintf(stderr, "%s'?\n", vis.buf);
+		fprintf(stderr, pv_opts_text("help: did you mean '%s'?\n"), vis.buf);
 		pv_buf_release(&vis);
 		pv_buf_release(&shown);
 	}
@@ -297,17 +299,17 @@ int pv_opts_no_plan(const struct pv_command_help *h)
 	struct pv_buf vis = PV_BUF_INIT;
 	fprintf(stderr, pv_opts_text("pveplan %s: error: no plan given: name a plan file, or '-' to read "
 		"standard input\n"), h->name);
-	pv_opts_plans_in(".", &here);
+	pv_opts_plans_in(".", 0, &here);
 	if (here.n == 1) {
 		pv_buf_add_visible(&vis, here.v[0], strlen(here.v[0]));
 		fprintf(stderr, pv_opts_text("help: this folder has one plan file: pveplan %s %s\n"), h->name,
 			vis.buf);
 	} else if (here.n) {
-		fputs(pv_opts_text("help: plan files in this folder:"), stderr);
+		fputs(pv_opts_text("help: plan files in this folder: "), stderr);
 		for (size_t i = 0; i < here.n && i < 4; i++) {
 			pv_buf_reset(&vis);
 			pv_buf_add_visible(&vis, here.v[i], strlen(here.v[i]));
-			fprintf(stderr, "%s %s", i ? "," : "", vis.buf);
+			fprintf(stderr, "%s%s", i ? pv_lang_label(pv_opts_lang(), "list.comma") : "", vis.buf);
 		}
 		if (here.n > 4)
 			fprintf(stderr, pv_opts_text(" (and %zu more)"), here.n - 4);

@@ -62,7 +62,7 @@ int pv_opts_next(int argc, char **argv, const struct pv_command_help *h, const c
 struct pv_pathlist;
 /* The plan files of folder `dir` (names ending .pve.yaml, .pve.yml, .yaml or
  * .yml, not hidden, not recursing), sorted, appended to `out`. */
-void pv_opts_plans_in(const char *dir, struct pv_pathlist *out);
+void pv_opts_plans_in(const char *dir, int any_yaml, struct pv_pathlist *out);
 /* For a plan `path` that does not exist: "did you mean" the plan file of its
  * folder with the same name and another ending, or within 3 edits. */
 void pv_opts_missing_hint(const char *path);

@@ -58,6 +58,10 @@ check "one of two plans missing: the summary counts it" \
   '(cd "$tmp/miss" && "$bin" check --quiet plan.pve.yaml nope.yaml 2>/dev/null | grep -q " in 1 file; 1 file could not be read$")'
 check "no plan given, one in the folder: the command to run" \
   '(cd "$tmp/miss" && "$bin" check 2>&1 >/dev/null | grep -qx "help: this folder has one plan file: pveplan check plan.pve.yaml")'
+# The folder's "plan files" are those check DIR finds: not action.yml.
+mkdir -p "$tmp/ci" && touch "$tmp/ci/action.yml" "$tmp/ci/config.yaml"
+check "no plan given, only other YAML in the folder: no plan file offered" \
+  '(cd "$tmp/ci" && "$bin" check 2>&1 >/dev/null | grep -q "no plan given" && ! "$bin" check 2>&1 | grep -q "action.yml\|config.yaml")'
 # An error about a file speaks the language of pveplan's words (--lang, else
 # the locale): the sentence, the file's kind and the system's reason.
 "$bin" check --lang fr missing.pve.yaml >out 2>err; rc=$?
