@@ -268,11 +268,12 @@ static void dir_summary(int status, const struct pv_build_result *r, const char 
 	size_t w = pv_diags_count(&r->diags, PV_SEV_WARNING);
 	/* Under --redact the counts would count confidential items too. */
 	if (!redact) {
-		pv_buf_adds(&counts, " (");
-		pv_lang_count(l, "count.error", r->errors, &counts);
-		pv_buf_adds(&counts, pv_lang_label(l, "list.comma"));
-		pv_lang_count(l, "count.warning", w, &counts);
-		pv_buf_adds(&counts, ")");
+		struct pv_buf both = PV_BUF_INIT;
+		pv_lang_count(l, "count.error", r->errors, &both);
+		pv_buf_adds(&both, pv_lang_label(l, "list.comma"));
+		pv_lang_count(l, "count.warning", w, &both);
+		pv_buf_addf(&counts, pv_opts_text(" (%s)"), both.buf);
+		pv_buf_release(&both);
 	}
 	if (status == PV_BUILD_OK)
 		printf(pv_opts_text("%s: built into %s%s%s\n"), path, folder, counts.buf ? counts.buf : "",
