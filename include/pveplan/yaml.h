@@ -194,6 +194,9 @@ void pv_yaml_fix_release(struct pv_yaml_fix *f);
  */
 struct pv_diag *pv_yaml_explain(struct pv_diags *d, const char *src, size_t len,
 				const struct pv_yaml_error *e);
+/* libyaml's problem or context string `s` as a word of the catalogue (so
+ * it is said in the output language); as text when libyaml has a new one. */
+struct pv_arg pv_yaml_word(const char *s);
 /* The same, from the one line that starts at byte `line_start` (line
  * e->line): the pre-scan's way, constant work per line. */
 struct pv_diag *pv_yaml_explain_line(struct pv_diags *d, const char *src, size_t len,

@@ -592,13 +592,13 @@ static void syntax_error(struct builder *b, yaml_parser_t *p)
 		ctx = end;
 	}
 	struct pv_diag *g = pv_diag_add(b->d, "FMT001", pos, "YAML syntax: %s",
-					p->problem ? p->problem : "unknown error");
+					pv_yaml_word(p->problem));
 	if (off < b->len && b->src[off] == '\t')
 		pv_diag_hint(g, "YAML does not allow tabs for indentation: use spaces");
 	else if (p->problem && strstr(p->problem, "mapping values are not allowed"))
 		pv_diag_hint(g, "a value containing ': ' must be quoted, or a key is indented wrongly");
 	if (p->context && p->error != YAML_READER_ERROR)
-		pv_diag_note(g, ctx, "%s", p->context);
+		pv_diag_note(g, ctx, "%s", pv_yaml_word(p->context));
 }
 
 /* `title: &Pillar 1`: an anchor on a text that no alias uses is, far more

@@ -62,6 +62,17 @@ check "no plan given, one in the folder: the command to run" \
 mkdir -p "$tmp/ci" && touch "$tmp/ci/action.yml" "$tmp/ci/config.yaml"
 check "no plan given, only other YAML in the folder: no plan file offered" \
   '(cd "$tmp/ci" && "$bin" check 2>&1 >/dev/null | grep -q "no plan given" && ! "$bin" check 2>&1 | grep -q "action.yml\|config.yaml")'
+# A syntax error no case explains still speaks the drafter's language:
+# libyaml's problem and context are words of the catalogue.
+printf 'pveplan: 1\nplan:\n  id: "a\\q"\n' >esc.pve.yaml
+"$bin" check --lang fr esc.pve.yaml >out 2>err; rc=$?
+check "an unexplained YAML error in French: problem and context translated" '[ $rc -eq 1 ] && grep -q "syntaxe YAML : un caractère d.échappement inconnu$" out && grep -q "note : esc.pve.yaml:3:7: en lisant un texte entre guillemets$" out'
+for l in ar es ru zh; do
+  "$bin" check --lang $l esc.pve.yaml >out 2>err
+  check "... in $l: no English problem or context" 'grep -q "FMT001" out && ! grep -q "found unknown escape\|while parsing" out'
+done
+"$bin" check esc.pve.yaml >out 2>err
+check "... and libyaml's own words in English" 'grep -q "YAML syntax: found unknown escape character$" out && grep -q "while parsing a quoted scalar$" out'
 # An error about a file speaks the language of pveplan's words (--lang, else
 # the locale): the sentence, the file's kind and the system's reason.
 "$bin" check --lang fr missing.pve.yaml >out 2>err; rc=$?
