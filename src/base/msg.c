@@ -109,9 +109,6 @@ struct pv_arg pv_arg_msg(const struct pv_msg *m)
 	return a;
 }
 
-static struct pv_arg *copy_args(const struct pv_arg *args, size_t n);
-static void release_arg(struct pv_arg *a);
-
 static void copy_arg(struct pv_arg *dst, const struct pv_arg *src)
 {
 	*dst = *src;
@@ -135,8 +132,7 @@ static void copy_arg(struct pv_arg *dst, const struct pv_arg *src)
 	case PV_ARG_MSG: {
 		struct pv_msg *m = xcalloc(1, sizeof(*m));
 		*m = *src->u.m;
-		m->args = copy_args(src->u.m->args, src->u.m->kind == PV_MSG_CATALOGUE
-							? 2u * src->u.m->nargs : src->u.m->nargs);
+		pv_msg_copy_args(m, src->u.m);
 		dst->u.m = m;
 		break;
 	}

@@ -525,9 +525,11 @@ static int load_baseline(struct run *r)
 	int ret = 0;
 	if (!r->baseline_path)
 		return 0;
-	enum pv_read_result rr = pv_input_read(r->baseline_path, (uint64_t)1 << 30, &src, &err);
+	const uint64_t max = (uint64_t)1 << 30;
+	enum pv_read_result rr = pv_input_read(r->baseline_path, max, &src, &err);
 	if (rr == PV_READ_TOO_LARGE)
-		pv_err(&err, "'%s' is larger than the limit of %u MiB", r->baseline_path, 1024u);
+		pv_err(&err, "'%s' is larger than the limit of %u MiB", r->baseline_path,
+		       (unsigned)(max >> 20));
 	if (rr != PV_READ_OK) {
 		char *why = pv_opts_reason(&err);
 		fprintf(stderr, pv_opts_text("pveplan: error: the baseline cannot be read: %s\n"), why);

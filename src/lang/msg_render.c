@@ -57,8 +57,9 @@ void pv_lang_date(const struct pv_lang *lang, int year, int month, int day, stru
 	char y[16], d[16], key[24];
 	snprintf(y, sizeof(y), "%d", year);
 	/* The first of a month has its own form in French ("1er octobre"). */
-	snprintf(d, sizeof(d), "%s", day == 1 ? pv_lang_report_label(lang, "day.1") : "");
-	if (day != 1)
+	if (day == 1)
+		snprintf(d, sizeof(d), "%s", pv_lang_report_label(lang, "day.1"));
+	else
 		snprintf(d, sizeof(d), "%d", day);
 	if (month < 1 || month > 12) {
 		pv_buf_adds(out, y);
